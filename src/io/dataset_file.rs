@@ -1,0 +1,238 @@
+//! The dataset file format (RON, `format: 1`): parse with located errors, write, save atomically.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::{Diagnostic, ErrorKind, LoadError, Location};
+use super::outline::{self, outline};
+use super::{FORMAT_VERSION, FileKind, file_kind, write_atomic};
+use crate::model::dataset::DatasetParts;
+use crate::model::{Dataset, Indicator, ObservationRecord, Problem, Region, Source};
+
+/// The file form of a dataset; field order is the order written.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Dataset", deny_unknown_fields)]
+struct DatasetFile {
+    format: u32,
+    title: String,
+    title_en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    notes: Option<String>,
+    regions: Vec<Region>,
+    indicators: Vec<Indicator>,
+    sources: Vec<Source>,
+    observations: Vec<ObservationRecord>,
+}
+
+/// Reads and checks a dataset file. Never panics; every error names the file and, where
+/// the problem has one, the line and column.
+pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        LoadError::single(
+            &shown,
+            ErrorKind::Io,
+            None,
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    let text = decode_utf8(&shown, &bytes)?;
+    parse_dataset(&shown, text)
+}
+
+/// Turns bytes into text, or names the line and column of the first byte that is not UTF-8.
+/// A leading byte-order mark is accepted and dropped.
+pub fn decode_utf8<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        // `good` is valid UTF-8 by construction.
+        let at = std::str::from_utf8(good).map_or(Location { line: 1, col: 1 }, |t| {
+            Location::of_offset(t, t.len())
+        });
+        LoadError::single(
+            shown,
+            ErrorKind::Encoding,
+            Some(at),
+            "the file is not UTF-8 text (save it as UTF-8)",
+        )
+    })
+}
+
+/// Parses and checks dataset text; `shown` is the file name used in messages.
+pub fn parse_dataset(shown: &str, text: &str) -> Result<Dataset, LoadError> {
+    check_header(shown, text, FileKind::Dataset)?;
+    let file: DatasetFile = from_ron(shown, text)?;
+    Dataset::build(DatasetParts {
+        title: file.title,
+        title_en: file.title_en,
+        notes: file.notes,
+        regions: file.regions,
+        indicators: file.indicators,
+        sources: file.sources,
+        observations: file.observations,
+    })
+    .map_err(|problems| problems_error(shown, text, &problems))
+}
+
+/// Checks, before any full parse, that the text is not empty, is the expected kind of file,
+/// and has a `format` this program reads; a newer format is refused, never half-read.
+pub(crate) fn check_header(shown: &str, text: &str, expected: FileKind) -> Result<(), LoadError> {
+    if outline::leading_identifier(text).is_none() && !text.contains('(') {
+        return Err(LoadError::single(
+            shown,
+            ErrorKind::Empty,
+            Some(Location { line: 1, col: 1 }),
+            "the file is empty",
+        ));
+    }
+    match file_kind(text) {
+        Some(kind) if kind == expected => {}
+        Some(other) => {
+            return Err(LoadError::single(
+                shown,
+                ErrorKind::WrongFileKind,
+                Some(Location { line: 1, col: 1 }),
+                format!("this is a {other:?} file, not a {expected:?} file"),
+            ));
+        }
+        None => {
+            let at = outline::leading_identifier(text)
+                .map(|id| Location::of_offset(text, offset_in(text, id)));
+            return Err(LoadError::single(
+                shown,
+                ErrorKind::WrongFileKind,
+                at.or(Some(Location { line: 1, col: 1 })),
+                format!("expected a file starting with `{expected:?}(`"),
+            ));
+        }
+    }
+    match outline::top_level_integer(text, "format") {
+        Some(Ok((version, _))) if version <= u64::from(FORMAT_VERSION) => Ok(()),
+        Some(Ok((version, at))) => Err(LoadError::single(
+            shown,
+            ErrorKind::NewerFormat,
+            Some(Location::of_offset(text, at)),
+            format!(
+                "format {version} is newer than this program reads (up to {FORMAT_VERSION}); update Yardstick to open it"
+            ),
+        )),
+        Some(Err(at)) => Err(LoadError::single(
+            shown,
+            ErrorKind::WrongType,
+            Some(Location::of_offset(text, at)),
+            "`format` must be a whole number such as 1",
+        )),
+        // A missing `format` is reported by the full parse, with everything else.
+        None => Ok(()),
+    }
+}
+
+/// Byte offset of `part` inside `text` (it must be a sub-slice of it).
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
+/// Deserialises RON, turning ron's error into a located diagnostic of the right kind.
+pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
+    shown: &str,
+    text: &str,
+) -> Result<T, LoadError> {
+    ron::Options::default().from_str(text).map_err(|e| {
+        let at = Location {
+            line: e.span.start.line.max(1),
+            col: e.span.start.col.max(1),
+        };
+        LoadError::single(
+            shown,
+            ron_error_kind(&e.code),
+            Some(at),
+            ron_message(&e.code),
+        )
+    })
+}
+
+fn ron_error_kind(code: &ron::Error) -> ErrorKind {
+    use ron::Error as E;
+    match code {
+        E::ExceededRecursionLimit => ErrorKind::TooDeep,
+        E::Utf8Error(_) => ErrorKind::Encoding,
+        E::MissingStructField { .. } => ErrorKind::MissingField,
+        E::NoSuchStructField { .. } => ErrorKind::UnknownField,
+        E::DuplicateStructField { .. } => ErrorKind::DuplicateField,
+        E::ExpectedBoolean
+        | E::ExpectedFloat
+        | E::ExpectedInteger
+        | E::ExpectedString
+        | E::ExpectedChar
+        | E::ExpectedOption
+        | E::ExpectedArray
+        | E::ExpectedUnit
+        | E::IntegerOutOfBounds
+        | E::InvalidValueForType { .. }
+        | E::NoSuchEnumVariant { .. }
+        | E::ExpectedDifferentStructName { .. } => ErrorKind::WrongType,
+        _ => ErrorKind::Syntax,
+    }
+}
+
+fn ron_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "nesting is too deep for a dataset or scenario file".into()
+        }
+        ron::Error::Eof => "the file ends too early (a bracket or quote is not closed)".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Turns model problems into one located diagnostic each.
+pub(crate) fn problems_error(shown: &str, text: &str, problems: &[Problem]) -> LoadError {
+    let shape = outline(text);
+    LoadError {
+        path: shown.to_owned(),
+        diagnostics: problems
+            .iter()
+            .map(|p| Diagnostic {
+                kind: ErrorKind::Invalid(p.kind),
+                location: shape
+                    .offset_of(p.list, p.position, p.field)
+                    .map(|at| Location::of_offset(text, at)),
+                message: p.to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// The dataset as RON text in the documented format: one line per observation.
+pub fn dataset_to_ron(dataset: &Dataset) -> String {
+    let parts = dataset.to_parts();
+    let file = DatasetFile {
+        format: FORMAT_VERSION,
+        title: parts.title,
+        title_en: parts.title_en,
+        notes: parts.notes,
+        regions: parts.regions,
+        indicators: parts.indicators,
+        sources: parts.sources,
+        observations: parts.observations,
+    };
+    to_ron_text("Dataset", &file)
+}
+
+/// Pretty RON with the top struct named `name` and each list entry on one line.
+pub(crate) fn to_ron_text<T: Serialize>(name: &str, value: &T) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(2)
+        .struct_names(false)
+        .indentor("    ".to_owned());
+    // Serialising plain data with strings and numbers cannot fail.
+    let body = ron::ser::to_string_pretty(value, config).unwrap_or_default();
+    format!("{name}{body}\n")
+}
+
+/// Writes the dataset to `path` atomically.
+pub fn save_dataset(path: &Path, dataset: &Dataset) -> std::io::Result<()> {
+    write_atomic(path, dataset_to_ron(dataset).as_bytes())
+}

@@ -1,0 +1,234 @@
+//! The `yardstick` command: the GUI by default, sub-commands for scripted work.
+//! Exit codes: 0 success, 1 bad input (the message says where), 2 usage error.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use yardstick::io::{FileKind, LoadError, file_kind};
+use yardstick::lang::Lang;
+use yardstick::model::Dataset;
+use yardstick::ui::screenshot::ScreenshotJob;
+use yardstick::ui::{View, YardstickApp};
+
+#[derive(Parser)]
+#[command(
+    name = "yardstick",
+    version,
+    about = "Compare development indicators across regions, years and scenarios"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Dataset file to open (default: the bundled data/chongqing.ron).
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a dataset file; print a summary, or FILE:LINE:COL: messages and exit 1.
+    Validate {
+        /// The file to check.
+        file: PathBuf,
+    },
+    /// Open a real window, render, save what it shows as PNG, exit.
+    Screenshot {
+        /// Dataset file (default: the bundled data).
+        file: Option<PathBuf>,
+        /// Where to write the PNG.
+        #[arg(long)]
+        out: PathBuf,
+        /// What the window shows.
+        #[arg(long, value_enum, default_value_t = ViewArg::Chart)]
+        view: ViewArg,
+        /// Chart kind shown.
+        #[arg(long, value_enum, default_value_t = ChartArg::Bar)]
+        chart: ChartArg,
+        /// Language of the UI and the data names.
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        /// Window width in points.
+        #[arg(long, default_value_t = 1280)]
+        width: u32,
+        /// Window height in points.
+        #[arg(long, default_value_t = 800)]
+        height: u32,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    Chart,
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChartArg {
+    Bar,
+    Line,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text).ok_or_else(|| format!("unknown language \"{text}\" (use zh or en)"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Validate { file }) => validate(&file),
+        Some(Command::Screenshot {
+            file,
+            out,
+            view,
+            chart,
+            lang,
+            width,
+            height,
+        }) => {
+            let view = match view {
+                ViewArg::Chart => View::Chart,
+                ViewArg::Table => View::Table,
+            };
+            let kind = match chart {
+                ChartArg::Bar => yardstick::chart::ChartKind::Bar,
+                ChartArg::Line => yardstick::chart::ChartKind::Line,
+            };
+            screenshot(file.as_deref(), &out, view, kind, lang, [width, height])
+        }
+        None => gui(cli.file.as_deref()),
+    }
+}
+
+/// Loads `file`, or the bundled data when `None`.
+fn load(file: Option<&Path>) -> Result<(Dataset, Option<PathBuf>), LoadError> {
+    match file {
+        Some(path) => yardstick::io::load_dataset(path).map(|d| (d, Some(path.to_path_buf()))),
+        None => yardstick::bundled_dataset().map(|d| (d, None)),
+    }
+}
+
+fn validate(file: &Path) -> ExitCode {
+    let shown = file.display().to_string();
+    let kind = std::fs::read(file)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|t| file_kind(&t));
+    if kind == Some(FileKind::Scenario) {
+        eprintln!(
+            "{shown}:1:1: scenario files are not supported yet by this version; validate its dataset instead"
+        );
+        return ExitCode::from(1);
+    }
+    match yardstick::io::load_dataset(file) {
+        Ok(d) => {
+            let targets = d
+                .observations()
+                .iter()
+                .filter(|o| o.kind == yardstick::model::ObservationKind::Target)
+                .count();
+            println!(
+                "{shown}: ok — {} regions, {} indicators, {} sources, {} observations ({targets} targets)",
+                d.regions().len(),
+                d.indicators().len(),
+                d.sources().len(),
+                d.observations().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn native_options(size: [u32; 2]) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([size[0] as f32, size[1] as f32])
+            .with_min_inner_size([640.0, 400.0])
+            .with_title("Yardstick")
+            .with_app_id("yardstick"),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    }
+}
+
+fn gui(file: Option<&Path>) -> ExitCode {
+    let (dataset, path) = match load(file) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = eframe::run_native(
+        "Yardstick",
+        native_options([1280, 800]),
+        Box::new(move |cc| {
+            Ok(Box::new(
+                YardstickApp::new(dataset, path).with_creation_context(cc),
+            ))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("yardstick: cannot open a window: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn screenshot(
+    file: Option<&Path>,
+    out: &Path,
+    view: View,
+    kind: yardstick::chart::ChartKind,
+    lang: Lang,
+    size: [u32; 2],
+) -> ExitCode {
+    let (dataset, path) = match load(file) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::from(1);
+        }
+    };
+    let (job, result) = ScreenshotJob::new(out.to_path_buf());
+    let mut options = native_options(size);
+    options.persist_window = false;
+    let run = eframe::run_native(
+        "Yardstick",
+        options,
+        Box::new(move |cc| {
+            let mut app = YardstickApp::new(dataset, path)
+                .with_creation_context(cc)
+                .with_screenshot(job);
+            app.lang = lang;
+            app.view = view;
+            app.picks.kind = kind;
+            Ok(Box::new(app))
+        }),
+    );
+    if let Err(err) = run {
+        eprintln!("yardstick: cannot open a window: {err}");
+        return ExitCode::from(1);
+    }
+    let outcome = result.lock().ok().and_then(|r| r.clone());
+    match outcome {
+        Some(Ok((w, h))) => {
+            println!("{}: {w}×{h} PNG", out.display());
+            ExitCode::SUCCESS
+        }
+        Some(Err(err)) => {
+            eprintln!("yardstick: {err}");
+            ExitCode::from(1)
+        }
+        None => {
+            eprintln!("yardstick: the window closed before the screenshot was taken");
+            ExitCode::from(1)
+        }
+    }
+}

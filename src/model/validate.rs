@@ -1,0 +1,234 @@
+//! Checks on dataset contents: ids resolve and are unique, values are finite and in range.
+//! Each problem says where it is (`observations[12].region`) so the loader can point at
+//! the file's line and column.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::dataset::{Indicator, ObservationRecord};
+
+/// What kind of problem was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Two entries of one list share an id.
+    DuplicateId,
+    /// An id is empty.
+    EmptyId,
+    /// An observation names a region that is not defined.
+    UnknownRegion,
+    /// An observation names an indicator that is not defined.
+    UnknownIndicator,
+    /// An observation names a source that is not defined.
+    UnknownSource,
+    /// The same (region, indicator, year, kind) appears twice.
+    DuplicateObservation,
+    /// A value is outside the indicator's min/max.
+    OutOfRange,
+    /// A value is NaN or infinite.
+    NotFinite,
+    /// An indicator's min is above its max.
+    BadBounds,
+}
+
+/// One problem and where it is: the list, the entry's position in it and the field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// The list the entry is in (`"observations"`).
+    pub list: &'static str,
+    /// Position of the entry in the list, from 0.
+    pub position: usize,
+    /// The field at fault (`"region"`), if one.
+    pub field: Option<&'static str>,
+    /// A sentence for the user.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.list, self.position)?;
+        if let Some(field) = self.field {
+            write!(f, ".{field}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Maps each id of a list to its index; reports empty and repeated ids.
+pub(crate) fn intern_ids<'a, T>(
+    list: &'static str,
+    ids: impl Iterator<Item = &'a str>,
+    make: impl Fn(u32) -> T,
+    problems: &mut Vec<Problem>,
+) -> HashMap<String, T> {
+    let mut map = HashMap::new();
+    for (position, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            problems.push(Problem {
+                kind: ProblemKind::EmptyId,
+                list,
+                position,
+                field: Some("id"),
+                message: "the id is empty".into(),
+            });
+        } else if map.contains_key(id) {
+            problems.push(Problem {
+                kind: ProblemKind::DuplicateId,
+                list,
+                position,
+                field: Some("id"),
+                message: format!("id \"{id}\" is used twice in {list}"),
+            });
+        } else {
+            map.insert(id.to_owned(), make(position as u32));
+        }
+    }
+    map
+}
+
+/// Checks each indicator's bounds: finite and min ≤ max.
+pub(crate) fn check_indicators(indicators: &[Indicator], problems: &mut Vec<Problem>) {
+    for (position, ind) in indicators.iter().enumerate() {
+        for (field, bound) in [("min", ind.min), ("max", ind.max)] {
+            if bound.is_some_and(|b| !b.is_finite()) {
+                problems.push(Problem {
+                    kind: ProblemKind::NotFinite,
+                    list: "indicators",
+                    position,
+                    field: Some(field),
+                    message: format!("indicator \"{}\": {field} must be a finite number", ind.id),
+                });
+            }
+        }
+        if let (Some(min), Some(max)) = (ind.min, ind.max)
+            && min > max
+        {
+            problems.push(Problem {
+                kind: ProblemKind::BadBounds,
+                list: "indicators",
+                position,
+                field: Some("min"),
+                message: format!("indicator \"{}\": min {min} is above max {max}", ind.id),
+            });
+        }
+    }
+}
+
+/// Checks a value against an indicator's bounds; `None` when it is allowed.
+pub fn value_problem(value: f64, indicator: &Indicator) -> Option<(ProblemKind, String)> {
+    if !value.is_finite() {
+        return Some((
+            ProblemKind::NotFinite,
+            format!("{value} is not a finite number"),
+        ));
+    }
+    if let Some(min) = indicator.min
+        && value < min
+    {
+        return Some((
+            ProblemKind::OutOfRange,
+            format!("{value} is below the minimum {min} of \"{}\"", indicator.id),
+        ));
+    }
+    if let Some(max) = indicator.max
+        && value > max
+    {
+        return Some((
+            ProblemKind::OutOfRange,
+            format!("{value} is above the maximum {max} of \"{}\"", indicator.id),
+        ));
+    }
+    None
+}
+
+/// Resolves an observation's ids and checks its value; reports what fails.
+pub(crate) fn resolve_observation<R: Copy, I: Copy + Into<usize>, S: Copy>(
+    position: usize,
+    record: &ObservationRecord,
+    regions: &HashMap<String, R>,
+    indicators: &HashMap<String, I>,
+    sources: &HashMap<String, S>,
+    indicator_list: &[Indicator],
+    problems: &mut Vec<Problem>,
+) -> Option<(R, I, S)> {
+    let before = problems.len();
+    let mut unknown = |kind, field: &'static str, what: &str, id: &str, known: Vec<&String>| {
+        let mut known: Vec<&str> = known.into_iter().map(String::as_str).collect();
+        known.sort_unstable();
+        problems.push(Problem {
+            kind,
+            list: "observations",
+            position,
+            field: Some(field),
+            message: format!("unknown {what} \"{id}\" (known: {})", known.join(", ")),
+        });
+    };
+    let region = regions.get(&record.region).copied();
+    if region.is_none() {
+        unknown(
+            ProblemKind::UnknownRegion,
+            "region",
+            "region",
+            &record.region,
+            regions.keys().collect(),
+        );
+    }
+    let indicator = indicators.get(&record.indicator).copied();
+    if indicator.is_none() {
+        unknown(
+            ProblemKind::UnknownIndicator,
+            "indicator",
+            "indicator",
+            &record.indicator,
+            indicators.keys().collect(),
+        );
+    }
+    let source = sources.get(&record.source).copied();
+    if source.is_none() {
+        unknown(
+            ProblemKind::UnknownSource,
+            "source",
+            "source",
+            &record.source,
+            sources.keys().collect(),
+        );
+    }
+    if let Some(ind) = indicator {
+        let ind = &indicator_list[ind.into()];
+        if let Some((kind, message)) = value_problem(record.value, ind) {
+            problems.push(Problem {
+                kind,
+                list: "observations",
+                position,
+                field: Some("value"),
+                message: format!(
+                    "{} {} {}: {message}",
+                    record.region, record.indicator, record.year
+                ),
+            });
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    Some((region?, indicator?, source?))
+}
+
+/// The problem for an observation whose key was already used at `first`.
+pub(crate) fn duplicate_observation(
+    position: usize,
+    first: usize,
+    record: &ObservationRecord,
+) -> Problem {
+    Problem {
+        kind: ProblemKind::DuplicateObservation,
+        list: "observations",
+        position,
+        field: None,
+        message: format!(
+            "({}, {}, {}, {:?}) appears twice (first at observations[{first}])",
+            record.region, record.indicator, record.year, record.kind
+        ),
+    }
+}

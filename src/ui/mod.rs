@@ -1,0 +1,11 @@
+//! The egui front end: a thin layer over the model, the io layer and chart specs.
+
+pub mod app;
+pub mod chart_view;
+pub mod fonts;
+pub mod i18n;
+pub mod screenshot;
+pub mod side_panel;
+pub mod table_view;
+
+pub use app::{View, YardstickApp};
