@@ -79,7 +79,7 @@ pub fn parse_dataset(shown: &str, text: &str) -> Result<Dataset, LoadError> {
 /// Checks, before any full parse, that the text is not empty, is the expected kind of file,
 /// and has a `format` this program reads; a newer format is refused, never half-read.
 pub(crate) fn check_header(shown: &str, text: &str, expected: FileKind) -> Result<(), LoadError> {
-    if outline::leading_identifier(text).is_none() && !text.contains('(') {
+    if outline::is_blank(text) {
         return Err(LoadError::single(
             shown,
             ErrorKind::Empty,

@@ -185,6 +185,21 @@ pub fn top_level_integer(text: &str, name: &str) -> Option<Result<(u64, usize), 
     result
 }
 
+/// True when the text holds nothing but white space and comments.
+pub fn is_blank(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b.is_ascii_whitespace() => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => i = memchr_newline(bytes, i),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i),
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// What the scanner reports.
 #[derive(Clone, Copy, Debug)]
 enum Token<'a> {

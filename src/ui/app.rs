@@ -332,7 +332,6 @@ impl YardstickApp {
             .inner_margin(8)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, "⚠");
                     ui.label(egui::RichText::new(&message).monospace());
                     if ui.button(Text::Dismiss.get(self.lang)).clicked() {
                         self.error = None;

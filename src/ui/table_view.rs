@@ -14,7 +14,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         Text::OnlyThisIndicator.get(lang),
     );
     let dataset = &app.dataset;
-    let rows: Vec<usize> = dataset
+    let mut rows: Vec<usize> = dataset
         .observations()
         .iter()
         .enumerate()
@@ -28,6 +28,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .filter(|(_, o)| !app.table_only_indicator || o.indicator == app.picks.indicator)
         .map(|(i, _)| i)
         .collect();
+    // Regions and indicators in display order, then years ascending.
+    rows.sort_by_key(|&i| {
+        let o = &dataset.observations()[i];
+        (o.region, o.indicator, o.year, o.kind)
+    });
     ui.label(format!("{} {}", rows.len(), Text::Observations.get(lang)));
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
@@ -39,7 +44,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .column(Column::auto().at_least(70.0))
         .column(Column::auto().at_least(60.0))
         .column(Column::auto().at_least(50.0))
-        .column(Column::remainder().at_least(160.0))
+        .column(Column::initial(180.0).at_least(60.0).clip(true))
+        .column(Column::remainder().at_least(160.0).clip(true))
         .header(row_height, |mut header| {
             for text in [
                 Text::Region,
@@ -48,6 +54,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
                 Text::Value,
                 Text::Unit,
                 Text::Kind,
+                Text::Note,
                 Text::Source,
             ] {
                 header.col(|ui| {
@@ -61,22 +68,23 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
                 let indicator = dataset.indicator(o.indicator);
                 let source = dataset.source(o.source);
                 let kind = crate::chart::PointKind::from(o.kind).label(lang);
-                let value = match &o.note {
-                    Some(note) => format!("{} ({note})", format_value(o.value)),
-                    None => format_value(o.value),
-                };
                 let cells = [
                     dataset.region(o.region).display_name(lang).to_owned(),
                     indicator.display_name(lang).to_owned(),
                     o.year.to_string(),
-                    value,
+                    format_value(o.value),
                     indicator.display_unit(lang).to_owned(),
                     kind.to_owned(),
+                    o.note.clone().unwrap_or_default(),
                     source.title.clone(),
                 ];
                 for cell in cells {
                     row.col(|ui| {
-                        ui.label(cell);
+                        let full = cell.clone();
+                        let response = ui.add(egui::Label::new(cell).truncate());
+                        if response.hovered() && !full.is_empty() {
+                            response.on_hover_text(full);
+                        }
                     });
                 }
             });

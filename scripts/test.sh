@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every check Yardstick's CI runs: formatting, clippy, and the whole test suite under a
+# virtual X display (the window tests open real windows). Run scripts/install-deps.sh first
+# on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo fmt --all --check
+cargo clippy --all-targets -- -D warnings
+xvfb-run -a -s "-screen 0 1280x800x24" cargo test --all-targets
+# Real-window smoke test, kept as an artefact: the default view on the bundled data.
+mkdir -p target/ci
+xvfb-run -a -s "-screen 0 1280x800x24" cargo run --quiet -- screenshot --out target/ci/chart.png

@@ -1,0 +1,166 @@
+//! UI behaviour of the main window, driven with egui_kittest (no GPU needed).
+
+mod common;
+
+use egui::accesskit::{Role, Toggled};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use yardstick::chart::ChartKind;
+use yardstick::lang::Lang;
+use yardstick::ui::{View, YardstickApp};
+
+/// The app on the bundled data, in a 1280×800 window.
+fn harness() -> Harness<'static, YardstickApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|cc| {
+            YardstickApp::new(yardstick::bundled_dataset().unwrap(), None).with_creation_context(cc)
+        })
+}
+
+fn category_names(harness: &mut Harness<'_, YardstickApp>) -> Vec<String> {
+    harness.state_mut().chart_spec().map(|s| s.categories.clone()).unwrap_or_default()
+}
+
+#[test]
+fn starts_on_the_bundled_data_with_a_bar_chart() {
+    let mut harness = harness();
+    harness.run();
+    assert_eq!(harness.state().lang, Lang::Zh);
+    assert!(harness.state().dataset_path.is_none());
+    // Menu, region checkboxes and the chart title, in Chinese.
+    harness.get_by_label("文件");
+    harness.get_by_role_and_label(Role::CheckBox, "万盛经开区");
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    assert_eq!(spec.kind, ChartKind::Bar);
+    assert!(spec.title.starts_with("地区生产总值"), "{}", spec.title);
+    harness.get_by_label(&spec.title);
+    assert!(spec.categories.len() >= 5, "{:?}", spec.categories);
+    assert!(spec.source_line.starts_with("资料来源："));
+}
+
+#[test]
+fn unchecking_a_region_removes_it_from_the_chart_model() {
+    let mut harness = harness();
+    harness.run();
+    assert!(category_names(&mut harness).contains(&"涪陵区".to_owned()));
+    let checkbox = harness.get_by_role_and_label(Role::CheckBox, "涪陵区");
+    assert_eq!(checkbox.accesskit_node().toggled(), Some(Toggled::True));
+    checkbox.click();
+    harness.run();
+    let checkbox = harness.get_by_role_and_label(Role::CheckBox, "涪陵区");
+    assert_eq!(checkbox.accesskit_node().toggled(), Some(Toggled::False));
+    let names = category_names(&mut harness);
+    assert!(!names.contains(&"涪陵区".to_owned()), "{names:?}");
+    assert!(names.contains(&"綦江区".to_owned()) || names.contains(&"永川区".to_owned()), "{names:?}");
+}
+
+#[test]
+fn none_then_one_region_shows_only_that_region() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("全不选").click();
+    harness.run();
+    assert!(harness.state_mut().chart_spec().is_none());
+    harness.get_by_label("请选择至少一个地区");
+    harness.get_by_role_and_label(Role::CheckBox, "涪陵区").click();
+    harness.run();
+    assert_eq!(category_names(&mut harness), vec!["涪陵区".to_owned()]);
+}
+
+#[test]
+fn picking_an_indicator_changes_the_chart() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("空气质量优良天数 (天)").click();
+    harness.run();
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    assert!(spec.title.starts_with("空气质量优良天数"), "{}", spec.title);
+    assert_eq!(spec.unit, "天");
+    // 涪陵 has no good-air figure for the year shown: it is listed, not dropped.
+    assert!(!spec.no_data.is_empty());
+}
+
+#[test]
+fn the_table_shows_chinese_region_names_and_values() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("空气质量优良天数 (天)").click();
+    harness.run();
+    harness.get_by_label("数据表").click();
+    harness.run();
+    assert_eq!(harness.state().view, View::Table);
+    // One for the side-panel checkbox, at least one for the table cell.
+    assert!(harness.get_all_by_label("万盛经开区").count() >= 2);
+    harness.get_by_label("343");
+    harness.get_by_label("来源");
+}
+
+#[test]
+fn switching_language_changes_menu_and_chart() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("语言").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().lang, Lang::En);
+    harness.get_by_label("File");
+    harness.get_by_role_and_label(Role::CheckBox, "Wansheng");
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    assert!(spec.title.starts_with("Gross regional product"), "{}", spec.title);
+    assert_eq!(spec.unit, "100 million yuan");
+}
+
+#[test]
+fn a_bad_file_shows_an_error_and_keeps_the_open_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    let text = common::small_with("value: 300.0", "value: 999.0");
+    std::fs::write(&bad, &text).unwrap();
+    let (line, col) = common::position_of(&text, "value: 999.0");
+    let mut harness = harness();
+    harness.run();
+    let before = harness.state().dataset.clone();
+    assert!(!harness.state_mut().open_path(&bad));
+    harness.run();
+    assert_eq!(harness.state().dataset, before);
+    assert!(harness.state().dataset_path.is_none());
+    let error = harness.state().error.clone().expect("an error is shown");
+    assert!(error.contains(&format!("bad.ron:{line}:{col}: ")), "{error}");
+    harness.get_by_label_contains("above the maximum 366");
+    harness.get_by_label("关闭").click();
+    harness.run();
+    assert!(harness.state().error.is_none());
+}
+
+#[test]
+fn a_good_file_replaces_the_data_and_keeps_picks_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("small.ron");
+    std::fs::write(&good, common::SMALL).unwrap();
+    let mut harness = harness();
+    harness.run();
+    assert!(harness.state_mut().open_path(&good));
+    harness.run();
+    assert_eq!(harness.state().dataset.regions().len(), 2);
+    assert_eq!(harness.state().dataset_path.as_deref(), Some(good.as_path()));
+    harness.get_by_role_and_label(Role::CheckBox, "甲区");
+    assert_eq!(category_names(&mut harness), vec!["甲区".to_owned(), "乙区".to_owned()]);
+    assert!(harness.state().window_title().contains("small.ron"));
+}
+
+#[test]
+fn the_line_chart_has_one_series_per_region_with_data() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("折线图").click();
+    harness.run();
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    assert_eq!(spec.kind, ChartKind::Line);
+    assert!(spec.series.iter().any(|s| s.name == "涪陵区"));
+    // Years along x, ascending within each series.
+    for s in &spec.series {
+        assert!(s.points.windows(2).all(|w| w[0].year < w[1].year));
+    }
+}
