@@ -3,5 +3,6 @@
 
 pub mod palette;
 pub mod spec;
+pub mod style;
 
-pub use spec::{ChartKind, ChartSpec, Point, PointKind, Selection, Series, build_chart};
+pub use spec::{ChartKind, ChartSpec, Point, PointKind, ReferenceLine, Selection, Series, ViewMode, build_chart};

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::chart::{ChartKind, ChartSpec, Selection, build_chart};
+use crate::chart::{ChartKind, ChartSpec, Selection, ViewMode, build_chart};
 use crate::io::load_dataset;
 use crate::lang::Lang;
 use crate::model::{Dataset, IndicatorIdx};
@@ -36,6 +36,10 @@ pub struct Picks {
     pub year: Option<i32>,
     /// Bar or line.
     pub kind: ChartKind,
+    /// Absolute, index, change or share of target.
+    pub mode: ViewMode,
+    /// Logarithmic value axis.
+    pub log_scale: bool,
 }
 
 impl Picks {
@@ -46,6 +50,8 @@ impl Picks {
             regions: vec![true; dataset.regions().len()],
             year: None,
             kind: ChartKind::Bar,
+            mode: ViewMode::Absolute,
+            log_scale: false,
         }
     }
 
@@ -65,6 +71,8 @@ impl Picks {
             }
         }
         picks.kind = self.kind;
+        picks.mode = self.mode;
+        picks.log_scale = self.log_scale;
         picks
     }
 }
@@ -188,6 +196,8 @@ impl YardstickApp {
             regions,
             years,
             kind: self.picks.kind,
+            mode: self.picks.mode,
+            log_scale: self.picks.log_scale,
         })
     }
 
@@ -354,7 +364,7 @@ impl YardstickApp {
                 match self.chart_spec() {
                     Some(spec) => {
                         let spec = spec.clone();
-                        chart_view::show(ui, &spec, lang);
+                        chart_view::show(ui, &spec);
                     }
                     None => {
                         ui.label(Text::NothingSelected.get(lang));
