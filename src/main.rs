@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use yardstick::chart::export::{ExportError, ExportRequest, export_to_file, resolve};
+use yardstick::chart::render::ExportSize;
+use yardstick::chart::{ChartKind, ViewMode, build_chart};
 use yardstick::io::{FileKind, LoadError, file_kind};
 use yardstick::lang::Lang;
 use yardstick::model::Dataset;
@@ -31,6 +34,45 @@ enum Command {
     Validate {
         /// The file to check.
         file: PathBuf,
+    },
+    /// Export a chart (SVG, PNG) or its data (CSV); the format follows --out's extension.
+    Export {
+        /// Dataset file (default: the bundled data).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Chart kind.
+        #[arg(long, value_enum, default_value_t = ChartArg::Bar)]
+        chart: ChartArg,
+        /// Indicator id (e.g. industrial_output).
+        #[arg(long)]
+        indicator: String,
+        /// One year (bar charts).
+        #[arg(long, conflicts_with = "years")]
+        year: Option<i32>,
+        /// A span of years, A..B (inclusive).
+        #[arg(long, value_parser = parse_years)]
+        years: Option<(i32, i32)>,
+        /// Region ids, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',')]
+        regions: Option<Vec<String>>,
+        /// absolute, index, yoy or target.
+        #[arg(long, default_value = "absolute", value_parser = parse_mode)]
+        mode: ViewMode,
+        /// Logarithmic value axis.
+        #[arg(long)]
+        log: bool,
+        /// Language of titles and names.
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        /// Image width in pixels.
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        /// Image height in pixels.
+        #[arg(long, default_value_t = 900)]
+        height: u32,
+        /// Output file: .svg, .png or .csv.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Open a real window, render, save what it shows as PNG, exit.
     Screenshot {
@@ -69,6 +111,33 @@ enum ChartArg {
     Line,
 }
 
+impl From<ChartArg> for ChartKind {
+    fn from(arg: ChartArg) -> Self {
+        match arg {
+            ChartArg::Bar => ChartKind::Bar,
+            ChartArg::Line => ChartKind::Line,
+        }
+    }
+}
+
+fn parse_mode(text: &str) -> Result<ViewMode, String> {
+    ViewMode::from_code(text)
+        .ok_or_else(|| format!("unknown mode \"{text}\" (use absolute, index, yoy or target)"))
+}
+
+fn parse_years(text: &str) -> Result<(i32, i32), String> {
+    let (a, b) = text
+        .split_once("..")
+        .ok_or_else(|| format!("\"{text}\" is not a year span like 2018..2025"))?;
+    let year = |t: &str| {
+        t.trim()
+            .trim_start_matches('=')
+            .parse::<i32>()
+            .map_err(|_| format!("\"{t}\" is not a year"))
+    };
+    Ok((year(a)?, year(b)?))
+}
+
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_code(text).ok_or_else(|| format!("unknown language \"{text}\" (use zh or en)"))
 }
@@ -77,6 +146,36 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Validate { file }) => validate(&file),
+        Some(Command::Export {
+            data,
+            chart,
+            indicator,
+            year,
+            years,
+            regions,
+            mode,
+            log,
+            lang,
+            width,
+            height,
+            out,
+        }) => {
+            let request = ExportRequest {
+                indicator,
+                regions,
+                years: year.map(|y| (y, y)).or(years),
+                kind: chart.into(),
+                mode,
+                log_scale: log,
+            };
+            export(
+                data.as_deref(),
+                &request,
+                lang,
+                ExportSize { width, height },
+                &out,
+            )
+        }
         Some(Command::Screenshot {
             file,
             out,
@@ -90,11 +189,14 @@ fn main() -> ExitCode {
                 ViewArg::Chart => View::Chart,
                 ViewArg::Table => View::Table,
             };
-            let kind = match chart {
-                ChartArg::Bar => yardstick::chart::ChartKind::Bar,
-                ChartArg::Line => yardstick::chart::ChartKind::Line,
-            };
-            screenshot(file.as_deref(), &out, view, kind, lang, [width, height])
+            screenshot(
+                file.as_deref(),
+                &out,
+                view,
+                chart.into(),
+                lang,
+                [width, height],
+            )
         }
         None => gui(cli.file.as_deref()),
     }
@@ -143,6 +245,40 @@ fn validate(file: &Path) -> ExitCode {
     }
 }
 
+fn export(
+    data: Option<&Path>,
+    request: &ExportRequest,
+    lang: Lang,
+    size: ExportSize,
+    out: &Path,
+) -> ExitCode {
+    let (dataset, _) = match load(data) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = resolve(&dataset, request).and_then(|selection| {
+        let spec = build_chart(&dataset, &selection, lang);
+        export_to_file(&spec, out, size)
+    });
+    match result {
+        Ok(_) => {
+            println!("{}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(err @ ExportError::UnknownFormat(_)) => {
+            eprintln!("yardstick: {err}");
+            ExitCode::from(2)
+        }
+        Err(err) => {
+            eprintln!("yardstick: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn native_options(size: [u32; 2]) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -185,7 +321,7 @@ fn screenshot(
     file: Option<&Path>,
     out: &Path,
     view: View,
-    kind: yardstick::chart::ChartKind,
+    kind: ChartKind,
     lang: Lang,
     size: [u32; 2],
 ) -> ExitCode {

@@ -5,7 +5,10 @@ mod common;
 use std::process::Command;
 
 fn yardstick(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_yardstick")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 #[test]
@@ -15,7 +18,10 @@ fn validate_accepts_the_bundled_file_with_a_summary() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("ok"), "{stdout}");
-    assert!(stdout.contains("regions") && stdout.contains("observations"), "{stdout}");
+    assert!(
+        stdout.contains("regions") && stdout.contains("observations"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -28,7 +34,10 @@ fn validate_refuses_a_bad_file_with_file_line_col_and_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     let (line, col) = common::position_of(&text, "region: \"nowhere\"");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(&format!("bad.ron:{line}:{col}: ")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("bad.ron:{line}:{col}: ")),
+        "{stderr}"
+    );
     assert!(stderr.contains("unknown region \"nowhere\""), "{stderr}");
 }
 

@@ -21,22 +21,35 @@ fn bundled_dataset_loads_with_the_required_regions_and_indicators() {
         "tech_smes",
         "specialized_smes",
     ] {
-        assert!(d.indicator_by_id(indicator).is_some(), "missing indicator {indicator}");
+        assert!(
+            d.indicator_by_id(indicator).is_some(),
+            "missing indicator {indicator}"
+        );
     }
     let ws = d.region_by_id("wansheng").unwrap();
     let air = d.indicator_by_id("good_air_days").unwrap();
-    let obs = d.get(ws, air, 2022, ObservationKind::Actual).expect("万盛 2022 good-air days");
+    let obs = d
+        .get(ws, air, 2022, ObservationKind::Actual)
+        .expect("万盛 2022 good-air days");
     assert_eq!(obs.value, 343.0);
     let output = d.indicator_by_id("industrial_output").unwrap();
-    let target = d.get(ws, output, 2025, ObservationKind::Target).expect("万盛 2025 target");
+    let target = d
+        .get(ws, output, 2025, ObservationKind::Target)
+        .expect("万盛 2025 target");
     assert_eq!(target.value, 500.0);
     // Every observation names a source with a title.
-    assert!(d.observations().iter().all(|o| !d.source(o.source).title.is_empty()));
+    assert!(
+        d.observations()
+            .iter()
+            .all(|o| !d.source(o.source).title.is_empty())
+    );
 }
 
 #[test]
 fn bundled_file_on_disk_equals_the_embedded_copy() {
-    let on_disk = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/chongqing.ron")).unwrap();
+    let on_disk =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/chongqing.ron"))
+            .unwrap();
     assert_eq!(on_disk, yardstick::BUNDLED_DATASET);
 }
 
@@ -49,7 +62,10 @@ fn save_then_load_gives_the_same_dataset_and_the_same_bytes() {
     let reloaded = load_dataset(&path).unwrap();
     assert_eq!(original, reloaded);
     assert_eq!(dataset_to_ron(&original), dataset_to_ron(&reloaded));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), dataset_to_ron(&reloaded));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        dataset_to_ron(&reloaded)
+    );
 }
 
 #[test]
@@ -64,11 +80,16 @@ fn expect_error(text: &str, kind: ErrorKind, at: Option<(usize, usize)>) -> Stri
     let err = parse_dataset("bad.ron", text).expect_err("input should be refused");
     assert_eq!(err.kind(), kind, "wrong kind for error: {err}");
     if let Some((line, col)) = at {
-        let loc = err.location().unwrap_or_else(|| panic!("no location in {err}"));
+        let loc = err
+            .location()
+            .unwrap_or_else(|| panic!("no location in {err}"));
         assert_eq!((loc.line, loc.col), (line, col), "wrong location in {err}");
     }
     let message = err.to_string();
-    assert!(message.starts_with("bad.ron:"), "message must name the file: {message}");
+    assert!(
+        message.starts_with("bad.ron:"),
+        "message must name the file: {message}"
+    );
     message
 }
 
@@ -111,7 +132,10 @@ fn syntax_error_names_its_line() {
     let text = small_with("title_en: \"Test data\",", "title_en: \"Test data\" oops,");
     let message = expect_error(&text, ErrorKind::Syntax, None);
     let (line, _) = position_of(&text, "oops");
-    assert!(message.starts_with(&format!("bad.ron:{line}:")), "{message}");
+    assert!(
+        message.starts_with(&format!("bad.ron:{line}:")),
+        "{message}"
+    );
 }
 
 #[test]
@@ -125,63 +149,121 @@ fn text_where_a_number_belongs_is_a_type_error() {
     let text = small_with("value: 300.0", "value: \"abc\"");
     let message = expect_error(&text, ErrorKind::WrongType, None);
     let (line, _) = position_of(&text, "\"abc\"");
-    assert!(message.starts_with(&format!("bad.ron:{line}:")), "{message}");
+    assert!(
+        message.starts_with(&format!("bad.ron:{line}:")),
+        "{message}"
+    );
 }
 
 #[test]
 fn unknown_kind_variant_is_a_type_error() {
-    expect_error(&small_with("kind: Actual, source: \"s\"),\n        (region: \"b\"", "kind: Guess, source: \"s\"),\n        (region: \"b\""), ErrorKind::WrongType, None);
+    expect_error(
+        &small_with(
+            "kind: Actual, source: \"s\"),\n        (region: \"b\"",
+            "kind: Guess, source: \"s\"),\n        (region: \"b\"",
+        ),
+        ErrorKind::WrongType,
+        None,
+    );
 }
 
 #[test]
 fn unknown_region_is_located_at_its_field() {
     let text = small_with("region: \"b\"", "region: \"zz\"");
-    let message = expect_error(&text, ErrorKind::Invalid(ProblemKind::UnknownRegion), Some(position_of(&text, "region: \"zz\"")));
-    assert!(message.contains("\"zz\"") && message.contains("known: a, b"), "{message}");
+    let message = expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::UnknownRegion),
+        Some(position_of(&text, "region: \"zz\"")),
+    );
+    assert!(
+        message.contains("\"zz\"") && message.contains("known: a, b"),
+        "{message}"
+    );
 }
 
 #[test]
 fn unknown_indicator_and_source_are_located() {
-    let text = small_with("indicator: \"days\", year: 2022, value: 300.0", "indicator: \"gdp\", year: 2022, value: 300.0");
-    expect_error(&text, ErrorKind::Invalid(ProblemKind::UnknownIndicator), Some(position_of(&text, "indicator: \"gdp\"")));
-    let text = small_with("kind: Actual, source: \"s\"),\n    ]", "kind: Actual, source: \"nope\"),\n    ]");
-    expect_error(&text, ErrorKind::Invalid(ProblemKind::UnknownSource), Some(position_of(&text, "source: \"nope\"")));
+    let text = small_with(
+        "indicator: \"days\", year: 2022, value: 300.0",
+        "indicator: \"gdp\", year: 2022, value: 300.0",
+    );
+    expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::UnknownIndicator),
+        Some(position_of(&text, "indicator: \"gdp\"")),
+    );
+    let text = small_with(
+        "kind: Actual, source: \"s\"),\n    ]",
+        "kind: Actual, source: \"nope\"),\n    ]",
+    );
+    expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::UnknownSource),
+        Some(position_of(&text, "source: \"nope\"")),
+    );
 }
 
 #[test]
 fn duplicate_observation_points_at_the_second_one() {
-    let text = small_with("(region: \"b\", indicator: \"days\", year: 2022, value: 300.0", "(region: \"a\", indicator: \"days\", year: 2022, value: 300.0");
+    let text = small_with(
+        "(region: \"b\", indicator: \"days\", year: 2022, value: 300.0",
+        "(region: \"a\", indicator: \"days\", year: 2022, value: 300.0",
+    );
     let second = text.rfind("(region: \"a\"").unwrap();
     let (line, col) = position_of(&text[..], &text[second..second + 12]);
     // position_of finds the first; compute the second by hand.
     let line2 = text[..second].matches('\n').count() + 1;
     assert_ne!(line, line2);
-    let message = expect_error(&text, ErrorKind::Invalid(ProblemKind::DuplicateObservation), Some((line2, col)));
+    let message = expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::DuplicateObservation),
+        Some((line2, col)),
+    );
     assert!(message.contains("appears twice"), "{message}");
 }
 
 #[test]
 fn value_out_of_range_is_located_at_the_value() {
     let text = small_with("value: 300.0", "value: 400.0");
-    let message = expect_error(&text, ErrorKind::Invalid(ProblemKind::OutOfRange), Some(position_of(&text, "value: 400.0")));
+    let message = expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::OutOfRange),
+        Some(position_of(&text, "value: 400.0")),
+    );
     assert!(message.contains("above the maximum 366"), "{message}");
     let text = small_with("value: 300.0", "value: -1.0");
-    expect_error(&text, ErrorKind::Invalid(ProblemKind::OutOfRange), Some(position_of(&text, "value: -1.0")));
+    expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::OutOfRange),
+        Some(position_of(&text, "value: -1.0")),
+    );
 }
 
 #[test]
 fn nan_and_infinity_are_refused() {
     let text = small_with("value: 300.0", "value: NaN");
-    expect_error(&text, ErrorKind::Invalid(ProblemKind::NotFinite), Some(position_of(&text, "value: NaN")));
+    expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::NotFinite),
+        Some(position_of(&text, "value: NaN")),
+    );
     let text = small_with("value: 300.0", "value: inf");
-    expect_error(&text, ErrorKind::Invalid(ProblemKind::NotFinite), Some(position_of(&text, "value: inf")));
+    expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::NotFinite),
+        Some(position_of(&text, "value: inf")),
+    );
 }
 
 #[test]
 fn newer_format_is_refused_before_anything_else() {
     // Even with fields this version does not know, the format is what gets reported.
     let text = small_with("format: 1,", "format: 2,\n    colour_scheme: Fancy,");
-    let message = expect_error(&text, ErrorKind::NewerFormat, Some(position_of(&text, "2,")));
+    let message = expect_error(
+        &text,
+        ErrorKind::NewerFormat,
+        Some(position_of(&text, "2,")),
+    );
     assert!(message.contains("newer"), "{message}");
 }
 
@@ -189,14 +271,27 @@ fn newer_format_is_refused_before_anything_else() {
 fn deep_nesting_is_refused_without_overflowing_the_stack() {
     // 10 MB of brackets, where a string belongs and at the top.
     let depth = 5_000_000;
-    let text = format!("Dataset(format: 1, title: {}{})", "[".repeat(depth), "]".repeat(depth));
+    let text = format!(
+        "Dataset(format: 1, title: {}{})",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
     expect_error(&text, ErrorKind::WrongType, Some((1, 26)));
     let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     expect_error(&text, ErrorKind::WrongFileKind, Some((1, 1)));
     // Deep nesting inside a list where values may nest: ron's recursion limit stops it.
-    let text = small_with("    regions: [", &format!("    regions: [{}", "(".repeat(depth)));
+    let text = small_with(
+        "    regions: [",
+        &format!("    regions: [{}", "(".repeat(depth)),
+    );
     let err = parse_dataset("bad.ron", &text).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::TooDeep | ErrorKind::WrongType | ErrorKind::Syntax), "{err}");
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::TooDeep | ErrorKind::WrongType | ErrorKind::Syntax
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -214,12 +309,19 @@ fn duplicate_region_id_is_located() {
     let text = small_with("(id: \"b\", name: \"乙区\"", "(id: \"a\", name: \"乙区\"");
     let second = text.match_indices("(id: \"a\"").nth(1).unwrap().0;
     let line = text[..second].matches('\n').count() + 1;
-    expect_error(&text, ErrorKind::Invalid(ProblemKind::DuplicateId), Some((line, 10)));
+    expect_error(
+        &text,
+        ErrorKind::Invalid(ProblemKind::DuplicateId),
+        Some((line, 10)),
+    );
 }
 
 #[test]
 fn min_above_max_is_refused() {
-    let text = small_with("min: Some(0.0), max: Some(366.0)", "min: Some(400.0), max: Some(366.0)");
+    let text = small_with(
+        "min: Some(0.0), max: Some(366.0)",
+        "min: Some(400.0), max: Some(366.0)",
+    );
     expect_error(&text, ErrorKind::Invalid(ProblemKind::BadBounds), None);
 }
 
@@ -227,12 +329,17 @@ fn min_above_max_is_refused() {
 fn scenario_file_is_not_a_dataset() {
     let text = "Scenario(format: 1, name: \"x\", dataset: \"d.ron\")";
     expect_error(text, ErrorKind::WrongFileKind, Some((1, 1)));
-    expect_error("Something(format: 1)", ErrorKind::WrongFileKind, Some((1, 1)));
+    expect_error(
+        "Something(format: 1)",
+        ErrorKind::WrongFileKind,
+        Some((1, 1)),
+    );
 }
 
 #[test]
 fn every_problem_is_reported_not_just_the_first() {
-    let text = small_with("region: \"b\"", "region: \"zz\"").replacen("value: 343.0", "value: 999.0", 1);
+    let text =
+        small_with("region: \"b\"", "region: \"zz\"").replacen("value: 343.0", "value: 999.0", 1);
     let err = parse_dataset("bad.ron", &text).unwrap_err();
     assert_eq!(err.diagnostics.len(), 2, "{err}");
 }
@@ -241,7 +348,10 @@ fn every_problem_is_reported_not_just_the_first() {
 fn missing_file_is_an_io_error_naming_the_path() {
     let err = load_dataset(std::path::Path::new("/nonexistent/dir/x.ron")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io);
-    assert!(err.to_string().starts_with("/nonexistent/dir/x.ron: "), "{err}");
+    assert!(
+        err.to_string().starts_with("/nonexistent/dir/x.ron: "),
+        "{err}"
+    );
 }
 
 #[test]

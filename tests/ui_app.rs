@@ -14,12 +14,20 @@ fn harness() -> Harness<'static, YardstickApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(|cc| {
-            YardstickApp::new(yardstick::bundled_dataset().unwrap(), None).with_creation_context(cc)
+            YardstickApp::new(
+                yardstick::bundled_dataset().expect("bundled data loads"),
+                None,
+            )
+            .with_creation_context(cc)
         })
 }
 
 fn category_names(harness: &mut Harness<'_, YardstickApp>) -> Vec<String> {
-    harness.state_mut().chart_spec().map(|s| s.categories.clone()).unwrap_or_default()
+    harness
+        .state_mut()
+        .chart_spec()
+        .map(|s| s.categories.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -52,7 +60,10 @@ fn unchecking_a_region_removes_it_from_the_chart_model() {
     assert_eq!(checkbox.accesskit_node().toggled(), Some(Toggled::False));
     let names = category_names(&mut harness);
     assert!(!names.contains(&"涪陵区".to_owned()), "{names:?}");
-    assert!(names.contains(&"綦江区".to_owned()) || names.contains(&"永川区".to_owned()), "{names:?}");
+    assert!(
+        names.contains(&"綦江区".to_owned()) || names.contains(&"永川区".to_owned()),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -63,7 +74,9 @@ fn none_then_one_region_shows_only_that_region() {
     harness.run();
     assert!(harness.state_mut().chart_spec().is_none());
     harness.get_by_label("请选择至少一个地区");
-    harness.get_by_role_and_label(Role::CheckBox, "涪陵区").click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "涪陵区")
+        .click();
     harness.run();
     assert_eq!(category_names(&mut harness), vec!["涪陵区".to_owned()]);
 }
@@ -108,7 +121,11 @@ fn switching_language_changes_menu_and_chart() {
     harness.get_by_label("File");
     harness.get_by_role_and_label(Role::CheckBox, "Wansheng");
     let spec = harness.state_mut().chart_spec().unwrap().clone();
-    assert!(spec.title.starts_with("Gross regional product"), "{}", spec.title);
+    assert!(
+        spec.title.starts_with("Gross regional product"),
+        "{}",
+        spec.title
+    );
     assert_eq!(spec.unit, "100 million yuan");
 }
 
@@ -127,7 +144,10 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_data() {
     assert_eq!(harness.state().dataset, before);
     assert!(harness.state().dataset_path.is_none());
     let error = harness.state().error.clone().expect("an error is shown");
-    assert!(error.contains(&format!("bad.ron:{line}:{col}: ")), "{error}");
+    assert!(
+        error.contains(&format!("bad.ron:{line}:{col}: ")),
+        "{error}"
+    );
     harness.get_by_label_contains("above the maximum 366");
     harness.get_by_label("关闭").click();
     harness.run();
@@ -144,9 +164,15 @@ fn a_good_file_replaces_the_data_and_keeps_picks_by_id() {
     assert!(harness.state_mut().open_path(&good));
     harness.run();
     assert_eq!(harness.state().dataset.regions().len(), 2);
-    assert_eq!(harness.state().dataset_path.as_deref(), Some(good.as_path()));
+    assert_eq!(
+        harness.state().dataset_path.as_deref(),
+        Some(good.as_path())
+    );
     harness.get_by_role_and_label(Role::CheckBox, "甲区");
-    assert_eq!(category_names(&mut harness), vec!["甲区".to_owned(), "乙区".to_owned()]);
+    assert_eq!(
+        category_names(&mut harness),
+        vec!["甲区".to_owned(), "乙区".to_owned()]
+    );
     assert!(harness.state().window_title().contains("small.ron"));
 }
 
@@ -163,4 +189,55 @@ fn the_line_chart_has_one_series_per_region_with_data() {
     for s in &spec.series {
         assert!(s.points.windows(2).all(|w| w[0].year < w[1].year));
     }
+}
+
+#[test]
+fn switching_to_index_mode_rebases_the_lines() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("折线图").click();
+    harness.run();
+    // Open the mode menu and pick the index view.
+    harness.get_by_label("数值的显示方式").click();
+    harness.run();
+    harness.get_by_label("指数（首年=100）").click();
+    harness.run();
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    assert_eq!(spec.mode, yardstick::chart::ViewMode::Index);
+    assert!(spec.unit.starts_with("指数"), "{}", spec.unit);
+    // Every region's first point in the base year is exactly 100.
+    let base = harness.state().selection().unwrap().years.0;
+    for s in spec
+        .series
+        .iter()
+        .filter(|s| s.kind == yardstick::chart::PointKind::Actual)
+    {
+        if let Some(p) = s.points.iter().find(|p| p.year == base) {
+            assert!((p.value - 100.0).abs() < 1e-9, "{}: {}", s.name, p.value);
+        }
+    }
+}
+
+#[test]
+fn export_data_from_the_menu_writes_a_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gdp.csv");
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出数据…").click();
+    harness.run();
+    assert!(harness.state().export.is_some());
+    harness.state_mut().export.as_mut().unwrap().path = out.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    let text = std::fs::read_to_string(&out).expect("the CSV was written");
+    assert!(text.starts_with('\u{feff}'));
+    assert!(text.contains("涪陵区"));
+    // The file holds exactly the chart on screen.
+    let on_screen = harness.state_mut().chart_spec().unwrap().clone();
+    assert_eq!(text, yardstick::chart::csv::to_csv(&on_screen));
+    harness.get_by_label_contains("已导出");
 }

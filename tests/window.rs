@@ -53,7 +53,10 @@ fn screenshot_of_chart_and_table_views_is_not_blank() {
     let dir = tempfile::tempdir().unwrap();
     for (name, args) in [
         ("chart.png", vec!["--view", "chart"]),
-        ("line.png", vec!["--view", "chart", "--chart", "line", "--lang", "en"]),
+        (
+            "line.png",
+            vec!["--view", "chart", "--chart", "line", "--lang", "en"],
+        ),
         ("table.png", vec!["--view", "table"]),
     ] {
         let path = dir.path().join(name);

@@ -1,8 +1,14 @@
 //! What to draw: [`ChartSpec`], built from the model and a [`Selection`]. The screen
 //! (egui_plot) and every exported file are drawn from the same spec.
 
+pub mod csv;
+pub mod export;
 pub mod palette;
+pub mod render;
 pub mod spec;
 pub mod style;
 
-pub use spec::{ChartKind, ChartSpec, Point, PointKind, ReferenceLine, Selection, Series, ViewMode, build_chart};
+pub use spec::{
+    ChartKind, ChartSpec, Point, PointKind, ReferenceLine, Selection, Series, ViewMode, auto_years,
+    build_chart,
+};

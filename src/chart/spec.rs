@@ -219,7 +219,10 @@ impl ChartSpec {
 
     /// The smallest and largest value drawn (with the reference line), if any.
     pub fn value_range(&self) -> Option<(f64, f64)> {
-        let values = self.points().map(|p| p.value).chain(self.reference.as_ref().map(|r| r.value));
+        let values = self
+            .points()
+            .map(|p| p.value)
+            .chain(self.reference.as_ref().map(|r| r.value));
         values.fold(None, |acc, v| match acc {
             None => Some((v, v)),
             Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
@@ -232,9 +235,37 @@ impl ChartSpec {
             ChartKind::Bar => (-0.5, self.categories.len() as f64 - 0.5),
             ChartKind::Line => {
                 let xs = self.points().map(|p| p.x);
-                let (lo, hi) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
-                if lo.is_finite() { (lo - 0.5, hi + 0.5) } else { (0.0, 1.0) }
+                let (lo, hi) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+                    (lo.min(x), hi.max(x))
+                });
+                if lo.is_finite() {
+                    (lo - 0.5, hi + 0.5)
+                } else {
+                    (0.0, 1.0)
+                }
             }
+        }
+    }
+}
+
+/// The automatic year span of a chart: for bars the year most of `regions` report (ties to the
+/// later year), for lines every year with data of the indicator.
+pub fn auto_years(
+    dataset: &Dataset,
+    indicator: IndicatorIdx,
+    regions: &[RegionIdx],
+    kind: ChartKind,
+) -> Option<(i32, i32)> {
+    match kind {
+        ChartKind::Bar => {
+            let year = dataset
+                .best_covered_year(indicator, regions)
+                .or_else(|| dataset.years_of(indicator).last().copied())?;
+            Some((year, year))
+        }
+        ChartKind::Line => {
+            let years = dataset.years_of(indicator);
+            Some((*years.first()?, *years.last()?))
         }
     }
 }
@@ -243,45 +274,107 @@ impl ChartSpec {
 pub fn build_chart(dataset: &Dataset, selection: &Selection, lang: Lang) -> ChartSpec {
     let indicator = dataset.indicator(selection.indicator);
     let (first, last) = selection.years;
-    let years_text = if first == last { format!("{first}") } else { format!("{first}–{last}") };
-    let mut builder = Builder { dataset, selection, lang, sources: BTreeSet::new(), notes: Vec::new() };
-    let shown: Vec<RegionIdx> = selection.regions.iter().copied().filter(|&r| builder.has_values(r)).collect();
+    let years_text = if first == last {
+        format!("{first}")
+    } else {
+        format!("{first}–{last}")
+    };
+    let mut builder = Builder {
+        dataset,
+        selection,
+        lang,
+        sources: BTreeSet::new(),
+        notes: Vec::new(),
+    };
+    let shown: Vec<RegionIdx> = selection
+        .regions
+        .iter()
+        .copied()
+        .filter(|&r| builder.has_values(r))
+        .collect();
     let (categories, mut series) = match selection.kind {
         ChartKind::Bar => builder.bar_series(&shown),
         ChartKind::Line => builder.line_series(&shown),
     };
     series.retain(|s| !s.points.is_empty());
-    let drawn: BTreeSet<&str> = series.iter().flat_map(|s| &s.points).map(|p| p.region_id.as_str()).collect();
+    let drawn: BTreeSet<&str> = series
+        .iter()
+        .flat_map(|s| &s.points)
+        .map(|p| p.region_id.as_str())
+        .collect();
     let no_data = selection
         .regions
         .iter()
         .filter(|&&r| !drawn.contains(dataset.region(r).id.as_str()))
         .map(|&r| dataset.region(r).display_name(lang).to_owned())
         .collect();
-    let source_titles: Vec<&str> = builder.sources.iter().map(|&s| dataset.source(s).title.as_str()).collect();
+    let source_titles: Vec<&str> = builder
+        .sources
+        .iter()
+        .map(|&s| dataset.source(s).title.as_str())
+        .collect();
     let source_line = if source_titles.is_empty() {
         String::new()
     } else {
-        format!("{}{}", lang.pick("资料来源：", "Source: "), source_titles.join(lang.pick("；", "; ")))
+        format!(
+            "{}{}",
+            lang.pick("资料来源：", "Source: "),
+            source_titles.join(lang.pick("；", "; "))
+        )
     };
     let unit = indicator.display_unit(lang);
     let (unit, reference) = match selection.mode {
         ViewMode::Absolute => (unit.to_owned(), None),
         ViewMode::Index => (
-            lang.pick(&format!("指数（{first}年=100）"), &format!("index ({first} = 100)")).to_owned(),
-            Some(ReferenceLine { value: 100.0, label: lang.pick(&format!("{first}年水平"), &format!("{first} level")).to_owned() }),
+            lang.pick(
+                &format!("指数（{first}年=100）"),
+                &format!("index ({first} = 100)"),
+            )
+            .to_owned(),
+            Some(ReferenceLine {
+                value: 100.0,
+                label: lang
+                    .pick(&format!("{first}年水平"), &format!("{first} level"))
+                    .to_owned(),
+            }),
         ),
-        ViewMode::Change => (lang.pick("比上年增长 %", "% change on previous year").to_owned(), None),
+        ViewMode::Change => (
+            lang.pick("比上年增长 %", "% change on previous year")
+                .to_owned(),
+            None,
+        ),
         ViewMode::TargetShare => (
             lang.pick("占目标 %", "% of target").to_owned(),
-            Some(ReferenceLine { value: 100.0, label: lang.pick("目标", "target").to_owned() }),
+            Some(ReferenceLine {
+                value: 100.0,
+                label: lang.pick("目标", "target").to_owned(),
+            }),
         ),
     };
+    let missing_base = selection.mode == ViewMode::Index
+        && selection
+            .regions
+            .iter()
+            .any(|&r| builder.measured(r, first).is_none() && builder.has_raw_values(r));
     let mut notes = builder.notes;
+    if missing_base {
+        notes.push(match lang {
+            Lang::Zh => format!("指数以{first}年为基期：该年无数据的地区无法计算指数，可改选起始年份"),
+            Lang::En => format!(
+                "The index is based on {first}: regions without a {first} value cannot be indexed; pick another first year"
+            ),
+        });
+    }
     let all_positive = series.iter().flat_map(|s| &s.points).all(|p| p.value > 0.0);
     let log_scale = selection.log_scale && all_positive;
     if selection.log_scale && !all_positive {
-        notes.push(lang.pick("对数坐标需要全部为正值，已改用线性坐标", "Log scale needs positive values; a linear scale is used").to_owned());
+        notes.push(
+            lang.pick(
+                "对数坐标需要全部为正值，已改用线性坐标",
+                "Log scale needs positive values; a linear scale is used",
+            )
+            .to_owned(),
+        );
     }
     let mode_text = match selection.mode {
         ViewMode::Absolute => String::new(),
@@ -322,11 +415,16 @@ struct Builder<'a> {
 }
 
 /// Kinds in the order their series are listed.
-const KINDS: [ObservationKind; 3] = [ObservationKind::Actual, ObservationKind::Estimate, ObservationKind::Target];
+const KINDS: [ObservationKind; 3] = [
+    ObservationKind::Actual,
+    ObservationKind::Estimate,
+    ObservationKind::Target,
+];
 
 impl Builder<'_> {
     fn obs(&self, region: RegionIdx, year: i32, kind: ObservationKind) -> Option<&Observation> {
-        self.dataset.get(region, self.selection.indicator, year, kind)
+        self.dataset
+            .get(region, self.selection.indicator, year, kind)
     }
 
     /// The measured value of a year: the actual, else the estimate.
@@ -378,14 +476,21 @@ impl Builder<'_> {
     }
 
     /// The point drawn for (region, year, kind), recording its source and note.
-    fn point(&mut self, region: RegionIdx, year: i32, kind: ObservationKind, x: f64) -> Option<Point> {
+    fn point(
+        &mut self,
+        region: RegionIdx,
+        year: i32,
+        kind: ObservationKind,
+        x: f64,
+    ) -> Option<Point> {
         let dataset = self.dataset;
         let o = dataset.get(region, self.selection.indicator, year, kind)?;
         let value = self.transform(region, o)?;
         let r = dataset.region(region);
         self.sources.insert(o.source);
         if let Some(note) = &o.note {
-            self.notes.push(format!("{} {year}: {note}", r.display_name(self.lang)));
+            self.notes
+                .push(format!("{} {year}: {note}", r.display_name(self.lang)));
         }
         Some(Point {
             x,
@@ -405,24 +510,47 @@ impl Builder<'_> {
     }
 
     /// Whether the region has any value to draw in the selection.
+    /// Whether the region has any observation in the selected years, before the view mode.
+    fn has_raw_values(&self, region: RegionIdx) -> bool {
+        self.years()
+            .any(|y| KINDS.iter().any(|&k| self.obs(region, y, k).is_some()))
+    }
+
     fn has_values(&self, region: RegionIdx) -> bool {
-        self.years().any(|y| KINDS.iter().any(|&k| self.obs(region, y, k).and_then(|o| self.transform(region, o)).is_some()))
+        self.years().any(|y| {
+            KINDS.iter().any(|&k| {
+                self.obs(region, y, k)
+                    .and_then(|o| self.transform(region, o))
+                    .is_some()
+            })
+        })
     }
 
     /// Regions with data as categories (the rest are listed as "no data"); per year one
     /// series of actual bars, one of estimates and one of targets.
     fn bar_series(&mut self, regions: &[RegionIdx]) -> (Vec<String>, Vec<Series>) {
-        let categories = regions.iter().map(|&r| self.dataset.region(r).display_name(self.lang).to_owned()).collect();
+        let categories = regions
+            .iter()
+            .map(|&r| self.dataset.region(r).display_name(self.lang).to_owned())
+            .collect();
         let mut series = Vec::new();
         for (color_index, year) in self.years().enumerate() {
             for kind in KINDS {
-                let points: Vec<Point> =
-                    regions.iter().enumerate().filter_map(|(i, &r)| self.point(r, year, kind, i as f64)).collect();
+                let points: Vec<Point> = regions
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, &r)| self.point(r, year, kind, i as f64))
+                    .collect();
                 let name = match kind {
                     ObservationKind::Actual => year.to_string(),
                     _ => format!("{year} {}", PointKind::from(kind).label(self.lang)),
                 };
-                series.push(Series { name, kind: kind.into(), color_index, points });
+                series.push(Series {
+                    name,
+                    kind: kind.into(),
+                    color_index,
+                    points,
+                });
             }
         }
         (categories, series)
@@ -432,15 +560,27 @@ impl Builder<'_> {
     fn line_series(&mut self, regions: &[RegionIdx]) -> (Vec<String>, Vec<Series>) {
         let mut series = Vec::new();
         for (color_index, &region) in regions.iter().enumerate() {
-            let name = self.dataset.region(region).display_name(self.lang).to_owned();
+            let name = self
+                .dataset
+                .region(region)
+                .display_name(self.lang)
+                .to_owned();
             for kind in KINDS {
                 let years: Vec<i32> = self.years().collect();
-                let points: Vec<Point> = years.into_iter().filter_map(|y| self.point(region, y, kind, f64::from(y))).collect();
+                let points: Vec<Point> = years
+                    .into_iter()
+                    .filter_map(|y| self.point(region, y, kind, f64::from(y)))
+                    .collect();
                 let name = match kind {
                     ObservationKind::Actual => name.clone(),
                     _ => format!("{name} {}", PointKind::from(kind).label(self.lang)),
                 };
-                series.push(Series { name, kind: kind.into(), color_index, points });
+                series.push(Series {
+                    name,
+                    kind: kind.into(),
+                    color_index,
+                    points,
+                });
             }
         }
         (Vec::new(), series)

@@ -44,10 +44,30 @@ pub struct KindStyle {
 /// dashed (never joined: a target is a goal, not a path), scenarios half-filled and dashed.
 pub fn style_of(kind: PointKind) -> KindStyle {
     match kind {
-        PointKind::Actual => KindStyle { fill_alpha: 1.0, dash: Dash::Solid, marker: Marker::Circle, joined: true },
-        PointKind::Estimate => KindStyle { fill_alpha: 0.45, dash: Dash::Dotted, marker: Marker::Square, joined: true },
-        PointKind::Target => KindStyle { fill_alpha: 0.0, dash: Dash::Dashed, marker: Marker::Diamond, joined: false },
-        PointKind::Scenario => KindStyle { fill_alpha: 0.3, dash: Dash::Dashed, marker: Marker::Triangle, joined: true },
+        PointKind::Actual => KindStyle {
+            fill_alpha: 1.0,
+            dash: Dash::Solid,
+            marker: Marker::Circle,
+            joined: true,
+        },
+        PointKind::Estimate => KindStyle {
+            fill_alpha: 0.45,
+            dash: Dash::Dotted,
+            marker: Marker::Square,
+            joined: true,
+        },
+        PointKind::Target => KindStyle {
+            fill_alpha: 0.0,
+            dash: Dash::Dashed,
+            marker: Marker::Diamond,
+            joined: false,
+        },
+        PointKind::Scenario => KindStyle {
+            fill_alpha: 0.3,
+            dash: Dash::Dashed,
+            marker: Marker::Triangle,
+            joined: true,
+        },
     }
 }
 
@@ -68,7 +88,11 @@ pub fn consecutive_runs(points: &[super::Point]) -> Vec<&[super::Point]> {
 pub fn format_value(value: f64) -> String {
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The bar's left offset and width for series `j` of `n` in a group of width 0.8.

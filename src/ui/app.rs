@@ -3,10 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::chart::export::ExportFormat;
 use crate::chart::{ChartKind, ChartSpec, Selection, ViewMode, build_chart};
 use crate::io::load_dataset;
 use crate::lang::Lang;
 use crate::model::{Dataset, IndicatorIdx};
+use crate::ui::export_dialog::{self, ExportDialog};
 use crate::ui::i18n::Text;
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::{chart_view, fonts, side_panel, table_view};
@@ -32,8 +34,9 @@ pub struct Picks {
     pub indicator: IndicatorIdx,
     /// One flag per region of the dataset: shown or not.
     pub regions: Vec<bool>,
-    /// The year of the bar chart; `None` means the year most picked regions report.
-    pub year: Option<i32>,
+    /// First and last year shown; `None` means automatic: for bars the year most picked
+    /// regions report, for lines every year with data.
+    pub years: Option<(i32, i32)>,
     /// Bar or line.
     pub kind: ChartKind,
     /// Absolute, index, change or share of target.
@@ -48,7 +51,7 @@ impl Picks {
         Self {
             indicator: IndicatorIdx(0),
             regions: vec![true; dataset.regions().len()],
-            year: None,
+            years: None,
             kind: ChartKind::Bar,
             mode: ViewMode::Absolute,
             log_scale: false,
@@ -95,6 +98,8 @@ pub struct YardstickApp {
     pub table_only_indicator: bool,
     /// Text of the "Open path" window while it is open.
     pub path_prompt: Option<String>,
+    /// The export window, while it is open.
+    pub export: Option<ExportDialog>,
     chart_cache: Option<(Selection, Lang, ChartSpec)>,
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
@@ -113,6 +118,7 @@ impl YardstickApp {
             error: None,
             table_only_indicator: true,
             path_prompt: None,
+            export: None,
             chart_cache: None,
             screenshot: None,
             shown_title: String::new(),
@@ -176,20 +182,9 @@ impl YardstickApp {
         if regions.is_empty() {
             return None;
         }
-        let years = match self.picks.kind {
-            ChartKind::Bar => {
-                let year = self.picks.year.or_else(|| {
-                    self.dataset
-                        .best_covered_year(self.picks.indicator, &regions)
-                });
-                let year =
-                    year.or_else(|| self.dataset.years_of(self.picks.indicator).last().copied())?;
-                (year, year)
-            }
-            ChartKind::Line => {
-                let years = self.dataset.years_of(self.picks.indicator);
-                (*years.first()?, *years.last()?)
-            }
+        let years = match self.picks.years {
+            Some(years) => years,
+            None => self.auto_years(&regions)?,
         };
         Some(Selection {
             indicator: self.picks.indicator,
@@ -199,6 +194,16 @@ impl YardstickApp {
             mode: self.picks.mode,
             log_scale: self.picks.log_scale,
         })
+    }
+
+    /// The automatic year span for the current chart kind.
+    pub fn auto_years(&self, regions: &[crate::model::RegionIdx]) -> Option<(i32, i32)> {
+        crate::chart::auto_years(
+            &self.dataset,
+            self.picks.indicator,
+            regions,
+            self.picks.kind,
+        )
     }
 
     /// The chart for the current picks, rebuilt only when the selection or language changed.
@@ -249,6 +254,15 @@ impl YardstickApp {
                     }
                 }
                 ui.separator();
+                if ui.button(Text::ExportChart.get(lang)).clicked() {
+                    ui.close();
+                    self.open_export(ExportFormat::Svg);
+                }
+                if ui.button(Text::ExportData.get(lang)).clicked() {
+                    ui.close();
+                    self.open_export(ExportFormat::Csv);
+                }
+                ui.separator();
                 if ui.button(Text::Quit.get(lang)).clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -265,6 +279,23 @@ impl YardstickApp {
                 }
             });
         });
+    }
+
+    /// Opens the export window for `format`.
+    pub fn open_export(&mut self, format: ExportFormat) {
+        let spec = self.chart_spec().cloned();
+        self.export = Some(ExportDialog::new(format, spec.as_ref()));
+    }
+
+    fn export_window(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.export.take() else {
+            return;
+        };
+        let lang = self.lang;
+        let spec = self.chart_spec().cloned();
+        if export_dialog::show(ctx, &mut dialog, spec.as_ref(), lang) {
+            self.export = Some(dialog);
+        }
     }
 
     fn open_with_dialog(&mut self) {
@@ -398,6 +429,7 @@ impl eframe::App for YardstickApp {
         egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
         let ctx = ui.ctx().clone();
         self.path_window(&ctx);
+        self.export_window(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

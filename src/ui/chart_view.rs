@@ -3,7 +3,9 @@
 //! and source.
 
 use egui::{Color32, Stroke};
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{
+    Bar, BarChart, HLine, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points,
+};
 
 use crate::chart::style::{Dash, Marker, bar_slot, consecutive_runs, format_value, style_of};
 use crate::chart::{ChartKind, ChartSpec, Point, Series, palette};
@@ -15,7 +17,11 @@ pub fn show(ui: &mut egui::Ui, spec: &ChartSpec) {
     ui.heading(&spec.title);
     ui.label(egui::RichText::new(format!("{} · {}", spec.subtitle, spec.unit)).weak());
     if !spec.no_data.is_empty() {
-        ui.label(format!("{}：{}", Text::NoData.get(lang), spec.no_data.join(lang.pick("、", ", "))));
+        ui.label(format!(
+            "{}：{}",
+            Text::NoData.get(lang),
+            spec.no_data.join(lang.pick("、", ", "))
+        ));
     }
     let footer_lines = 1 + spec.notes.len().min(3);
     let footer_height = 18.0 * footer_lines as f32 + 8.0;
@@ -24,7 +30,11 @@ pub fn show(ui: &mut egui::Ui, spec: &ChartSpec) {
     let mut plot = Plot::new("chart")
         .height(height)
         .legend(Legend::default())
-        .y_axis_label(if log { format!("{} (log)", spec.unit) } else { spec.unit.clone() })
+        .y_axis_label(if log {
+            format!("{} (log)", spec.unit)
+        } else {
+            spec.unit.clone()
+        })
         .y_axis_formatter(move |mark, _| axis_value(mark.value, log));
     if !log {
         plot = plot.include_y(0.0);
@@ -48,7 +58,11 @@ fn plot_y(value: f64, log: bool) -> f64 {
 }
 
 fn axis_value(y: f64, log: bool) -> String {
-    if log { format_value(10f64.powf(y)) } else { format_value(y) }
+    if log {
+        format_value(10f64.powf(y))
+    } else {
+        format_value(y)
+    }
 }
 
 fn color_of(series: &Series) -> Color32 {
@@ -68,9 +82,17 @@ pub fn hover_text(point: &Point, series: &Series, spec: &ChartSpec) -> String {
         point.kind.label(lang)
     );
     if point.value != point.raw_value {
-        text.push_str(&format!("\n{}: {}", lang.pick("原值", "published value"), format_value(point.raw_value)));
+        text.push_str(&format!(
+            "\n{}: {}",
+            lang.pick("原值", "published value"),
+            format_value(point.raw_value)
+        ));
     }
-    text.push_str(&format!("\n{}{}", lang.pick("来源：", "Source: "), point.source));
+    text.push_str(&format!(
+        "\n{}{}",
+        lang.pick("来源：", "Source: "),
+        point.source
+    ));
     if let Some(note) = &point.note {
         text.push_str(&format!("\n{note}"));
     }
@@ -101,7 +123,10 @@ fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) {
         .x_grid_spacer(|input| {
             let (lo, hi) = input.bounds;
             (lo.ceil() as i64..=hi.floor() as i64)
-                .map(|v| egui_plot::GridMark { value: v as f64, step_size: 1.0 })
+                .map(|v| egui_plot::GridMark {
+                    value: v as f64,
+                    step_size: 1.0,
+                })
                 .collect()
         })
         .allow_scroll(false);
@@ -112,7 +137,11 @@ fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) {
             let style = style_of(series.kind);
             let (offset, width) = bar_slot(j, n);
             // On a log scale bars start at the smallest power of ten below the data.
-            let floor = if log { spec.value_range().map_or(0.0, |(lo, _)| lo.log10().floor()) } else { 0.0 };
+            let floor = if log {
+                spec.value_range().map_or(0.0, |(lo, _)| lo.log10().floor())
+            } else {
+                0.0
+            };
             let bars = series
                 .points
                 .iter()
@@ -122,7 +151,10 @@ fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) {
                         .width(width * 0.95)
                         .name(hover_text(p, series, spec))
                         .fill(color.gamma_multiply(style.fill_alpha))
-                        .stroke(Stroke::new(if style.fill_alpha < 1.0 { 2.0 } else { 0.0 }, color))
+                        .stroke(Stroke::new(
+                            if style.fill_alpha < 1.0 { 2.0 } else { 0.0 },
+                            color,
+                        ))
                 })
                 .collect();
             let chart = BarChart::new(series.name.clone(), bars)
@@ -141,10 +173,18 @@ fn line_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) {
     let log = spec.log_scale;
     let plot = plot
         .x_axis_formatter(|mark, _| {
-            if mark.value.fract().abs() < 1e-6 { format!("{}", mark.value as i64) } else { String::new() }
+            if mark.value.fract().abs() < 1e-6 {
+                format!("{}", mark.value as i64)
+            } else {
+                String::new()
+            }
         })
         .label_formatter(move |hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => hover_spec
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => hover_spec
                 .series
                 .iter()
                 .filter(|s| s.name == *plot_name)
@@ -163,12 +203,25 @@ fn line_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) {
                 Dash::Dashed => LineStyle::dashed_loose(),
             };
             if style.joined {
-                for run in consecutive_runs(&series.points).into_iter().filter(|r| r.len() > 1) {
-                    let pts: PlotPoints<'_> = run.iter().map(|p| [p.x, plot_y(p.value, log)]).collect();
-                    plot_ui.line(Line::new(series.name.clone(), pts).color(color).style(line_style).width(2.0));
+                for run in consecutive_runs(&series.points)
+                    .into_iter()
+                    .filter(|r| r.len() > 1)
+                {
+                    let pts: PlotPoints<'_> =
+                        run.iter().map(|p| [p.x, plot_y(p.value, log)]).collect();
+                    plot_ui.line(
+                        Line::new(series.name.clone(), pts)
+                            .color(color)
+                            .style(line_style)
+                            .width(2.0),
+                    );
                 }
             }
-            let pts: PlotPoints<'_> = series.points.iter().map(|p| [p.x, plot_y(p.value, log)]).collect();
+            let pts: PlotPoints<'_> = series
+                .points
+                .iter()
+                .map(|p| [p.x, plot_y(p.value, log)])
+                .collect();
             let shape = match style.marker {
                 Marker::Circle => MarkerShape::Circle,
                 Marker::Square => MarkerShape::Square,

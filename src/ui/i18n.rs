@@ -63,6 +63,10 @@ pub enum Text {
     NothingSelected,
     /// Observations count.
     Observations,
+    /// Menu item: export the chart.
+    ExportChart,
+    /// Menu item: export the chart's data.
+    ExportData,
 }
 
 impl Text {
@@ -101,6 +105,8 @@ impl Text {
             Text::OnlyThisIndicator => ("仅当前指标", "Only this indicator"),
             Text::NothingSelected => ("请选择至少一个地区", "Select at least one region"),
             Text::Observations => ("条观测值", "observations"),
+            Text::ExportChart => ("导出图表…", "Export chart…"),
+            Text::ExportData => ("导出数据…", "Export data…"),
         };
         lang.pick(zh, en)
     }

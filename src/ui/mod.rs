@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod chart_view;
+pub mod export_dialog;
 pub mod fonts;
 pub mod i18n;
 pub mod screenshot;

@@ -1,6 +1,6 @@
 //! The left panel: indicator, chart kind, year and regions.
 
-use crate::chart::ChartKind;
+use crate::chart::{ChartKind, ViewMode};
 use crate::ui::YardstickApp;
 use crate::ui::i18n::Text;
 
@@ -18,25 +18,30 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
             );
             if ui.radio(app.picks.indicator == idx, label).clicked() && app.picks.indicator != idx {
                 app.picks.indicator = idx;
-                app.picks.year = None;
+                app.picks.years = None;
             }
         }
         ui.separator();
         ui.horizontal(|ui| {
+            let before = app.picks.kind;
             ui.selectable_value(
                 &mut app.picks.kind,
                 ChartKind::Bar,
                 lang.pick("柱状图", "Bars"),
-            );
+            )
+            .on_hover_text(lang.pick("各地区并排比较", "Regions side by side"));
             ui.selectable_value(
                 &mut app.picks.kind,
                 ChartKind::Line,
                 lang.pick("折线图", "Lines"),
-            );
+            )
+            .on_hover_text(lang.pick("各地区历年变化", "Each region over the years"));
+            if app.picks.kind != before {
+                app.picks.years = None;
+            }
         });
-        if app.picks.kind == ChartKind::Bar {
-            year_picker(ui, app);
-        }
+        year_pickers(ui, app);
+        mode_picker(ui, app);
         ui.separator();
         ui.heading(Text::Regions.get(lang));
         ui.horizontal(|ui| {
@@ -63,22 +68,85 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     });
 }
 
-fn year_picker(ui: &mut egui::Ui, app: &mut YardstickApp) {
+/// "From" and "to" year pickers, with an automatic choice.
+fn year_pickers(ui: &mut egui::Ui, app: &mut YardstickApp) {
     let lang = app.lang;
     let years = app.dataset.years_of(app.picks.indicator);
-    let shown = app.selection().map(|s| s.years.0);
-    let latest = lang.pick("自动", "auto");
-    let text = match (app.picks.year, shown) {
-        (None, Some(y)) => format!("{latest} ({y})"),
-        (Some(y), _) => y.to_string(),
-        (None, None) => latest.to_owned(),
+    let regions: Vec<_> = app
+        .dataset
+        .region_indices()
+        .filter(|r| {
+            app.picks
+                .regions
+                .get(r.0 as usize)
+                .copied()
+                .unwrap_or(false)
+        })
+        .collect();
+    let Some((auto_from, auto_to)) = app.auto_years(&regions) else {
+        return;
     };
-    egui::ComboBox::from_label(Text::ChartYear.get(lang))
-        .selected_text(text)
+    let (mut from, mut to) = app.picks.years.unwrap_or((auto_from, auto_to));
+    let auto = app.picks.years.is_none();
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.label(Text::ChartYear.get(lang));
+        changed |= year_combo(ui, lang.pick("起始年份", "First year"), &mut from, &years);
+        ui.label("–");
+        changed |= year_combo(ui, lang.pick("截止年份", "Last year"), &mut to, &years);
+    });
+    ui.horizontal(|ui| {
+        let auto_text = lang.pick("自动选择年份", "Automatic years");
+        if ui
+            .selectable_label(auto, auto_text)
+            .on_hover_text(lang.pick(
+                "柱状图：多数地区有数据的年份；折线图：全部年份",
+                "Bars: the year most regions report; lines: every year",
+            ))
+            .clicked()
+        {
+            app.picks.years = None;
+        }
+    });
+    if changed {
+        app.picks.years = Some((from.min(to), from.max(to)));
+    }
+}
+
+/// A year combo box; `name` is its accessible name and tooltip.
+fn year_combo(ui: &mut egui::Ui, name: &str, year: &mut i32, years: &[i32]) -> bool {
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(name)
+        .selected_text(year.to_string())
+        .width(64.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut app.picks.year, None, latest);
-            for y in years.into_iter().rev() {
-                ui.selectable_value(&mut app.picks.year, Some(y), y.to_string());
+            for &y in years.iter().rev() {
+                changed |= ui.selectable_value(year, y, y.to_string()).changed();
             }
-        });
+        })
+        .response
+        .on_hover_text(name);
+    changed
+}
+
+/// View mode (absolute, index, change, share of target) and log scale.
+fn mode_picker(ui: &mut egui::Ui, app: &mut YardstickApp) {
+    let lang = app.lang;
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("数值", "Values"));
+        egui::ComboBox::from_id_salt("mode")
+            .selected_text(app.picks.mode.label(lang))
+            .show_ui(ui, |ui| {
+                for mode in ViewMode::ALL {
+                    ui.selectable_value(&mut app.picks.mode, mode, mode.label(lang));
+                }
+            })
+            .response
+            .on_hover_text(lang.pick("数值的显示方式", "How values are shown"));
+    });
+    ui.checkbox(&mut app.picks.log_scale, lang.pick("对数坐标", "Log scale"))
+        .on_hover_text(lang.pick(
+            "数值相差悬殊时使用（仅限正值）",
+            "For values of very different size (positive values only)",
+        ));
 }

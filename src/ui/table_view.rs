@@ -2,8 +2,8 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::ui::YardstickApp;
 use crate::chart::style::format_value;
+use crate::ui::YardstickApp;
 use crate::ui::i18n::Text;
 
 /// Draws the observations of the picked regions (and, optionally, only the picked indicator).

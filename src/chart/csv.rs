@@ -1,0 +1,78 @@
+//! The data behind a chart as CSV: UTF-8 with a byte-order mark so Excel and WPS open
+//! Chinese text correctly.
+
+use super::{ChartSpec, PointKind};
+
+/// Column names, in order.
+pub const COLUMNS: [&str; 11] = [
+    "region",
+    "indicator",
+    "year",
+    "value",
+    "unit",
+    "kind",
+    "source",
+    "note",
+    "published_value",
+    "region_id",
+    "indicator_id",
+];
+
+/// The CSV `kind` code of a point kind (stable English codes, whatever the language).
+pub fn kind_code(kind: PointKind) -> &'static str {
+    match kind {
+        PointKind::Actual => "actual",
+        PointKind::Target => "target",
+        PointKind::Estimate => "estimate",
+        PointKind::Scenario => "scenario",
+    }
+}
+
+/// Every point of the chart, one row each, ordered by region (as shown), year and kind.
+/// `value` is what the chart draws (after index / change / share), `published_value` the
+/// figure from the data. Starts with a UTF-8 byte-order mark.
+pub fn to_csv(spec: &ChartSpec) -> String {
+    let mut region_order: Vec<&str> = Vec::new();
+    for p in spec.points() {
+        if !region_order.contains(&p.region_id.as_str()) {
+            region_order.push(&p.region_id);
+        }
+    }
+    let mut points: Vec<_> = spec.points().collect();
+    points.sort_by_key(|p| {
+        let region = region_order
+            .iter()
+            .position(|r| *r == p.region_id)
+            .unwrap_or(usize::MAX);
+        (region, p.year, kind_code(p.kind))
+    });
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing into memory cannot fail; the results are checked all the same.
+    let mut ok = writer.write_record(COLUMNS).is_ok();
+    for p in points {
+        let year = p.year.to_string();
+        let value = p.value.to_string();
+        let raw = p.raw_value.to_string();
+        ok &= writer
+            .write_record([
+                p.region.as_str(),
+                spec.indicator.as_str(),
+                &year,
+                &value,
+                &spec.unit,
+                kind_code(p.kind),
+                &p.source,
+                p.note.as_deref().unwrap_or(""),
+                &raw,
+                &p.region_id,
+                &spec.indicator_id,
+            ])
+            .is_ok();
+    }
+    debug_assert!(ok, "writing CSV into memory failed");
+    let body = writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
+    format!("\u{feff}{body}")
+}

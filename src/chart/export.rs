@@ -1,0 +1,167 @@
+//! Export requests shared by the command line and the GUI: resolve ids into a selection,
+//! then write SVG, PNG or CSV atomically (nothing is half-written).
+
+use std::path::Path;
+
+use super::render::{ExportSize, render_png, render_svg};
+use super::{ChartKind, ChartSpec, Selection, ViewMode, auto_years, csv};
+use crate::model::Dataset;
+
+/// A file format an export can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Vector chart, text kept as text.
+    Svg,
+    /// Raster chart.
+    Png,
+    /// The data behind the chart.
+    Csv,
+}
+
+impl ExportFormat {
+    /// The format named by a file's extension (`.svg`, `.png`, `.csv`, any case).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "svg" => Some(Self::Svg),
+            "png" => Some(Self::Png),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Why an export did not happen. Nothing is written in any of these cases.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// An id or a year range does not fit the data (exit code 1).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The output name has no known extension (exit code 2).
+    #[error("{0}: the output must end in .svg, .png or .csv")]
+    UnknownFormat(String),
+    /// Drawing failed.
+    #[error("cannot draw the chart: {0}")]
+    Render(String),
+    /// Writing failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The output file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// What to export, with ids as the user typed them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// Indicator id.
+    pub indicator: String,
+    /// Region ids; `None` means every region of the dataset.
+    pub regions: Option<Vec<String>>,
+    /// First and last year; `None` means automatic (as in the GUI).
+    pub years: Option<(i32, i32)>,
+    /// Bar or line.
+    pub kind: ChartKind,
+    /// View mode.
+    pub mode: ViewMode,
+    /// Logarithmic value axis.
+    pub log_scale: bool,
+}
+
+fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let mut ids: Vec<&str> = ids.collect();
+    ids.sort_unstable();
+    ids.join(", ")
+}
+
+/// Resolves the request's ids against `dataset`; unknown ids name the valid ones.
+pub fn resolve(dataset: &Dataset, request: &ExportRequest) -> Result<Selection, ExportError> {
+    let indicator = dataset.indicator_by_id(&request.indicator).ok_or_else(|| {
+        ExportError::BadRequest(format!(
+            "unknown indicator \"{}\"; valid indicators: {}",
+            request.indicator,
+            sorted_ids(dataset.indicators().iter().map(|i| i.id.as_str()))
+        ))
+    })?;
+    let regions = match &request.regions {
+        None => dataset.region_indices().collect(),
+        Some(ids) => {
+            let mut regions = Vec::new();
+            for id in ids {
+                let region = dataset.region_by_id(id).ok_or_else(|| {
+                    ExportError::BadRequest(format!(
+                        "unknown region \"{id}\"; valid regions: {}",
+                        sorted_ids(dataset.regions().iter().map(|r| r.id.as_str()))
+                    ))
+                })?;
+                if !regions.contains(&region) {
+                    regions.push(region);
+                }
+            }
+            regions
+        }
+    };
+    if regions.is_empty() {
+        return Err(ExportError::BadRequest("no region selected".into()));
+    }
+    let years = match request.years {
+        Some((a, b)) if a > b => {
+            return Err(ExportError::BadRequest(format!(
+                "the year range {a}..{b} runs backwards"
+            )));
+        }
+        Some(years) => years,
+        None => auto_years(dataset, indicator, &regions, request.kind).ok_or_else(|| {
+            ExportError::BadRequest(format!("indicator \"{}\" has no data", request.indicator))
+        })?,
+    };
+    Ok(Selection {
+        indicator,
+        regions,
+        years,
+        kind: request.kind,
+        mode: request.mode,
+        log_scale: request.log_scale,
+    })
+}
+
+/// The file's bytes for `spec` in `format`.
+pub fn export_bytes(
+    spec: &ChartSpec,
+    format: ExportFormat,
+    size: ExportSize,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        ExportFormat::Svg => render_svg(spec, size).map(String::into_bytes),
+        ExportFormat::Png => render_png(spec, size),
+        ExportFormat::Csv => Ok(csv::to_csv(spec).into_bytes()),
+    }
+    .map_err(|e| ExportError::Render(e.to_string()))
+}
+
+/// Writes `spec` to `path` in the format its extension names, atomically. An empty chart
+/// is refused: an export with nothing in it is never what the user wanted.
+pub fn export_to_file(
+    spec: &ChartSpec,
+    path: &Path,
+    size: ExportSize,
+) -> Result<ExportFormat, ExportError> {
+    let shown = path.display().to_string();
+    let format =
+        ExportFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat(shown.clone()))?;
+    if spec.is_empty() {
+        return Err(ExportError::BadRequest(format!(
+            "nothing to export: no data for {} in the selection (no data: {})",
+            spec.indicator_id,
+            spec.no_data.join(", ")
+        )));
+    }
+    let bytes = export_bytes(spec, format, size)?;
+    crate::io::write_atomic(path, &bytes).map_err(|source| ExportError::Io {
+        path: shown,
+        source,
+    })?;
+    Ok(format)
+}

@@ -1,0 +1,184 @@
+//! The export window: format, size, file path (typed or picked with the system dialog).
+//! Works without a desktop portal: the path can always be typed.
+
+use std::path::PathBuf;
+
+use crate::chart::export::{ExportFormat, export_to_file};
+use crate::chart::render::ExportSize;
+use crate::chart::{ChartKind, ChartSpec};
+use crate::lang::Lang;
+
+/// State of the open export window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    /// What to write.
+    pub format: ExportFormat,
+    /// Image width in pixels (SVG and PNG).
+    pub width: u32,
+    /// Image height in pixels.
+    pub height: u32,
+    /// Output path as typed.
+    pub path: String,
+    /// The outcome of the last attempt, shown in the window.
+    pub status: Option<Result<String, String>>,
+}
+
+impl ExportDialog {
+    /// A dialog for `format` with the default size and a file name from the chart.
+    pub fn new(format: ExportFormat, spec: Option<&ChartSpec>) -> Self {
+        let stem = spec.map_or_else(
+            || "chart".to_owned(),
+            |s| format!("{}-{}", s.indicator_id, s.kind.code()),
+        );
+        let ext = match format {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Csv => "csv",
+        };
+        let default = ExportSize::default();
+        Self {
+            format,
+            width: default.width,
+            height: default.height,
+            path: format!("{stem}.{ext}"),
+            status: None,
+        }
+    }
+
+    /// Writes the chart; returns a message for the user either way.
+    pub fn export(&mut self, spec: &ChartSpec, lang: Lang) -> bool {
+        let path = PathBuf::from(self.path.trim());
+        let size = ExportSize {
+            width: self.width,
+            height: self.height,
+        };
+        let result = match ExportFormat::from_path(&path) {
+            Some(found) if found != self.format => Err(lang
+                .pick(
+                    "文件扩展名与所选格式不一致",
+                    "The file extension does not match the chosen format",
+                )
+                .to_owned()),
+            _ => export_to_file(spec, &path, size)
+                .map(|_| {
+                    let shown = std::fs::canonicalize(&path).unwrap_or(path.clone());
+                    format!("{}{}", lang.pick("已导出：", "Exported: "), shown.display())
+                })
+                .map_err(|e| e.to_string()),
+        };
+        let ok = result.is_ok();
+        self.status = Some(result);
+        ok
+    }
+
+    /// Replaces the path's extension to match the chosen format.
+    fn fix_extension(&mut self) {
+        let ext = match self.format {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Csv => "csv",
+        };
+        let path = PathBuf::from(self.path.trim()).with_extension(ext);
+        self.path = path.display().to_string();
+    }
+}
+
+/// Draws the window; returns false when it should close.
+pub fn show(
+    ctx: &egui::Context,
+    dialog: &mut ExportDialog,
+    spec: Option<&ChartSpec>,
+    lang: Lang,
+) -> bool {
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(lang.pick("导出", "Export"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            let Some(spec) = spec else {
+                ui.label(lang.pick(
+                    "没有可导出的图表：请选择地区",
+                    "No chart to export: pick regions first",
+                ));
+                return;
+            };
+            ui.label(egui::RichText::new(&spec.title).strong());
+            ui.horizontal(|ui| {
+                ui.label(lang.pick("格式", "Format"));
+                let before = dialog.format;
+                ui.selectable_value(&mut dialog.format, ExportFormat::Svg, "SVG")
+                    .on_hover_text(lang.pick("矢量图，适合印刷", "Vector, for print"));
+                ui.selectable_value(&mut dialog.format, ExportFormat::Png, "PNG")
+                    .on_hover_text(lang.pick("位图，适合幻灯片", "Bitmap, for slides"));
+                ui.selectable_value(&mut dialog.format, ExportFormat::Csv, "CSV")
+                    .on_hover_text(lang.pick(
+                        "图表背后的数据（UTF-8，Excel 可直接打开）",
+                        "The data behind the chart (UTF-8, opens in Excel)",
+                    ));
+                if dialog.format != before {
+                    dialog.fix_extension();
+                }
+            });
+            if dialog.format != ExportFormat::Csv {
+                ui.horizontal(|ui| {
+                    ui.label(lang.pick("宽", "Width"));
+                    ui.add(
+                        egui::DragValue::new(&mut dialog.width)
+                            .range(200..=10000)
+                            .suffix(" px"),
+                    );
+                    ui.label(lang.pick("高", "Height"));
+                    ui.add(
+                        egui::DragValue::new(&mut dialog.height)
+                            .range(200..=10000)
+                            .suffix(" px"),
+                    );
+                });
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.pick("文件", "File"));
+                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(320.0))
+                    .labelled_by(label.id);
+                if ui.button(lang.pick("浏览…", "Browse…")).clicked() {
+                    let (name, ext) = match dialog.format {
+                        ExportFormat::Svg => ("SVG", "svg"),
+                        ExportFormat::Png => ("PNG", "png"),
+                        ExportFormat::Csv => ("CSV", "csv"),
+                    };
+                    if let Some(path) = rfd::FileDialog::new()
+                        .add_filter(name, &[ext])
+                        .set_file_name(&dialog.path)
+                        .save_file()
+                    {
+                        dialog.path = path.display().to_string();
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("导出", "Export")).clicked() {
+                    dialog.export(spec, lang);
+                }
+                if ui.button(lang.pick("关闭", "Close")).clicked() {
+                    close = true;
+                }
+            });
+            match &dialog.status {
+                Some(Ok(message)) => {
+                    ui.label(message);
+                }
+                Some(Err(message)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, message);
+                }
+                None => {}
+            }
+            if spec.kind == ChartKind::Bar && spec.categories.len() > 40 {
+                ui.label(lang.pick(
+                    "提示：地区较多，可加大宽度",
+                    "Tip: many regions; consider a wider image",
+                ));
+            }
+        });
+    open && !close
+}

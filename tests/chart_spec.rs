@@ -1,0 +1,254 @@
+//! ChartSpec: gaps, index and change math, share of target, kinds apart, ordering,
+//! "no data" regions, log scale, and the CSV behind a chart.
+
+use yardstick::chart::{ChartKind, PointKind, Selection, ViewMode, auto_years, build_chart, csv};
+use yardstick::io::parse_dataset;
+use yardstick::lang::Lang;
+use yardstick::model::Dataset;
+
+/// Region a: 100 (2018), 110 (2019), gap in 2020, 121 (2021), target 200 (2025), estimate 130
+/// (2022). Region b: 50 (2018), 0 (2019). Region c: nothing.
+const DATA: &str = r#"Dataset(
+    format: 1, title: "测试", title_en: "Test",
+    regions: [
+        (id: "a", name: "甲区", name_en: "A"),
+        (id: "b", name: "乙区", name_en: "B"),
+        (id: "c", name: "丙区", name_en: "C"),
+    ],
+    indicators: [
+        (id: "out", name: "产值", name_en: "Output", unit: "亿元", unit_en: "100m yuan", better: Higher, min: Some(0.0), max: None),
+    ],
+    sources: [
+        (id: "s1", title: "来源一", url: None, published: None),
+        (id: "s2", title: "来源二", url: None, published: None),
+    ],
+    observations: [
+        (region: "a", indicator: "out", year: 2018, value: 100.0, kind: Actual, source: "s1"),
+        (region: "a", indicator: "out", year: 2019, value: 110.0, kind: Actual, source: "s1"),
+        (region: "a", indicator: "out", year: 2021, value: 121.0, kind: Actual, source: "s1", note: Some("> 121")),
+        (region: "a", indicator: "out", year: 2022, value: 130.0, kind: Estimate, source: "s1"),
+        (region: "a", indicator: "out", year: 2025, value: 200.0, kind: Target, source: "s2"),
+        (region: "b", indicator: "out", year: 2018, value: 50.0, kind: Actual, source: "s1"),
+        (region: "b", indicator: "out", year: 2019, value: 0.0, kind: Actual, source: "s1"),
+    ],
+)"#;
+
+fn data() -> Dataset {
+    parse_dataset("test.ron", DATA).expect("test data loads")
+}
+
+fn selection(d: &Dataset, kind: ChartKind, mode: ViewMode, years: (i32, i32)) -> Selection {
+    Selection {
+        indicator: d.indicator_by_id("out").expect("indicator out"),
+        regions: d.region_indices().collect(),
+        years,
+        kind,
+        mode,
+        log_scale: false,
+    }
+}
+
+fn values(spec: &yardstick::chart::ChartSpec, series: &str) -> Vec<(i32, f64)> {
+    spec.series
+        .iter()
+        .find(|s| s.name == series)
+        .unwrap_or_else(|| panic!("no series {series:?}"))
+        .points
+        .iter()
+        .map(|p| (p.year, p.value))
+        .collect()
+}
+
+#[test]
+fn line_chart_keeps_gaps_and_separates_kinds() {
+    let d = data();
+    let spec = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::Absolute, (2018, 2025)),
+        Lang::Zh,
+    );
+    // 2020 is missing: no point, no zero.
+    assert_eq!(
+        values(&spec, "甲区"),
+        vec![(2018, 100.0), (2019, 110.0), (2021, 121.0)]
+    );
+    assert_eq!(values(&spec, "甲区 估计"), vec![(2022, 130.0)]);
+    assert_eq!(values(&spec, "甲区 目标"), vec![(2025, 200.0)]);
+    let target = spec.series.iter().find(|s| s.name == "甲区 目标").unwrap();
+    assert_eq!(target.kind, PointKind::Target);
+    let runs = yardstick::chart::style::consecutive_runs(&spec.series[0].points);
+    assert_eq!(runs.len(), 2, "the gap splits the line");
+    assert_eq!(spec.no_data, vec!["丙区".to_owned()]);
+    assert_eq!(spec.source_line, "资料来源：来源一；来源二");
+    assert_eq!(spec.notes, vec!["甲区 2021: > 121".to_owned()]);
+    assert_eq!(spec.unit, "亿元");
+    assert_eq!(spec.title, "产值（2018–2025）");
+}
+
+#[test]
+fn bar_chart_lists_regions_with_data_as_categories() {
+    let d = data();
+    let spec = build_chart(
+        &d,
+        &selection(&d, ChartKind::Bar, ViewMode::Absolute, (2018, 2019)),
+        Lang::En,
+    );
+    assert_eq!(spec.categories, vec!["A".to_owned(), "B".to_owned()]);
+    assert_eq!(spec.no_data, vec!["C".to_owned()]);
+    let names: Vec<&str> = spec.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["2018", "2019"]);
+    assert_eq!(values(&spec, "2019"), vec![(2019, 110.0), (2019, 0.0)]);
+    // x is the category index.
+    let xs: Vec<f64> = spec.series[1].points.iter().map(|p| p.x).collect();
+    assert_eq!(xs, vec![0.0, 1.0]);
+    assert_eq!(spec.title, "Output (2018–2019)");
+    assert!(spec.source_line.starts_with("Source: "));
+}
+
+#[test]
+fn index_divides_by_the_first_year() {
+    let d = data();
+    let spec = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::Index, (2018, 2025)),
+        Lang::Zh,
+    );
+    let a = values(&spec, "甲区");
+    assert_eq!(a[0], (2018, 100.0));
+    assert!((a[1].1 - 110.0).abs() < 1e-9);
+    assert!((a[2].1 - 121.0).abs() < 1e-9);
+    assert!((values(&spec, "甲区 目标")[0].1 - 200.0).abs() < 1e-9);
+    assert_eq!(values(&spec, "乙区"), vec![(2018, 100.0), (2019, 0.0)]);
+    assert_eq!(spec.reference.as_ref().map(|r| r.value), Some(100.0));
+    assert!(spec.unit.contains("2018"));
+    assert!(
+        spec.notes.iter().all(|n| !n.contains("基期")),
+        "{:?}",
+        spec.notes
+    );
+    // A base year no region reports leaves nothing to index: everyone is "no data".
+    let spec = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::Index, (2020, 2025)),
+        Lang::Zh,
+    );
+    assert!(spec.is_empty());
+    assert_eq!(spec.no_data.len(), 3);
+    // …and says why: a has values in the range but none in the base year 2020.
+    assert!(
+        spec.notes.iter().any(|n| n.contains("2020年为基期")),
+        "{:?}",
+        spec.notes
+    );
+}
+
+#[test]
+fn change_needs_the_previous_year() {
+    let d = data();
+    let spec = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::Change, (2018, 2025)),
+        Lang::Zh,
+    );
+    let a = values(&spec, "甲区");
+    // 2018 has no 2017; 2021 has no 2020: both are gaps.
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].0, 2019);
+    assert!((a[0].1 - 10.0).abs() < 1e-9);
+    // The estimate for 2022 is measured against 2021's actual: +7.44 %.
+    let e = values(&spec, "甲区 估计");
+    assert!((e[0].1 - (130.0 / 121.0 - 1.0) * 100.0).abs() < 1e-9);
+    assert!(spec.series.iter().all(|s| s.kind != PointKind::Target));
+    assert_eq!(values(&spec, "乙区"), vec![(2019, -100.0)]);
+}
+
+#[test]
+fn share_of_target_uses_the_next_target() {
+    let d = data();
+    let spec = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::TargetShare, (2018, 2025)),
+        Lang::Zh,
+    );
+    let a = values(&spec, "甲区");
+    let expected = [(2018, 50.0), (2019, 55.0), (2021, 60.5)];
+    assert_eq!(a.len(), expected.len(), "{a:?}");
+    for ((year, value), (want_year, want)) in a.iter().zip(expected) {
+        assert_eq!(*year, want_year);
+        assert!((value - want).abs() < 1e-9, "{a:?}");
+    }
+    // b has no target: nothing to show.
+    assert!(spec.no_data.contains(&"乙区".to_owned()));
+    assert_eq!(spec.reference.as_ref().map(|r| r.value), Some(100.0));
+}
+
+#[test]
+fn log_scale_only_with_positive_values() {
+    let d = data();
+    let mut sel = selection(&d, ChartKind::Line, ViewMode::Absolute, (2018, 2019));
+    sel.log_scale = true;
+    let spec = build_chart(&d, &sel, Lang::En);
+    assert!(!spec.log_scale, "b has a zero in 2019");
+    assert!(spec.notes.iter().any(|n| n.contains("Log scale")));
+    sel.regions = vec![d.region_by_id("a").unwrap()];
+    let spec = build_chart(&d, &sel, Lang::En);
+    assert!(spec.log_scale);
+}
+
+#[test]
+fn auto_years_picks_the_best_covered_year_for_bars() {
+    let d = data();
+    let out = d.indicator_by_id("out").unwrap();
+    let all: Vec<_> = d.region_indices().collect();
+    assert_eq!(
+        auto_years(&d, out, &all, ChartKind::Bar),
+        Some((2019, 2019))
+    );
+    assert_eq!(
+        auto_years(&d, out, &all, ChartKind::Line),
+        Some((2018, 2025))
+    );
+}
+
+#[test]
+fn csv_has_a_bom_and_round_trips_every_point() {
+    let d = data();
+    let spec = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::Absolute, (2018, 2025)),
+        Lang::Zh,
+    );
+    let text = csv::to_csv(&spec);
+    assert!(text.starts_with('\u{feff}'));
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(headers, csv::COLUMNS);
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), spec.points().count());
+    for row in &rows {
+        let year: i32 = row[2].parse().unwrap();
+        let value: f64 = row[3].parse().unwrap();
+        let point = spec
+            .points()
+            .find(|p| p.region == row[0] && p.year == year && csv::kind_code(p.kind) == &row[5])
+            .unwrap();
+        assert_eq!(point.value, value);
+        assert_eq!(&row[1], "产值");
+        assert_eq!(&row[4], "亿元");
+        assert_eq!(&row[10], "out");
+    }
+    // Ordered by region, then year.
+    let order: Vec<(String, i32)> = rows
+        .iter()
+        .map(|r| (r[9].to_owned(), r[2].parse().unwrap()))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort_by_key(|(region, year)| (region != "a", *year));
+    assert_eq!(order, sorted);
+    assert!(rows.iter().any(|r| &r[7] == "> 121"));
+}
