@@ -171,6 +171,7 @@ fn ron_error_kind(code: &ron::Error) -> ErrorKind {
         | E::ExpectedUnit
         | E::IntegerOutOfBounds
         | E::InvalidValueForType { .. }
+        | E::ExpectedDifferentLength { .. }
         | E::NoSuchEnumVariant { .. }
         | E::ExpectedDifferentStructName { .. } => ErrorKind::WrongType,
         _ => ErrorKind::Syntax,

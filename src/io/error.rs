@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::model::ProblemKind;
+use crate::model::{ProblemKind, ScenarioProblemKind};
 
 /// A 1-based line and column (columns count characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +55,9 @@ pub enum ErrorKind {
     WrongFileKind,
     /// The content parses but breaks a rule of the model.
     Invalid(ProblemKind),
+    /// A scenario entry does not fit its dataset (unknown id, value out of range, no value to
+    /// grow from, the dataset changed since the edit…).
+    Scenario(ScenarioProblemKind),
 }
 
 /// One message about a file, with its location when known.

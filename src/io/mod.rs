@@ -1,13 +1,18 @@
-//! Files: RON datasets (load, save atomically), error locations, format versions.
+//! Files: RON datasets and scenarios (load, save atomically), error locations, format versions.
 
 pub mod atomic;
 pub mod dataset_file;
 pub mod error;
 pub mod outline;
+pub mod scenario_file;
 
 pub use atomic::write_atomic;
 pub use dataset_file::{dataset_to_ron, load_dataset, parse_dataset, save_dataset};
 pub use error::{Diagnostic, ErrorKind, LoadError, Location};
+pub use scenario_file::{
+    check_scenario, dataset_path_of, load_scenario, load_scenario_dataset, load_scenario_text,
+    parse_scenario, relative_dataset_path, save_scenario, scenario_to_ron,
+};
 
 /// The newest file format this program reads and writes.
 pub const FORMAT_VERSION: u32 = 1;

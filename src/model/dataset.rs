@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::fasthash::FastHash;
 use super::validate::{self, Problem};
 
 /// Index of a region in [`Dataset::regions`].
@@ -187,7 +188,7 @@ pub struct Dataset {
     region_ids: HashMap<String, RegionIdx>,
     indicator_ids: HashMap<String, IndicatorIdx>,
     source_ids: HashMap<String, SourceIdx>,
-    index: HashMap<Key, usize>,
+    index: HashMap<Key, usize, FastHash>,
 }
 
 impl PartialEq for Dataset {
@@ -224,7 +225,8 @@ impl Dataset {
         validate::check_indicators(&parts.indicators, &mut problems);
 
         let mut observations = Vec::with_capacity(parts.observations.len());
-        let mut index = HashMap::with_capacity(parts.observations.len());
+        let mut index =
+            HashMap::with_capacity_and_hasher(parts.observations.len(), FastHash::default());
         // File position of each kept observation, to name the first of a duplicate pair.
         let mut positions = Vec::with_capacity(parts.observations.len());
         for (position, record) in parts.observations.into_iter().enumerate() {

@@ -2,11 +2,21 @@
 //!
 //! Nothing here knows about files, charts or egui: every type is plain data with rules.
 
+pub mod cell_value;
 pub mod dataset;
+pub(crate) mod fasthash;
+pub mod scenario;
+pub mod synthetic;
 pub mod validate;
+pub mod view;
 
 pub use dataset::{
     Better, Dataset, Indicator, IndicatorIdx, Observation, ObservationKind, ObservationRecord,
     Region, RegionIdx, Source, SourceIdx,
 };
+pub use scenario::{
+    Applied, Cell, CellKey, Edit, Effective, GrowthRule, Origin, SavedView, Scenario,
+    ScenarioProblem, ScenarioProblemKind, apply,
+};
 pub use validate::{Problem, ProblemKind};
+pub use view::{ChartKind, ViewMode};
