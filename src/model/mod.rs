@@ -2,6 +2,7 @@
 //!
 //! Nothing here knows about files, charts or egui: every type is plain data with rules.
 
+pub mod analysis;
 pub mod cell_value;
 pub mod dataset;
 pub(crate) mod fasthash;
