@@ -7,10 +7,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use yardstick::chart::export::{ExportError, ExportRequest, export_to_file, resolve};
 use yardstick::chart::render::ExportSize;
-use yardstick::chart::{ChartKind, ViewMode, build_chart};
+use yardstick::chart::{ChartKind, ScenarioLayer, ViewMode, build_chart_with};
 use yardstick::io::{FileKind, LoadError, file_kind};
 use yardstick::lang::Lang;
 use yardstick::model::Dataset;
+use yardstick::model::scenario::{Scenario, apply};
+use yardstick::ui::scenario_files::load_referenced_dataset;
 use yardstick::ui::screenshot::ScreenshotJob;
 use yardstick::ui::{View, YardstickApp};
 
@@ -24,22 +26,25 @@ use yardstick::ui::{View, YardstickApp};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Dataset file to open (default: the bundled data/chongqing.ron).
+    /// Dataset or scenario file to open (default: the bundled data/chongqing.ron).
     file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a dataset file; print a summary, or FILE:LINE:COL: messages and exit 1.
+    /// Check a dataset or scenario file; print a summary, or FILE:LINE:COL: messages and exit 1.
     Validate {
         /// The file to check.
         file: PathBuf,
     },
     /// Export a chart (SVG, PNG) or its data (CSV); the format follows --out's extension.
     Export {
-        /// Dataset file (default: the bundled data).
+        /// Dataset file (default: the scenario's dataset, else the bundled data).
         #[arg(long)]
         data: Option<PathBuf>,
+        /// Scenario file: its values are drawn beside the baseline.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
         /// Chart kind.
         #[arg(long, value_enum, default_value_t = ChartArg::Bar)]
         chart: ChartArg,
@@ -76,7 +81,7 @@ enum Command {
     },
     /// Open a real window, render, save what it shows as PNG, exit.
     Screenshot {
-        /// Dataset file (default: the bundled data).
+        /// Dataset or scenario file (default: the bundled data).
         file: Option<PathBuf>,
         /// Where to write the PNG.
         #[arg(long)]
@@ -84,9 +89,9 @@ enum Command {
         /// What the window shows.
         #[arg(long, value_enum, default_value_t = ViewArg::Chart)]
         view: ViewArg,
-        /// Chart kind shown.
-        #[arg(long, value_enum, default_value_t = ChartArg::Bar)]
-        chart: ChartArg,
+        /// Chart kind shown (default: bar, or the scenario's saved view).
+        #[arg(long, value_enum)]
+        chart: Option<ChartArg>,
         /// Language of the UI and the data names.
         #[arg(long, default_value = "zh", value_parser = parse_lang)]
         lang: Lang,
@@ -148,6 +153,7 @@ fn main() -> ExitCode {
         Some(Command::Validate { file }) => validate(&file),
         Some(Command::Export {
             data,
+            scenario,
             chart,
             indicator,
             year,
@@ -170,6 +176,7 @@ fn main() -> ExitCode {
             };
             export(
                 data.as_deref(),
+                scenario.as_deref(),
                 &request,
                 lang,
                 ExportSize { width, height },
@@ -193,7 +200,7 @@ fn main() -> ExitCode {
                 file.as_deref(),
                 &out,
                 view,
-                chart.into(),
+                chart.map(ChartKind::from),
                 lang,
                 [width, height],
             )
@@ -210,6 +217,49 @@ fn load(file: Option<&Path>) -> Result<(Dataset, Option<PathBuf>), LoadError> {
     }
 }
 
+/// What the window opens on: a dataset, and a scenario file to open over it.
+struct Start {
+    dataset: Dataset,
+    dataset_path: Option<PathBuf>,
+    scenario: Option<PathBuf>,
+}
+
+/// Loads the file given to the GUI: a dataset, or a scenario with the dataset it names.
+fn load_start(file: Option<&Path>) -> Result<Start, LoadError> {
+    let is_scenario = file.is_some_and(|f| {
+        std::fs::read(f)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|t| file_kind(t.trim_start_matches('\u{feff}')))
+            == Some(FileKind::Scenario)
+    });
+    match file {
+        Some(path) if is_scenario => {
+            let (text, scenario) = yardstick::io::load_scenario_text(path)?;
+            let (dataset_path, dataset) = load_referenced_dataset(path, &text, &scenario)?;
+            Ok(Start {
+                dataset,
+                dataset_path,
+                scenario: Some(path.to_path_buf()),
+            })
+        }
+        _ => load(file).map(|(dataset, dataset_path)| Start {
+            dataset,
+            dataset_path,
+            scenario: None,
+        }),
+    }
+}
+
+/// The app for `start`, its scenario opened.
+fn start_app(start: Start) -> YardstickApp {
+    let mut app = YardstickApp::new(start.dataset, start.dataset_path);
+    if let Some(scenario) = &start.scenario {
+        app.open_scenario(scenario);
+    }
+    app
+}
+
 fn validate(file: &Path) -> ExitCode {
     let shown = file.display().to_string();
     let kind = std::fs::read(file)
@@ -217,10 +267,7 @@ fn validate(file: &Path) -> ExitCode {
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|t| file_kind(&t));
     if kind == Some(FileKind::Scenario) {
-        eprintln!(
-            "{shown}:1:1: scenario files are not supported yet by this version; validate its dataset instead"
-        );
-        return ExitCode::from(1);
+        return validate_scenario(file);
     }
     match yardstick::io::load_dataset(file) {
         Ok(d) => {
@@ -245,22 +292,70 @@ fn validate(file: &Path) -> ExitCode {
     }
 }
 
+/// Validates a scenario file: its form, its dataset, and every entry against that dataset.
+fn validate_scenario(file: &Path) -> ExitCode {
+    let shown = file.display().to_string();
+    let checked = yardstick::io::load_scenario_text(file).and_then(|(text, scenario)| {
+        let (dataset_path, dataset) = yardstick::io::load_scenario_dataset(file, &text, &scenario)
+            .inspect_err(|err| {
+                if err.path != shown {
+                    eprintln!("{shown}: its dataset {} is not valid:", err.path);
+                }
+            })?;
+        yardstick::io::check_scenario(&shown, &text, &scenario, &dataset)?;
+        Ok((scenario, dataset_path, dataset))
+    });
+    match checked {
+        Ok((scenario, dataset_path, d)) => {
+            let count = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            println!(
+                "{shown}: scenario \"{}\": {}, {} on {} ({} regions, {} indicators, {} observations)",
+                scenario.name,
+                count(scenario.edits.len(), "edit", "edits"),
+                count(scenario.growth.len(), "growth rule", "growth rules"),
+                dataset_path.display(),
+                d.regions().len(),
+                d.indicators().len(),
+                d.observations().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn export(
     data: Option<&Path>,
+    scenario: Option<&Path>,
     request: &ExportRequest,
     lang: Lang,
     size: ExportSize,
     out: &Path,
 ) -> ExitCode {
-    let (dataset, _) = match load(data) {
+    let loaded = match scenario {
+        None => load(data).map(|(dataset, _)| (dataset, None)),
+        Some(scenario_path) => load_export_scenario(data, scenario_path),
+    };
+    let (dataset, scenario) = match loaded {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("{err}");
             return ExitCode::from(1);
         }
     };
+    let applied = scenario
+        .as_ref()
+        .map(|s| (s.name.clone(), apply(&dataset, s)));
     let result = resolve(&dataset, request).and_then(|selection| {
-        let spec = build_chart(&dataset, &selection, lang);
+        let layer = applied
+            .as_ref()
+            .map(|(name, applied)| ScenarioLayer { name, applied });
+        let spec = build_chart_with(&dataset, layer, &selection, lang);
         export_to_file(&spec, out, size)
     });
     match result {
@@ -279,6 +374,22 @@ fn export(
     }
 }
 
+/// The dataset (`--data`, else the one the scenario names) and the scenario, checked
+/// against it: an entry that does not fit is an error, as in `validate`.
+fn load_export_scenario(
+    data: Option<&Path>,
+    scenario_path: &Path,
+) -> Result<(Dataset, Option<Scenario>), LoadError> {
+    let (text, scenario) = yardstick::io::load_scenario_text(scenario_path)?;
+    let dataset = match data {
+        Some(path) => yardstick::io::load_dataset(path)?,
+        None => load_referenced_dataset(scenario_path, &text, &scenario)?.1,
+    };
+    let shown = scenario_path.display().to_string();
+    yardstick::io::check_scenario(&shown, &text, &scenario, &dataset)?;
+    Ok((dataset, Some(scenario)))
+}
+
 fn native_options(size: [u32; 2]) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -292,7 +403,7 @@ fn native_options(size: [u32; 2]) -> eframe::NativeOptions {
 }
 
 fn gui(file: Option<&Path>) -> ExitCode {
-    let (dataset, path) = match load(file) {
+    let start = match load_start(file) {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("{err}");
@@ -302,11 +413,7 @@ fn gui(file: Option<&Path>) -> ExitCode {
     let result = eframe::run_native(
         "Yardstick",
         native_options([1280, 800]),
-        Box::new(move |cc| {
-            Ok(Box::new(
-                YardstickApp::new(dataset, path).with_creation_context(cc),
-            ))
-        }),
+        Box::new(move |cc| Ok(Box::new(start_app(start).with_creation_context(cc)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -321,11 +428,11 @@ fn screenshot(
     file: Option<&Path>,
     out: &Path,
     view: View,
-    kind: ChartKind,
+    kind: Option<ChartKind>,
     lang: Lang,
     size: [u32; 2],
 ) -> ExitCode {
-    let (dataset, path) = match load(file) {
+    let start = match load_start(file) {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("{err}");
@@ -339,12 +446,14 @@ fn screenshot(
         "Yardstick",
         options,
         Box::new(move |cc| {
-            let mut app = YardstickApp::new(dataset, path)
+            let mut app = start_app(start)
                 .with_creation_context(cc)
                 .with_screenshot(job);
             app.lang = lang;
             app.view = view;
-            app.picks.kind = kind;
+            if let Some(kind) = kind {
+                app.picks.kind = kind;
+            }
             Ok(Box::new(app))
         }),
     );

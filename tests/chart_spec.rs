@@ -252,3 +252,63 @@ fn csv_has_a_bom_and_round_trips_every_point() {
     assert_eq!(order, sorted);
     assert!(rows.iter().any(|r| &r[7] == "> 121"));
 }
+
+#[test]
+fn a_scenario_is_drawn_beside_the_baseline() {
+    use yardstick::chart::{ScenarioLayer, build_chart_with};
+    use yardstick::model::scenario::{Edit, GrowthRule, Scenario, apply};
+    let d = data();
+    let mut scenario = Scenario::new("冲刺", "test.ron");
+    // Edit 2019 of a (baseline 110 → 115), grow a from 2022 (estimate 130) by 10 %/yr to 2024.
+    scenario.set_edit(Edit::new("a", "out", 2019, Some(115.0)).with_note("试算"));
+    scenario
+        .growth
+        .push(GrowthRule::new("a", "out", 2022, 2024, 10.0));
+    let applied = apply(&d, &scenario);
+    assert!(applied.problems().is_empty(), "{:?}", applied.problems());
+    let layer = ScenarioLayer {
+        name: "冲刺",
+        applied: &applied,
+    };
+    let sel = selection(&d, ChartKind::Line, ViewMode::Absolute, (2018, 2025));
+    let spec = build_chart_with(&d, Some(layer), &sel, Lang::Zh);
+    // The baseline is unchanged…
+    assert_eq!(values(&spec, "甲区")[1], (2019, 110.0));
+    // …and the scenario series holds the edit, the projections, and the unchanged neighbours
+    // that anchor them (2018 actual, 2022 estimate; 2020 is missing, so 2021 is no neighbour).
+    let s = values(&spec, "甲区 · 冲刺");
+    let years: Vec<i32> = s.iter().map(|p| p.0).collect();
+    assert_eq!(years, vec![2018, 2019, 2022, 2023, 2024], "{s:?}");
+    assert_eq!(s[1], (2019, 115.0));
+    assert!((s[3].1 - 143.0).abs() < 1e-9);
+    assert!((s[4].1 - 157.3).abs() < 1e-9);
+    let series = spec
+        .series
+        .iter()
+        .find(|x| x.name == "甲区 · 冲刺")
+        .unwrap();
+    assert!(series.points.iter().all(|p| p.kind == PointKind::Scenario));
+    assert!(
+        series.points[1]
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("基准值 110")
+    );
+    assert!(series.points[1].source.contains("冲刺"));
+    // Without the layer nothing of the scenario shows.
+    let plain = build_chart(&d, &sel, Lang::Zh);
+    assert!(plain.series.iter().all(|x| x.kind != PointKind::Scenario));
+
+    // Bars of 2023: a has no baseline value, only the projected one, beside nothing.
+    let sel = selection(&d, ChartKind::Bar, ViewMode::Absolute, (2023, 2023));
+    let spec = build_chart_with(&d, Some(layer), &sel, Lang::Zh);
+    assert_eq!(spec.categories, vec!["甲区".to_owned()]);
+    let bars = spec
+        .series
+        .iter()
+        .find(|x| x.name == "2023 · 冲刺")
+        .unwrap();
+    assert_eq!(bars.points.len(), 1);
+    assert!((bars.points[0].value - 143.0).abs() < 1e-9);
+}

@@ -51,8 +51,8 @@ pub fn to_csv(spec: &ChartSpec) -> String {
     let mut ok = writer.write_record(COLUMNS).is_ok();
     for p in points {
         let year = p.year.to_string();
-        let value = p.value.to_string();
-        let raw = p.raw_value.to_string();
+        let value = csv_number(p.value);
+        let raw = csv_number(p.raw_value);
         ok &= writer
             .write_record([
                 p.region.as_str(),
@@ -75,4 +75,29 @@ pub fn to_csv(spec: &ChartSpec) -> String {
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .unwrap_or_default();
     format!("\u{feff}{body}")
+}
+
+/// A number as CSV text: rounded to 12 significant digits, so that computed values read
+/// `396.75` rather than `396.74999999999994`; published values are unchanged by this.
+pub fn csv_number(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    format!("{value:.11e}")
+        .parse::<f64>()
+        .map_or_else(|_| value.to_string(), |v| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_number;
+
+    #[test]
+    fn numbers_are_short_and_exact_for_published_values() {
+        assert_eq!(csv_number(300.0 * 1.15 * 1.15), "396.75");
+        assert_eq!(csv_number(1076.13), "1076.13");
+        assert_eq!(csv_number(32193.15), "32193.15");
+        assert_eq!(csv_number(-12.5), "-12.5");
+        assert_eq!(csv_number(0.1 + 0.2), "0.3");
+    }
 }

@@ -3,74 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-
+use super::style::format_value;
 use crate::lang::Lang;
+use crate::model::scenario::{Applied, Cell, Origin};
+pub use crate::model::view::{ChartKind, ViewMode};
 use crate::model::{Dataset, IndicatorIdx, Observation, ObservationKind, RegionIdx, SourceIdx};
-
-/// The chart's form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub enum ChartKind {
-    /// Regions side by side, one bar per year.
-    #[default]
-    Bar,
-    /// One line per region over the years.
-    Line,
-}
-
-impl ChartKind {
-    /// The command-line name (`bar`, `line`).
-    pub fn code(self) -> &'static str {
-        match self {
-            ChartKind::Bar => "bar",
-            ChartKind::Line => "line",
-        }
-    }
-}
-
-/// How values are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub enum ViewMode {
-    /// The values as published.
-    #[default]
-    Absolute,
-    /// Each region's value divided by its value in the first year shown, × 100.
-    Index,
-    /// Change on the previous year, in %.
-    Change,
-    /// Each actual value as a share of the region's target (the next target year), in %.
-    TargetShare,
-}
-
-impl ViewMode {
-    /// Every mode, in menu order.
-    pub const ALL: [ViewMode; 4] = [Self::Absolute, Self::Index, Self::Change, Self::TargetShare];
-
-    /// The command-line name (`absolute`, `index`, `yoy`, `target`).
-    pub fn code(self) -> &'static str {
-        match self {
-            ViewMode::Absolute => "absolute",
-            ViewMode::Index => "index",
-            ViewMode::Change => "yoy",
-            ViewMode::TargetShare => "target",
-        }
-    }
-
-    /// The mode for a command-line name.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.code() == code)
-    }
-
-    /// The mode's name for menus.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            ViewMode::Absolute => lang.pick("绝对值", "Absolute"),
-            ViewMode::Index => lang.pick("指数（首年=100）", "Index (first year = 100)"),
-            ViewMode::Change => lang.pick("同比变化 %", "Change on previous year %"),
-            ViewMode::TargetShare => lang.pick("完成目标 %", "Share of target %"),
-        }
-    }
-}
 
 /// What the user picked: indicator, regions (in display order), years and how to show them.
 #[derive(Clone, Debug, PartialEq)]
@@ -270,8 +207,28 @@ pub fn auto_years(
     }
 }
 
+/// A what-if scenario drawn beside the baseline: its name and its values laid over the data.
+#[derive(Clone, Copy)]
+pub struct ScenarioLayer<'a> {
+    /// The scenario's name, used in series names and as the points' source.
+    pub name: &'a str,
+    /// The scenario applied to the dataset the chart is built from.
+    pub applied: &'a Applied,
+}
+
 /// Builds the chart for `selection` from `dataset`, with names in `lang`.
 pub fn build_chart(dataset: &Dataset, selection: &Selection, lang: Lang) -> ChartSpec {
+    build_chart_with(dataset, None, selection, lang)
+}
+
+/// Builds the chart for `selection`, with the values a scenario changes drawn as extra
+/// series of kind [`PointKind::Scenario`] beside the baseline (which is drawn unchanged).
+pub fn build_chart_with(
+    dataset: &Dataset,
+    scenario: Option<ScenarioLayer<'_>>,
+    selection: &Selection,
+    lang: Lang,
+) -> ChartSpec {
     let indicator = dataset.indicator(selection.indicator);
     let (first, last) = selection.years;
     let years_text = if first == last {
@@ -281,6 +238,7 @@ pub fn build_chart(dataset: &Dataset, selection: &Selection, lang: Lang) -> Char
     };
     let mut builder = Builder {
         dataset,
+        scenario,
         selection,
         lang,
         sources: BTreeSet::new(),
@@ -355,8 +313,21 @@ pub fn build_chart(dataset: &Dataset, selection: &Selection, lang: Lang) -> Char
         && selection
             .regions
             .iter()
-            .any(|&r| builder.measured(r, first).is_none() && builder.has_raw_values(r));
-    let mut notes = builder.notes;
+            .any(|&r| builder.measured(r, first, false).is_none() && builder.has_raw_values(r));
+    // Remarks on the chart as a whole first, then the notes on the figures shown.
+    let data_notes = builder.notes;
+    let mut notes = Vec::new();
+    if let Some(layer) = scenario
+        && series.iter().any(|s| s.kind == PointKind::Scenario)
+    {
+        notes.push(match lang {
+            Lang::Zh => format!("虚线为情景“{}”的假设值，并非公布数据", layer.name),
+            Lang::En => format!(
+                "Dashed: values of the scenario \"{}\", assumptions, not published figures",
+                layer.name
+            ),
+        });
+    }
     if missing_base {
         notes.push(match lang {
             Lang::Zh => format!("指数以{first}年为基期：该年无数据的地区无法计算指数，可改选起始年份"),
@@ -401,13 +372,14 @@ pub fn build_chart(dataset: &Dataset, selection: &Selection, lang: Lang) -> Char
         log_scale,
         no_data,
         source_line,
-        notes,
+        notes: notes.into_iter().chain(data_notes).collect(),
         lang,
     }
 }
 
 struct Builder<'a> {
     dataset: &'a Dataset,
+    scenario: Option<ScenarioLayer<'a>>,
     selection: &'a Selection,
     lang: Lang,
     sources: BTreeSet<SourceIdx>,
@@ -427,37 +399,134 @@ impl Builder<'_> {
             .get(region, self.selection.indicator, year, kind)
     }
 
-    /// The measured value of a year: the actual, else the estimate.
-    fn measured(&self, region: RegionIdx, year: i32) -> Option<f64> {
-        self.obs(region, year, ObservationKind::Actual)
-            .or_else(|| self.obs(region, year, ObservationKind::Estimate))
-            .map(|o| o.value)
+    /// The measured value of a year: the actual, else the estimate; with `scenario`, the
+    /// value the scenario makes it.
+    fn measured(&self, region: RegionIdx, year: i32, scenario: bool) -> Option<f64> {
+        match self.scenario {
+            Some(layer) if scenario => {
+                layer
+                    .applied
+                    .value(self.dataset, region, self.selection.indicator, year)
+            }
+            _ => self
+                .obs(region, year, ObservationKind::Actual)
+                .or_else(|| self.obs(region, year, ObservationKind::Estimate))
+                .map(|o| o.value),
+        }
     }
 
     /// The value drawn for an observation under the view mode; `None` leaves a gap.
     fn transform(&self, region: RegionIdx, o: &Observation) -> Option<f64> {
-        let v = o.value;
+        self.transform_value(
+            region,
+            o.year,
+            o.value,
+            o.kind == ObservationKind::Target,
+            false,
+        )
+    }
+
+    /// The value drawn for `value` of `year` under the view mode. Index bases and previous
+    /// years come from the scenario's values when `scenario` is set, else from the baseline.
+    fn transform_value(
+        &self,
+        region: RegionIdx,
+        year: i32,
+        value: f64,
+        is_target: bool,
+        scenario: bool,
+    ) -> Option<f64> {
+        let v = value;
         match self.selection.mode {
             ViewMode::Absolute => Some(v),
             ViewMode::Index => {
-                let base = self.measured(region, self.selection.years.0)?;
+                let base = self.measured(region, self.selection.years.0, scenario)?;
                 (base != 0.0).then(|| v / base * 100.0)
             }
             ViewMode::Change => {
-                if o.kind == ObservationKind::Target {
+                if is_target {
                     return None;
                 }
-                let previous = self.measured(region, o.year - 1)?;
+                let previous = self.measured(region, year - 1, scenario)?;
                 (previous != 0.0).then(|| (v / previous - 1.0) * 100.0)
             }
             ViewMode::TargetShare => {
-                if o.kind == ObservationKind::Target {
+                if is_target {
                     return None;
                 }
-                let target = self.target_for(region, o.year)?;
+                let target = self.target_for(region, year)?;
                 (target != 0.0).then(|| v / target * 100.0)
             }
         }
+    }
+
+    /// The scenario's point for (region, year): a value an edit or growth rule set, or with
+    /// `anchor`, the unchanged value next to one (so a projected line starts from the last
+    /// actual). `None` when there is no scenario or nothing to draw.
+    fn scenario_point(
+        &mut self,
+        region: RegionIdx,
+        year: i32,
+        x: f64,
+        anchor: bool,
+    ) -> Option<Point> {
+        let layer = self.scenario?;
+        let indicator = self.selection.indicator;
+        let lang = self.lang;
+        let (raw, note) = match layer.applied.cell(region, indicator, year) {
+            Some(Cell::Set(e)) => {
+                let why = match e.origin {
+                    Origin::Edited => lang.pick("情景修改", "set by the scenario"),
+                    Origin::Projected => lang.pick("按增长假设推算", "projected by a growth rule"),
+                    Origin::Baseline => lang.pick("基准值", "baseline value"),
+                };
+                let baseline = match e.baseline {
+                    Some(b) => format!(
+                        "{}{}",
+                        lang.pick("；基准值 ", "; baseline "),
+                        format_value(b)
+                    ),
+                    None => lang.pick("；基准无数据", "; no baseline value").to_owned(),
+                };
+                let note = match &e.note {
+                    Some(n) if !n.is_empty() => {
+                        format!("{why}{baseline}{}{n}", lang.pick("；", "; "))
+                    }
+                    _ => format!("{why}{baseline}"),
+                };
+                (e.value, note)
+            }
+            Some(Cell::Removed { .. }) => return None,
+            None if anchor => (
+                self.measured(region, year, true)?,
+                lang.pick("基准值（情景起点）", "baseline value (scenario start)")
+                    .to_owned(),
+            ),
+            None => return None,
+        };
+        let value = self.transform_value(region, year, raw, false, true)?;
+        let r = self.dataset.region(region);
+        Some(Point {
+            x,
+            year,
+            region_id: r.id.clone(),
+            region: r.display_name(lang).to_owned(),
+            value,
+            raw_value: raw,
+            kind: PointKind::Scenario,
+            source: format!("{}{}", lang.pick("情景：", "Scenario: "), layer.name),
+            note: Some(note),
+        })
+    }
+
+    /// Whether the scenario changes (region, year).
+    fn scenario_changes(&self, region: RegionIdx, year: i32) -> bool {
+        self.scenario.is_some_and(|layer| {
+            matches!(
+                layer.applied.cell(region, self.selection.indicator, year),
+                Some(Cell::Set(_))
+            )
+        })
     }
 
     /// The target a value of `year` is measured against: the earliest target in or after it.
@@ -512,11 +581,16 @@ impl Builder<'_> {
     /// Whether the region has any value to draw in the selection.
     /// Whether the region has any observation in the selected years, before the view mode.
     fn has_raw_values(&self, region: RegionIdx) -> bool {
-        self.years()
-            .any(|y| KINDS.iter().any(|&k| self.obs(region, y, k).is_some()))
+        self.years().any(|y| self.scenario_changes(region, y))
+            || self
+                .years()
+                .any(|y| KINDS.iter().any(|&k| self.obs(region, y, k).is_some()))
     }
 
     fn has_values(&self, region: RegionIdx) -> bool {
+        if self.years().any(|y| self.scenario_changes(region, y)) {
+            return true;
+        }
         self.years().any(|y| {
             KINDS.iter().any(|&k| {
                 self.obs(region, y, k)
@@ -552,6 +626,19 @@ impl Builder<'_> {
                     points,
                 });
             }
+            if let Some(layer) = self.scenario {
+                let points: Vec<Point> = regions
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, &r)| self.scenario_point(r, year, i as f64, false))
+                    .collect();
+                series.push(Series {
+                    name: format!("{year} · {}", layer.name),
+                    kind: PointKind::Scenario,
+                    color_index,
+                    points,
+                });
+            }
         }
         (categories, series)
     }
@@ -578,6 +665,30 @@ impl Builder<'_> {
                 series.push(Series {
                     name,
                     kind: kind.into(),
+                    color_index,
+                    points,
+                });
+            }
+            if let Some(layer) = self.scenario {
+                let changed: Vec<i32> = self
+                    .years()
+                    .filter(|&y| self.scenario_changes(region, y))
+                    .collect();
+                let points: Vec<Point> = self
+                    .years()
+                    .filter_map(|y| {
+                        let anchor = !changed.contains(&y)
+                            && (changed.contains(&(y - 1)) || changed.contains(&(y + 1)));
+                        if changed.contains(&y) || anchor {
+                            self.scenario_point(region, y, f64::from(y), anchor)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                series.push(Series {
+                    name: format!("{name} · {}", layer.name),
+                    kind: PointKind::Scenario,
                     color_index,
                     points,
                 });

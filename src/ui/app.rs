@@ -4,14 +4,41 @@
 use std::path::{Path, PathBuf};
 
 use crate::chart::export::ExportFormat;
-use crate::chart::{ChartKind, ChartSpec, Selection, ViewMode, build_chart};
+use crate::chart::{ChartKind, ChartSpec, ScenarioLayer, Selection, ViewMode, build_chart_with};
 use crate::io::load_dataset;
 use crate::lang::Lang;
-use crate::model::{Dataset, IndicatorIdx};
+use crate::model::cell_value::parse_cell_value;
+use crate::model::scenario::{Edit, Effective, Scenario};
+use crate::model::{Dataset, IndicatorIdx, RegionIdx};
 use crate::ui::export_dialog::{self, ExportDialog};
 use crate::ui::i18n::Text;
+use crate::ui::scenario_doc::{ScenarioDoc, Scenarios};
+use crate::ui::scenario_files::{PendingAction, Recovery};
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::{chart_view, fonts, side_panel, table_view};
+
+/// Undo the last change of the active scenario.
+pub const UNDO: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
+/// Redo (also Ctrl+Shift+Z).
+pub const REDO: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
+/// Redo, the other way.
+pub const REDO_SHIFT: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
+    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+    egui::Key::Z,
+);
+/// Save the active scenario.
+pub const SAVE: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+/// Save the active scenario under another name.
+pub const SAVE_AS: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
+    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+    egui::Key::S,
+);
+/// Open a dataset or scenario.
+pub const OPEN: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
 
 /// Key of the persisted language in eframe's storage.
 const LANG_KEY: &str = "yardstick.lang";
@@ -80,6 +107,10 @@ impl Picks {
     }
 }
 
+/// What a cached chart was built from: the selection, the language and the active scenario
+/// (its index and revision).
+type ChartKey = (Selection, Lang, Option<(usize, u64)>);
+
 /// The application state.
 pub struct YardstickApp {
     /// The data open now.
@@ -100,7 +131,15 @@ pub struct YardstickApp {
     pub path_prompt: Option<String>,
     /// The export window, while it is open.
     pub export: Option<ExportDialog>,
-    chart_cache: Option<(Selection, Lang, ChartSpec)>,
+    /// The scenarios open, and the active one.
+    pub scenarios: Scenarios,
+    /// An action waiting for the answer to "save unsaved changes?".
+    pub pending: Option<PendingAction>,
+    /// Recovery copies of unsaved scenarios.
+    pub recovery: Recovery,
+    /// Set once the user agreed to close the window despite unsaved changes.
+    pub allow_close: bool,
+    chart_cache: Option<(ChartKey, ChartSpec)>,
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
 }
@@ -119,6 +158,10 @@ impl YardstickApp {
             table_only_indicator: true,
             path_prompt: None,
             export: None,
+            scenarios: Scenarios::default(),
+            pending: None,
+            recovery: Recovery::default(),
+            allow_close: false,
             chart_cache: None,
             screenshot: None,
             shown_title: String::new(),
@@ -133,6 +176,15 @@ impl YardstickApp {
             .and_then(|s| eframe::get_value::<Lang>(s, LANG_KEY))
         {
             self.lang = lang;
+        }
+        self
+    }
+
+    /// Keeps recovery copies of unsaved scenarios in the user's data folder (the window
+    /// started by `yardstick`; tests and screenshots leave it off).
+    pub fn with_user_recovery(mut self) -> Self {
+        if let Some(dir) = eframe::storage_dir("Yardstick") {
+            self.recovery = Recovery::in_dir(dir.join("recovery"));
         }
         self
     }
@@ -164,6 +216,7 @@ impl YardstickApp {
         self.dataset_path = path;
         self.error = None;
         self.chart_cache = None;
+        self.scenarios.invalidate_all();
     }
 
     /// The chart selection for the current picks; `None` when no region is picked.
@@ -206,16 +259,157 @@ impl YardstickApp {
         )
     }
 
-    /// The chart for the current picks, rebuilt only when the selection or language changed.
+    /// The chart for the current picks (with the active scenario beside the baseline),
+    /// rebuilt only when the selection, the language or the scenario changed.
     pub fn chart_spec(&mut self) -> Option<&ChartSpec> {
         let selection = self.selection()?;
-        let fresh =
-            matches!(&self.chart_cache, Some((s, l, _)) if *s == selection && *l == self.lang);
+        let scenario_key = self
+            .scenarios
+            .active
+            .zip(self.scenarios.active().map(ScenarioDoc::revision));
+        let key = (selection, self.lang, scenario_key);
+        let fresh = matches!(&self.chart_cache, Some((k, _)) if *k == key);
         if !fresh {
-            let spec = build_chart(&self.dataset, &selection, self.lang);
-            self.chart_cache = Some((selection, self.lang, spec));
+            let dataset = &self.dataset;
+            let spec = match self.scenarios.active_mut() {
+                Some(doc) => {
+                    let name = doc.scenario.name.clone();
+                    let applied = doc.applied(dataset);
+                    let layer = ScenarioLayer {
+                        name: &name,
+                        applied,
+                    };
+                    build_chart_with(dataset, Some(layer), &key.0, self.lang)
+                }
+                None => build_chart_with(dataset, None, &key.0, self.lang),
+            };
+            self.chart_cache = Some((key, spec));
         }
-        self.chart_cache.as_ref().map(|(_, _, spec)| spec)
+        self.chart_cache.as_ref().map(|(_, spec)| spec)
+    }
+
+    /// The active scenario, made (named "情景 1" / "Scenario 1") if there is none yet.
+    pub fn active_doc(&mut self) -> &mut ScenarioDoc {
+        if self.scenarios.active().is_none() {
+            let name = self
+                .scenarios
+                .unused_name(self.lang.pick("情景 1", "Scenario 1"));
+            let dataset = self.dataset_reference();
+            self.scenarios
+                .add(ScenarioDoc::new(Scenario::new(name, dataset)));
+        }
+        let index = self.scenarios.active.unwrap_or(0);
+        &mut self.scenarios.docs[index]
+    }
+
+    /// How a new scenario refers to the open dataset: its path, or the bundled file's name.
+    pub fn dataset_reference(&self) -> String {
+        self.dataset_path.as_ref().map_or_else(
+            || crate::BUNDLED_NAME.to_owned(),
+            |p| {
+                std::fs::canonicalize(p)
+                    .unwrap_or_else(|_| p.clone())
+                    .display()
+                    .to_string()
+            },
+        )
+    }
+
+    /// The value of a cell as the active scenario makes it (the baseline when there is none).
+    pub fn effective_value(
+        &mut self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+        year: i32,
+    ) -> Option<Effective> {
+        let dataset = &self.dataset;
+        match self.scenarios.active_mut() {
+            Some(doc) => doc
+                .applied(dataset)
+                .measured(dataset, region, indicator, year),
+            None => {
+                crate::model::scenario::Applied::none().measured(dataset, region, indicator, year)
+            }
+        }
+    }
+
+    /// Commits text typed into a table cell as an edit of the active scenario (one undo
+    /// step). Blank text removes the value. On bad input nothing changes and the message
+    /// (in the UI language) says why.
+    pub fn commit_cell(
+        &mut self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+        year: i32,
+        text: &str,
+    ) -> Result<(), String> {
+        let ind = self.dataset.indicator(indicator);
+        let value = parse_cell_value(text, ind).map_err(|e| e.message(ind, self.lang))?;
+        let edit = Edit::recorded(&self.dataset, region, indicator, year, value);
+        self.apply_edits(vec![edit]);
+        Ok(())
+    }
+
+    /// Sets several edits on the active scenario as one undo step (a paste). An edit that
+    /// gives a cell back its baseline value removes the cell's edit instead.
+    pub fn apply_edits(&mut self, edits: Vec<Edit>) {
+        if edits.is_empty() {
+            return;
+        }
+        self.active_doc().change(|scenario| {
+            for edit in edits {
+                let back_to_baseline = edit.was.is_some() && edit.value == edit.was;
+                if back_to_baseline {
+                    scenario.remove_edit(&edit.region, &edit.indicator, edit.year);
+                } else {
+                    scenario.set_edit(edit);
+                }
+            }
+        });
+    }
+
+    /// Closes the window, asking first when scenarios have unsaved changes.
+    pub fn request_quit(&mut self, ctx: &egui::Context) {
+        if self.scenarios.any_dirty() && !self.allow_close {
+            self.pending = Some(PendingAction::Quit);
+        } else {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Keyboard shortcuts of the window (not while a text field has the keyboard: it has
+    /// its own undo).
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let pressed =
+            |shortcut: &egui::KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut));
+        // The shift variants first: consuming Ctrl+Z would also match Ctrl+Shift+Z.
+        if pressed(&REDO_SHIFT) || pressed(&REDO) {
+            self.redo();
+        } else if pressed(&UNDO) {
+            self.undo();
+        }
+        if pressed(&SAVE_AS) {
+            self.save_active_scenario(true);
+        } else if pressed(&SAVE) {
+            self.save_active_scenario(false);
+        }
+        if pressed(&OPEN) {
+            self.open_with_dialog();
+        }
+    }
+
+    /// Takes back the active scenario's last change; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        self.scenarios.active_mut().is_some_and(ScenarioDoc::undo)
+    }
+
+    /// Makes the active scenario's last undone change again; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        self.scenarios.active_mut().is_some_and(ScenarioDoc::redo)
     }
 
     /// Window title: the dataset and its file.
@@ -228,8 +422,12 @@ impl YardstickApp {
                 || "chongqing.ron".to_owned(),
                 |n| n.to_string_lossy().into_owned(),
             );
+        let scenario = self.scenarios.active().map_or_else(String::new, |doc| {
+            let marker = if doc.is_dirty() { "* " } else { "" };
+            format!("{marker}{} — ", doc.scenario.name)
+        });
         format!(
-            "Yardstick — {} — {file}",
+            "{scenario}Yardstick — {} — {file}",
             self.dataset.display_title(self.lang)
         )
     }
@@ -264,7 +462,59 @@ impl YardstickApp {
                 }
                 ui.separator();
                 if ui.button(Text::Quit.get(lang)).clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    ui.close();
+                    self.request_quit(ui.ctx());
+                }
+            });
+            ui.menu_button(lang.pick("编辑", "Edit"), |ui| {
+                let (can_undo, can_redo) = self
+                    .scenarios
+                    .active()
+                    .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+                let undo = egui::Button::new(lang.pick("撤销", "Undo"))
+                    .shortcut_text(ui.ctx().format_shortcut(&UNDO));
+                if ui.add_enabled(can_undo, undo).clicked() {
+                    ui.close();
+                    self.undo();
+                }
+                let redo = egui::Button::new(lang.pick("重做", "Redo"))
+                    .shortcut_text(ui.ctx().format_shortcut(&REDO));
+                if ui.add_enabled(can_redo, redo).clicked() {
+                    ui.close();
+                    self.redo();
+                }
+            });
+            ui.menu_button(lang.pick("情景", "Scenario"), |ui| {
+                if ui.button(lang.pick("新建情景", "New scenario")).clicked() {
+                    ui.close();
+                    let name = self
+                        .scenarios
+                        .unused_name(lang.pick("情景 1", "Scenario 1"));
+                    let dataset = self.dataset_reference();
+                    self.scenarios
+                        .add(ScenarioDoc::new(crate::model::scenario::Scenario::new(
+                            name, dataset,
+                        )));
+                }
+                if ui
+                    .button(lang.pick("打开情景…", "Open scenario…"))
+                    .clicked()
+                {
+                    ui.close();
+                    self.open_with_dialog();
+                }
+                let has_active = self.scenarios.active().is_some();
+                let save = egui::Button::new(lang.pick("保存情景", "Save scenario"))
+                    .shortcut_text(ui.ctx().format_shortcut(&SAVE));
+                if ui.add_enabled(has_active, save).clicked() {
+                    ui.close();
+                    self.save_active_scenario(false);
+                }
+                let save_as = egui::Button::new(lang.pick("情景另存为…", "Save scenario as…"))
+                    .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS));
+                if ui.add_enabled(has_active, save_as).clicked() {
+                    ui.close();
+                    self.save_active_scenario(true);
                 }
             });
             ui.menu_button(Text::Language.get(lang), |ui| {
@@ -305,7 +555,7 @@ impl YardstickApp {
             .pick_file();
         match picked {
             Some(path) => {
-                self.open_path(&path);
+                self.open_any(&path);
             }
             // No dialog could be shown (no portal) or the user cancelled: offer a typed path.
             None => self.path_prompt = Some(String::new()),
@@ -342,7 +592,7 @@ impl YardstickApp {
                 });
             });
         if open && !text.trim().is_empty() {
-            keep_open = !self.open_path(Path::new(text.trim()));
+            keep_open = !self.open_any(Path::new(text.trim()));
         }
         if keep_open {
             self.path_prompt = Some(text);
@@ -359,7 +609,7 @@ impl YardstickApp {
                 .collect()
         });
         if let Some(path) = dropped.last() {
-            self.open_path(path);
+            self.open_any(path);
         }
     }
 
@@ -410,6 +660,18 @@ impl YardstickApp {
 impl eframe::App for YardstickApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.take_dropped_files(ctx);
+        self.shortcuts(ctx);
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.scenarios.any_dirty()
+            && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(PendingAction::Quit);
+        }
+        self.autosave_recovery(std::time::Instant::now());
+        if self.scenarios.any_dirty() && self.recovery.dir.is_some() {
+            ctx.request_repaint_after(crate::ui::scenario_files::RECOVERY_INTERVAL);
+        }
         if let Some(job) = &mut self.screenshot {
             job.step(ctx);
         }
@@ -430,6 +692,8 @@ impl eframe::App for YardstickApp {
         let ctx = ui.ctx().clone();
         self.path_window(&ctx);
         self.export_window(&ctx);
+        self.pending_window(&ctx);
+        self.recovery_window(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

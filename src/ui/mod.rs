@@ -5,6 +5,8 @@ pub mod chart_view;
 pub mod export_dialog;
 pub mod fonts;
 pub mod i18n;
+pub mod scenario_doc;
+pub mod scenario_files;
 pub mod screenshot;
 pub mod side_panel;
 pub mod table_view;

@@ -235,10 +235,22 @@ impl Builder<'_> {
         }
         let note_em = self.em(15.0);
         let max_notes = if self.h >= 400.0 { 3 } else { 1 };
-        let notes: Vec<&String> = spec.notes.iter().take(max_notes).collect();
+        let mut notes: Vec<String> = spec.notes.iter().take(max_notes).cloned().collect();
+        let hidden = spec.notes.len().saturating_sub(max_notes);
+        if hidden > 0 {
+            // Never drop a note silently: say how many more there are and where they are.
+            if let Some(last) = notes.last_mut() {
+                *last = match lang {
+                    Lang::Zh => format!("{last}（另有 {hidden} 条数据备注，见 CSV 的 note 列）"),
+                    Lang::En => {
+                        format!("{last} (+{hidden} more notes on figures: see the CSV note column)")
+                    }
+                };
+            }
+        }
         bottom -= notes.len() as f64 * LINE * note_em;
         let mut y = bottom;
-        for note in notes {
+        for note in &notes {
             y = self.line(note, (left, y), note_em, MUTED, Align::Left, false);
         }
         bottom -= self.em(15.0) * 0.5;

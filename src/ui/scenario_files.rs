@@ -1,0 +1,549 @@
+//! Scenario files in the window: open (with the dataset they refer to and their saved view),
+//! save and save as (atomic), the "unsaved changes" question, and the recovery copy written
+//! every few seconds while a scenario has unsaved changes.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::io::{
+    FileKind, file_kind, load_scenario_text, relative_dataset_path, save_scenario, scenario_to_ron,
+};
+use crate::lang::Lang;
+use crate::model::scenario::{SavedView, Scenario, apply, view_problems};
+use crate::ui::app::YardstickApp;
+use crate::ui::scenario_doc::ScenarioDoc;
+
+/// How a scenario made on the bundled dataset names it (no file path exists for it).
+pub const BUNDLED_REFERENCE: &str = "bundled:chongqing.ron";
+
+/// How often the recovery copy is written while there are unsaved changes.
+pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
+
+/// File name prefix of recovery copies in the recovery folder.
+const RECOVERY_PREFIX: &str = "recovery-";
+
+/// Something the user asked for that would lose unsaved scenario changes; it waits for
+/// their answer (save, discard, cancel).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PendingAction {
+    /// Close the window.
+    Quit,
+    /// Open this file (a dataset replaces the data the scenarios are built on).
+    Open(PathBuf),
+    /// Close scenario `index`.
+    CloseScenario(usize),
+}
+
+/// Recovery copies found at start, waiting for "restore" or "discard".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecoveryOffer {
+    /// The recovery files found.
+    pub files: Vec<PathBuf>,
+}
+
+/// The recovery state of the window.
+#[derive(Debug, Default)]
+pub struct Recovery {
+    /// Folder of the recovery copies; `None` disables them (tests, screenshots).
+    pub dir: Option<PathBuf>,
+    /// When the copies were last written.
+    last_write: Option<Instant>,
+    /// What was last written (to skip identical writes).
+    last_text: Vec<String>,
+    /// Copies found at start, offered to the user.
+    pub offer: Option<RecoveryOffer>,
+}
+
+impl Recovery {
+    /// Recovery in `dir`, offering the copies a previous run left behind.
+    pub fn in_dir(dir: PathBuf) -> Self {
+        let files = recovery_files(&dir);
+        Self {
+            dir: Some(dir),
+            offer: (!files.is_empty()).then_some(RecoveryOffer { files }),
+            ..Self::default()
+        }
+    }
+}
+
+/// The recovery copies in `dir`, sorted.
+pub fn recovery_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(RECOVERY_PREFIX) && n.ends_with(".ron"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+impl YardstickApp {
+    /// Opens a dataset or a scenario file, telling them apart by their first word. Asks
+    /// first when a dataset would replace the data under unsaved scenarios.
+    pub fn open_any(&mut self, path: &Path) -> bool {
+        let kind = std::fs::read(path)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| file_kind(text.trim_start_matches('\u{feff}')));
+        if kind == Some(FileKind::Scenario) {
+            return self.open_scenario(path);
+        }
+        if self.scenarios.any_dirty() {
+            self.pending = Some(PendingAction::Open(path.to_path_buf()));
+            return false;
+        }
+        self.open_path(path)
+    }
+
+    /// Opens a scenario file: loads the dataset it refers to (unless it is the one open),
+    /// reports every entry that does not fit that dataset (such entries are not applied),
+    /// restores the saved view and makes the scenario active. On failure nothing changes.
+    pub fn open_scenario(&mut self, path: &Path) -> bool {
+        let lang = self.lang;
+        let loaded = load_scenario_text(path).and_then(|(text, scenario)| {
+            let dataset = self.scenario_dataset(path, &text, &scenario)?;
+            Ok((text, scenario, dataset))
+        });
+        let (text, scenario, dataset) = match loaded {
+            Ok(loaded) => loaded,
+            Err(err) => {
+                self.error = Some(format!(
+                    "{}\n{err}",
+                    lang.pick("无法打开情景：", "Cannot open the scenario:")
+                ));
+                return false;
+            }
+        };
+        if let Some((dataset, dataset_path)) = dataset {
+            if self.scenarios.any_dirty() {
+                self.error = Some(
+                    lang.pick(
+                        "该情景基于另一个数据集：请先保存或关闭有未保存更改的情景",
+                        "This scenario is built on another dataset: save or close the scenarios with unsaved changes first",
+                    )
+                    .to_owned(),
+                );
+                return false;
+            }
+            self.scenarios = Default::default();
+            self.replace_dataset(dataset, dataset_path);
+        }
+        let applied = apply(&self.dataset, &scenario);
+        let mut problems = applied.problems().to_vec();
+        if let Some(view) = &scenario.view {
+            problems.extend(view_problems(view, &self.dataset));
+        }
+        let view = scenario.view.clone();
+        let index = self
+            .scenarios
+            .add(ScenarioDoc::opened(scenario, path.to_path_buf()));
+        if let Some(view) = view {
+            self.restore_view(&view);
+        }
+        if problems.is_empty() {
+            self.error = None;
+        } else {
+            let err = crate::io::scenario_file::scenario_problems_error(
+                &path.display().to_string(),
+                &text,
+                &problems,
+            );
+            self.error = Some(format!(
+                "{}\n{err}",
+                lang.pick(
+                    "情景中以下条目与数据集不符，未被应用：",
+                    "These entries of the scenario do not fit the dataset and are not applied:"
+                )
+            ));
+        }
+        self.scenarios.active = Some(index);
+        true
+    }
+
+    /// The dataset a scenario refers to, loaded, when it is not the one open now:
+    /// `Ok(None)` when it is.
+    fn scenario_dataset(
+        &self,
+        scenario_path: &Path,
+        text: &str,
+        scenario: &Scenario,
+    ) -> Result<Option<(crate::model::Dataset, Option<PathBuf>)>, crate::io::LoadError> {
+        if scenario.dataset == BUNDLED_REFERENCE {
+            if self.dataset_path.is_none() {
+                return Ok(None);
+            }
+            return crate::bundled_dataset().map(|d| Some((d, None)));
+        }
+        let wanted = crate::io::dataset_path_of(scenario_path, scenario);
+        let same = match &self.dataset_path {
+            Some(open) => same_file(open, &wanted),
+            None => false,
+        };
+        if same {
+            return Ok(None);
+        }
+        let (path, dataset) = crate::io::load_scenario_dataset(scenario_path, text, scenario)?;
+        Ok(Some((dataset, Some(path))))
+    }
+
+    /// The view to save with a scenario: what the side panel shows now.
+    pub fn capture_view(&self) -> SavedView {
+        SavedView {
+            chart: self.picks.kind,
+            indicator: self.dataset.indicator(self.picks.indicator).id.clone(),
+            regions: self
+                .dataset
+                .region_indices()
+                .filter(|r| {
+                    self.picks
+                        .regions
+                        .get(r.0 as usize)
+                        .copied()
+                        .unwrap_or(false)
+                })
+                .map(|r| self.dataset.region(r).id.clone())
+                .collect(),
+            years: self.picks.years,
+            mode: self.picks.mode,
+            log_scale: self.picks.log_scale,
+        }
+    }
+
+    /// Shows what `view` describes; ids the dataset lacks are skipped.
+    pub fn restore_view(&mut self, view: &SavedView) {
+        if let Some(indicator) = self.dataset.indicator_by_id(&view.indicator) {
+            self.picks.indicator = indicator;
+        }
+        let mut regions = vec![false; self.dataset.regions().len()];
+        for id in &view.regions {
+            if let Some(r) = self.dataset.region_by_id(id) {
+                regions[r.0 as usize] = true;
+            }
+        }
+        if regions.iter().any(|&on| on) {
+            self.picks.regions = regions;
+        }
+        self.picks.kind = view.chart;
+        self.picks.years = view.years;
+        self.picks.mode = view.mode;
+        self.picks.log_scale = view.log_scale;
+    }
+
+    /// Saves the active scenario to `path` (atomically), with the current view and a
+    /// dataset reference relative to the file. On failure the file on disk is untouched.
+    pub fn save_scenario_to(&mut self, path: &Path) -> Result<(), String> {
+        let lang = self.lang;
+        let view = self.capture_view();
+        let dataset_ref = match &self.dataset_path {
+            Some(dataset) => relative_dataset_path(path, dataset),
+            None => BUNDLED_REFERENCE.to_owned(),
+        };
+        let Some(doc) = self.scenarios.active_mut() else {
+            return Err(lang
+                .pick("没有打开的情景", "No scenario is open")
+                .to_owned());
+        };
+        let mut scenario = doc.scenario.clone();
+        scenario.view = Some(view);
+        scenario.dataset = dataset_ref;
+        save_scenario(path, &scenario).map_err(|e| {
+            format!(
+                "{}{}: {e}",
+                lang.pick(
+                    "保存失败（原文件未改动）：",
+                    "Saving failed (the file on disk is unchanged): "
+                ),
+                path.display()
+            )
+        })?;
+        // The view and the reference are part of what was saved: not an undo step.
+        doc.scenario.view = scenario.view;
+        doc.scenario.dataset = scenario.dataset;
+        doc.mark_saved(path.to_path_buf());
+        self.clear_recovery_if_clean();
+        Ok(())
+    }
+
+    /// Saves the active scenario: to its file, or (`save_as`, or never saved) to a file the
+    /// user picks. Returns true when saved.
+    pub fn save_active_scenario(&mut self, save_as: bool) -> bool {
+        let Some(doc) = self.scenarios.active() else {
+            return false;
+        };
+        let path = match (&doc.path, save_as) {
+            (Some(path), false) => Some(path.clone()),
+            _ => {
+                let name = format!("{}.ron", doc.scenario.name);
+                rfd::FileDialog::new()
+                    .add_filter("Yardstick scenario (RON)", &["ron"])
+                    .set_file_name(name)
+                    .save_file()
+            }
+        };
+        let Some(path) = path else {
+            return false;
+        };
+        match self.save_scenario_to(&path) {
+            Ok(()) => true,
+            Err(message) => {
+                self.error = Some(message);
+                false
+            }
+        }
+    }
+
+    /// Writes the recovery copies when due (every [`RECOVERY_INTERVAL`] while dirty).
+    pub fn autosave_recovery(&mut self, now: Instant) {
+        if self.recovery.dir.is_none() || !self.scenarios.any_dirty() {
+            return;
+        }
+        let due = self
+            .recovery
+            .last_write
+            .is_none_or(|t| now.duration_since(t) >= RECOVERY_INTERVAL);
+        if due {
+            self.write_recovery();
+            self.recovery.last_write = Some(now);
+        }
+    }
+
+    /// Writes one recovery copy per scenario with unsaved changes (atomically) and removes
+    /// stale ones. The copies name their dataset by absolute path.
+    pub fn write_recovery(&mut self) {
+        let Some(dir) = self.recovery.dir.clone() else {
+            return;
+        };
+        let dataset_ref = self.dataset_reference();
+        let texts: Vec<String> = self
+            .scenarios
+            .docs
+            .iter()
+            .filter(|d| d.is_dirty())
+            .map(|d| {
+                let mut scenario = d.scenario.clone();
+                scenario.dataset = dataset_ref.clone();
+                scenario_to_ron(&scenario)
+            })
+            .collect();
+        if texts == self.recovery.last_text {
+            return;
+        }
+        if std::fs::create_dir_all(&dir).is_err() {
+            return;
+        }
+        for old in recovery_files(&dir) {
+            let _ = std::fs::remove_file(old);
+        }
+        for (i, text) in texts.iter().enumerate() {
+            let path = dir.join(format!("{RECOVERY_PREFIX}{i}.ron"));
+            // A failed recovery write must not disturb the user's work; it is retried.
+            let _ = crate::io::write_atomic(&path, text.as_bytes());
+        }
+        self.recovery.last_text = texts;
+    }
+
+    /// Removes the recovery copies once nothing is unsaved.
+    pub fn clear_recovery_if_clean(&mut self) {
+        if self.scenarios.any_dirty() {
+            return;
+        }
+        if let Some(dir) = &self.recovery.dir {
+            for file in recovery_files(dir) {
+                let _ = std::fs::remove_file(file);
+            }
+        }
+        self.recovery.last_text.clear();
+    }
+
+    /// Restores the offered recovery copies as unsaved scenarios.
+    pub fn restore_recovery(&mut self) {
+        let Some(offer) = self.recovery.offer.take() else {
+            return;
+        };
+        let mut failures = Vec::new();
+        for file in &offer.files {
+            match load_scenario_text(file) {
+                Ok((_, scenario)) => {
+                    let mut doc = ScenarioDoc::new(Scenario {
+                        name: self.scenarios.unused_name(&scenario.name),
+                        ..scenario.clone()
+                    });
+                    // Unsaved by construction: the user decides where it goes.
+                    doc.change(|s| s.notes = scenario.notes.clone());
+                    self.scenarios.add(doc);
+                }
+                Err(err) => failures.push(err.to_string()),
+            }
+        }
+        if !failures.is_empty() {
+            self.error = Some(failures.join("\n"));
+        }
+    }
+
+    /// Drops the offered recovery copies.
+    pub fn discard_recovery(&mut self) {
+        if let Some(offer) = self.recovery.offer.take() {
+            for file in offer.files {
+                let _ = std::fs::remove_file(file);
+            }
+        }
+    }
+
+    /// Carries out `action` now, unsaved changes or not.
+    pub fn perform(&mut self, action: PendingAction, ctx: Option<&egui::Context>) {
+        match action {
+            PendingAction::Quit => {
+                self.allow_close = true;
+                // The user chose to leave without saving: no recovery copy is wanted.
+                if let Some(dir) = &self.recovery.dir {
+                    for file in recovery_files(dir) {
+                        let _ = std::fs::remove_file(file);
+                    }
+                }
+                if let Some(ctx) = ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            PendingAction::Open(path) => {
+                self.scenarios = Default::default();
+                self.open_path(&path);
+            }
+            PendingAction::CloseScenario(index) => {
+                self.scenarios.remove(index);
+            }
+        }
+        self.clear_recovery_if_clean();
+    }
+
+    /// The "unsaved changes" window for a pending action.
+    pub fn pending_window(&mut self, ctx: &egui::Context) {
+        let Some(action) = self.pending.clone() else {
+            return;
+        };
+        let lang = self.lang;
+        let mut answer = None;
+        egui::Window::new(lang.pick("未保存的更改", "Unsaved changes"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                let names: Vec<String> = self
+                    .scenarios
+                    .docs
+                    .iter()
+                    .filter(|d| d.is_dirty())
+                    .map(|d| d.scenario.name.clone())
+                    .collect();
+                ui.label(match lang {
+                    Lang::Zh => format!("以下情景有未保存的更改：{}", names.join("、")),
+                    Lang::En => {
+                        format!("These scenarios have unsaved changes: {}", names.join(", "))
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button(lang.pick("保存", "Save")).clicked() {
+                        answer = Some(Answer::Save);
+                    }
+                    if ui.button(lang.pick("不保存", "Don't save")).clicked() {
+                        answer = Some(Answer::Discard);
+                    }
+                    if ui.button(lang.pick("取消", "Cancel")).clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
+            });
+        match answer {
+            Some(Answer::Save) => {
+                let dirty: Vec<usize> = (0..self.scenarios.docs.len())
+                    .filter(|&i| self.scenarios.docs[i].is_dirty())
+                    .collect();
+                let active = self.scenarios.active;
+                let mut all_saved = true;
+                for i in dirty {
+                    self.scenarios.active = Some(i);
+                    all_saved &= self.save_active_scenario(false);
+                }
+                self.scenarios.active = active;
+                self.pending = None;
+                if all_saved {
+                    self.perform(action, Some(ctx));
+                }
+            }
+            Some(Answer::Discard) => {
+                self.pending = None;
+                self.perform(action, Some(ctx));
+            }
+            Some(Answer::Cancel) => self.pending = None,
+            None => {}
+        }
+    }
+
+    /// The "restore unsaved scenarios?" window shown at start when copies were left behind.
+    pub fn recovery_window(&mut self, ctx: &egui::Context) {
+        let Some(offer) = &self.recovery.offer else {
+            return;
+        };
+        let lang = self.lang;
+        let count = offer.files.len();
+        let mut answer = None;
+        egui::Window::new(lang.pick("恢复未保存的情景", "Restore unsaved scenarios"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label(match lang {
+                    Lang::Zh => format!("上次退出时有 {count} 个情景未保存。要恢复吗？"),
+                    Lang::En => format!(
+                        "{count} scenario(s) had unsaved changes when Yardstick last stopped. Restore them?"
+                    ),
+                });
+                ui.horizontal(|ui| {
+                    if ui.button(lang.pick("恢复", "Restore")).clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button(lang.pick("丢弃", "Discard")).clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+        match answer {
+            Some(true) => self.restore_recovery(),
+            Some(false) => self.discard_recovery(),
+            None => {}
+        }
+    }
+}
+
+enum Answer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// True when two paths name the same file (after resolving links where possible).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Loads a dataset for a scenario given on the command line, `bundled:` included.
+pub fn load_referenced_dataset(
+    scenario_path: &Path,
+    text: &str,
+    scenario: &Scenario,
+) -> Result<(Option<PathBuf>, crate::model::Dataset), crate::io::LoadError> {
+    if scenario.dataset == BUNDLED_REFERENCE {
+        return crate::bundled_dataset().map(|d| (None, d));
+    }
+    let (path, dataset) = crate::io::load_scenario_dataset(scenario_path, text, scenario)?;
+    Ok((Some(path), dataset))
+}

@@ -1,0 +1,206 @@
+//! Scenario files in the window: save, reopen in a fresh app (same values, same view), a
+//! changed dataset reported, unsaved changes guarded, recovery copies, undo shortcuts.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use yardstick::chart::{ChartKind, PointKind};
+use yardstick::model::scenario::GrowthRule;
+use yardstick::ui::YardstickApp;
+use yardstick::ui::scenario_files::{PendingAction, Recovery, recovery_files};
+
+fn app() -> YardstickApp {
+    YardstickApp::new(yardstick::bundled_dataset().expect("bundled data loads"), None)
+}
+
+fn harness_with(app: YardstickApp) -> Harness<'static, YardstickApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| app.with_creation_context(cc))
+}
+
+/// 万盛 industrial output: 2023 set to 340, growth 15 %/yr from 2022 to 2025; line view.
+fn make_wansheng_scenario(app: &mut YardstickApp) {
+    let d = &app.dataset;
+    let wansheng = d.region_by_id("wansheng").expect("wansheng");
+    let output = d.indicator_by_id("industrial_output").expect("industrial_output");
+    app.commit_cell(wansheng, output, 2023, "340").expect("valid value");
+    app.active_doc().change(|s| {
+        s.growth
+            .push(GrowthRule::new("wansheng", "industrial_output", 2022, 2025, 15.0));
+    });
+    app.picks.indicator = output;
+    app.picks.kind = ChartKind::Line;
+    app.picks.regions = vec![false; app.dataset.regions().len()];
+    app.picks.regions[wansheng.0 as usize] = true;
+    app.picks.years = Some((2020, 2025));
+}
+
+fn scenario_points(app: &mut YardstickApp) -> Vec<(i32, f64)> {
+    app.chart_spec()
+        .expect("a chart")
+        .points()
+        .filter(|p| p.kind == PointKind::Scenario)
+        .map(|p| (p.year, p.value))
+        .collect()
+}
+
+#[test]
+fn a_saved_scenario_reopens_with_the_same_values_and_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("万盛冲刺.ron");
+    let mut first = app();
+    make_wansheng_scenario(&mut first);
+    assert!(first.scenarios.any_dirty());
+    assert!(first.window_title().starts_with("* "));
+    let before = scenario_points(&mut first);
+    assert_eq!(before.len(), 4, "{before:?}"); // 2022 anchor, 2023 edit, 2024–2025 growth
+    first.save_scenario_to(&file).unwrap();
+    assert!(!first.scenarios.any_dirty());
+    assert!(!first.window_title().starts_with("* "));
+
+    // A fresh window, opened on the file (as `yardstick FILE` or File ▸ Open… do).
+    let mut second = app();
+    assert!(second.open_any(&file), "{:?}", second.error);
+    assert_eq!(second.error, None);
+    assert_eq!(second.picks, first.picks);
+    assert_eq!(
+        second.scenarios.active().unwrap().scenario.edits,
+        first.scenarios.active().unwrap().scenario.edits
+    );
+    assert_eq!(scenario_points(&mut second), before);
+    assert!(!second.scenarios.any_dirty());
+
+    // And it renders in a real frame.
+    let mut harness = harness_with(second);
+    harness.run();
+    harness.get_by_label_contains("万盛经开区 · 情景 1");
+}
+
+#[test]
+fn a_scenario_names_its_dataset_relative_to_itself_and_reports_changed_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.ron");
+    std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
+    let mut first = app();
+    assert!(first.open_any(&data));
+    let wansheng = first.dataset.region_by_id("wansheng").unwrap();
+    let gdp = first.dataset.indicator_by_id("gdp").unwrap();
+    let was = first
+        .effective_value(wansheng, gdp, 2022)
+        .expect("a 2022 GDP")
+        .value;
+    first.commit_cell(wansheng, gdp, 2022, "250").unwrap();
+    let scenarios = dir.path().join("scenarios");
+    std::fs::create_dir(&scenarios).unwrap();
+    let file = scenarios.join("s.ron");
+    first.save_scenario_to(&file).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("dataset: \"../data.ron\""), "{text}");
+    assert!(text.contains(&format!("was: Some({was:?})")) || text.contains("was: Some("), "{text}");
+
+    // Someone revises the dataset: reopening says which value no longer matches.
+    let revised = yardstick::BUNDLED_DATASET.replacen(&format!("{was:?}"), "999.0", 1);
+    assert_ne!(revised, yardstick::BUNDLED_DATASET);
+    std::fs::write(&data, revised).unwrap();
+    let mut second = app();
+    assert!(second.open_any(&file));
+    let message = second.error.clone().expect("the change is reported");
+    assert!(message.contains("s.ron:"), "{message}");
+    assert!(message.contains("changed"), "{message}");
+}
+
+#[test]
+fn a_missing_dataset_is_reported_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.ron");
+    std::fs::write(
+        &file,
+        "Scenario(format: 1, name: \"x\", dataset: \"gone.ron\", edits: [], growth: [])",
+    )
+    .unwrap();
+    let mut app = app();
+    assert!(!app.open_any(&file));
+    let message = app.error.clone().unwrap();
+    assert!(message.contains("gone.ron") && message.contains("s.ron"), "{message}");
+    assert!(app.scenarios.docs.is_empty());
+    assert_eq!(app.dataset.regions().len(), 19);
+}
+
+#[test]
+fn quitting_or_opening_a_dataset_with_unsaved_changes_asks_first() {
+    let mut harness = harness_with(app());
+    harness.run();
+    make_wansheng_scenario(harness.state_mut());
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("退出").click();
+    harness.run();
+    assert_eq!(harness.state().pending, Some(PendingAction::Quit));
+    harness.get_by_label_contains("以下情景有未保存的更改");
+    harness.get_by_label("取消").click();
+    harness.run();
+    assert_eq!(harness.state().pending, None);
+    assert!(harness.state().scenarios.any_dirty(), "nothing was lost");
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.ron");
+    std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
+    assert!(!harness.state_mut().open_any(&data));
+    assert_eq!(harness.state().pending, Some(PendingAction::Open(data.clone())));
+    harness.run();
+    harness.get_by_label("不保存").click();
+    harness.run();
+    assert_eq!(harness.state().dataset_path.as_deref(), Some(data.as_path()));
+    assert!(harness.state().scenarios.docs.is_empty());
+}
+
+#[test]
+fn unsaved_work_is_copied_for_recovery_and_offered_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = app();
+    first.recovery = Recovery::in_dir(dir.path().to_path_buf());
+    make_wansheng_scenario(&mut first);
+    first.autosave_recovery(std::time::Instant::now());
+    let files = recovery_files(dir.path());
+    assert_eq!(files.len(), 1);
+    // The app is killed here. The next start finds the copy and offers it.
+    let mut second = app();
+    second.recovery = Recovery::in_dir(dir.path().to_path_buf());
+    assert!(second.recovery.offer.is_some());
+    let mut harness = harness_with(second);
+    harness.run();
+    harness.get_by_label("恢复").click();
+    harness.run();
+    let app = harness.state_mut();
+    assert_eq!(app.scenarios.docs.len(), 1);
+    assert!(app.scenarios.any_dirty(), "restored work is unsaved until saved");
+    let edits = &app.scenarios.active().unwrap().scenario.edits;
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0].value, Some(340.0));
+    // Saving it removes the copy.
+    let target = dir.path().join("saved.ron");
+    app.save_scenario_to(&target).unwrap();
+    assert!(recovery_files(dir.path()).is_empty());
+}
+
+#[test]
+fn ctrl_z_and_ctrl_y_undo_and_redo_edits() {
+    let mut harness = harness_with(app());
+    harness.run();
+    make_wansheng_scenario(harness.state_mut());
+    harness.run();
+    assert_eq!(scenario_points(harness.state_mut()).len(), 4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    // The growth rule is gone, the edit (and its anchor) stays.
+    let points = scenario_points(harness.state_mut());
+    assert_eq!(points.iter().filter(|p| p.0 == 2023).count(), 1, "{points:?}");
+    assert!(points.iter().all(|p| p.0 != 2025), "{points:?}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(scenario_points(harness.state_mut()).len(), 4);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(scenario_points(harness.state_mut()).len(), 4, "nothing left to redo");
+}
