@@ -237,7 +237,15 @@ fn csv_has_a_bom_and_round_trips_every_point() {
             .points()
             .find(|p| p.region == row[0] && p.year == year && csv::kind_code(p.kind) == &row[5])
             .unwrap();
-        assert_eq!(point.value, value);
+        // Published values exactly; computed ones (the required path) to 12 digits.
+        assert!(
+            (point.value - value).abs() <= 1e-11 * point.value.abs(),
+            "{} vs {value}",
+            point.value
+        );
+        if point.kind != PointKind::Required {
+            assert_eq!(point.value, value);
+        }
         assert_eq!(&row[1], "产值");
         assert_eq!(&row[4], "亿元");
         assert_eq!(&row[10], "out");
@@ -311,4 +319,50 @@ fn a_scenario_is_drawn_beside_the_baseline() {
         .unwrap();
     assert_eq!(bars.points.len(), 1);
     assert!((bars.points[0].value - 143.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_line_chart_draws_the_path_required_to_reach_a_target() {
+    let d = data();
+    let spec = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::Absolute, (2018, 2025)),
+        Lang::Zh,
+    );
+    // a: latest measured before the 2025 target is the 2022 estimate 130; target 200.
+    let r = ((200.0_f64 / 130.0).powf(1.0 / 3.0) - 1.0) * 100.0;
+    let path = values(&spec, "甲区 需达路径");
+    let years: Vec<i32> = path.iter().map(|p| p.0).collect();
+    assert_eq!(years, vec![2022, 2023, 2024, 2025]);
+    assert!((path[0].1 - 130.0).abs() < 1e-9);
+    assert!((path[1].1 - 130.0 * (1.0 + r / 100.0)).abs() < 1e-9);
+    assert!((path[3].1 - 200.0).abs() < 1e-9);
+    let series = spec
+        .series
+        .iter()
+        .find(|s| s.name == "甲区 需达路径")
+        .unwrap();
+    assert_eq!(series.kind, PointKind::Required);
+    assert!(series.points[0].note.as_deref().unwrap().contains("15.44%"));
+    // b has no target: no path.
+    assert!(spec.series.iter().all(|s| s.name != "乙区 需达路径"));
+
+    // As a share of the target the path ends at 100 %; as yearly change it is flat at r.
+    let share = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::TargetShare, (2018, 2025)),
+        Lang::Zh,
+    );
+    let path = values(&share, "甲区 需达路径");
+    assert!((path.last().unwrap().1 - 100.0).abs() < 1e-9, "{path:?}");
+    let change = build_chart(
+        &d,
+        &selection(&d, ChartKind::Line, ViewMode::Change, (2018, 2025)),
+        Lang::Zh,
+    );
+    let path = values(&change, "甲区 需达路径");
+    assert_eq!(path.len(), 3);
+    assert!(path.iter().all(|p| (p.1 - r).abs() < 1e-9), "{path:?}");
+    // The CSV carries it as kind "required".
+    assert!(csv::to_csv(&spec).contains(",required,"));
 }

@@ -159,3 +159,41 @@ fn an_unknown_extension_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(!out.exists());
 }
+
+#[test]
+fn target_mode_csv_includes_the_required_path_of_wansheng() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("target.csv");
+    let output = export(
+        &out,
+        &[
+            "--chart",
+            "line",
+            "--indicator",
+            "industrial_output",
+            "--regions",
+            "wansheng",
+            "--years",
+            "2022..2025",
+            "--mode",
+            "target",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let required: Vec<&str> = text.lines().filter(|l| l.contains(",required,")).collect();
+    // 2022 actual 300 → 2025 target 500: 18.56 % a year; as a share of the target the path
+    // runs 60 % → 100 %.
+    assert_eq!(required.len(), 4, "{text}");
+    assert!(
+        required[0].starts_with("万盛经开区,工业总产值,2022,60,"),
+        "{}",
+        required[0]
+    );
+    assert!(
+        required[3].starts_with("万盛经开区,工业总产值,2025,100,"),
+        "{}",
+        required[3]
+    );
+    assert!(required[0].contains("18.56%"), "{}", required[0]);
+}

@@ -25,6 +25,7 @@ pub fn kind_code(kind: PointKind) -> &'static str {
         PointKind::Target => "target",
         PointKind::Estimate => "estimate",
         PointKind::Scenario => "scenario",
+        PointKind::Required => "required",
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::style::format_value;
 use crate::lang::Lang;
+use crate::model::analysis::{required_path, track_target_with};
 use crate::model::scenario::{Applied, Cell, Origin};
 pub use crate::model::view::{ChartKind, ViewMode};
 use crate::model::{Dataset, IndicatorIdx, Observation, ObservationKind, RegionIdx, SourceIdx};
@@ -37,6 +38,9 @@ pub enum PointKind {
     Estimate,
     /// A value set or projected by a what-if scenario.
     Scenario,
+    /// The path a region must follow from its latest measured value to reach its target
+    /// (constant annual growth); computed, never published.
+    Required,
 }
 
 impl From<ObservationKind> for PointKind {
@@ -57,6 +61,7 @@ impl PointKind {
             PointKind::Target => lang.pick("目标", "target"),
             PointKind::Estimate => lang.pick("估计", "estimate"),
             PointKind::Scenario => lang.pick("情景", "scenario"),
+            PointKind::Required => lang.pick("需达路径", "required path"),
         }
     }
 }
@@ -147,6 +152,21 @@ impl ChartSpec {
     /// Every point of every series.
     pub fn points(&self) -> impl Iterator<Item = &Point> {
         self.series.iter().flat_map(|s| s.points.iter())
+    }
+
+    /// Series in the order to draw them: computed paths first, actual values last (on top),
+    /// so a hollow marker never hides a published value. Legends keep [`Self::series`]' order.
+    pub fn drawing_order(&self) -> Vec<&Series> {
+        let z = |kind: PointKind| match kind {
+            PointKind::Required => 0,
+            PointKind::Target => 1,
+            PointKind::Scenario => 2,
+            PointKind::Estimate => 3,
+            PointKind::Actual => 4,
+        };
+        let mut order: Vec<&Series> = self.series.iter().collect();
+        order.sort_by_key(|s| z(s.kind));
+        order
     }
 
     /// True when there is nothing to draw.
@@ -519,6 +539,76 @@ impl Builder<'_> {
         })
     }
 
+    /// The path from the region's latest measured value to its first target in the years
+    /// shown, at the constant annual growth it requires (goal seek), in the view mode's
+    /// terms; `None` when there is no such target or no value to start from.
+    fn required_series(
+        &mut self,
+        region: RegionIdx,
+        name: &str,
+        color_index: usize,
+    ) -> Option<Series> {
+        let indicator = self.selection.indicator;
+        let (first, last) = self.selection.years;
+        let target = (first..=last).find_map(|y| {
+            self.obs(region, y, ObservationKind::Target)
+                .map(|o| (y, o.value))
+        })?;
+        let track = track_target_with(self.dataset, region, indicator, target.0, target.1)?;
+        let required = track.required_pct?;
+        let path = required_path(&track);
+        let lang = self.lang;
+        let r = self.dataset.region(region);
+        let note = match lang {
+            Lang::Zh => format!(
+                "由{}年{}到{}年目标{}，每年需增长 {:.2}%",
+                track.latest_year,
+                format_value(track.latest_value),
+                track.target_year,
+                format_value(track.target),
+                required
+            ),
+            Lang::En => format!(
+                "from {} in {} to the {} target {}: {:.2} % a year",
+                format_value(track.latest_value),
+                track.latest_year,
+                track.target_year,
+                format_value(track.target),
+                required
+            ),
+        };
+        let points: Vec<Point> = path
+            .into_iter()
+            .filter(|(year, _)| (first..=last).contains(year))
+            .filter_map(|(year, value)| {
+                let shown = match self.selection.mode {
+                    ViewMode::Change if year == track.latest_year => return None,
+                    ViewMode::Change => required,
+                    _ => self.transform_value(region, year, value, false, false)?,
+                };
+                Some(Point {
+                    x: f64::from(year),
+                    year,
+                    region_id: r.id.clone(),
+                    region: r.display_name(lang).to_owned(),
+                    value: shown,
+                    raw_value: value,
+                    kind: PointKind::Required,
+                    source: lang
+                        .pick("按目标推算", "computed from the target")
+                        .to_owned(),
+                    note: Some(note.clone()),
+                })
+            })
+            .collect();
+        (points.len() >= 2 || self.selection.mode == ViewMode::Change).then(|| Series {
+            name: format!("{name} {}", PointKind::Required.label(lang)),
+            kind: PointKind::Required,
+            color_index,
+            points,
+        })
+    }
+
     /// Whether the scenario changes (region, year).
     fn scenario_changes(&self, region: RegionIdx, year: i32) -> bool {
         self.scenario.is_some_and(|layer| {
@@ -668,6 +758,9 @@ impl Builder<'_> {
                     color_index,
                     points,
                 });
+            }
+            if let Some(path) = self.required_series(region, &name, color_index) {
+                series.push(path);
             }
             if let Some(layer) = self.scenario {
                 let changed: Vec<i32> = self

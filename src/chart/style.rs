@@ -68,6 +68,12 @@ pub fn style_of(kind: PointKind) -> KindStyle {
             marker: Marker::Triangle,
             joined: true,
         },
+        PointKind::Required => KindStyle {
+            fill_alpha: 0.0,
+            dash: Dash::Dotted,
+            marker: Marker::Circle,
+            joined: true,
+        },
     }
 }
 

@@ -646,7 +646,7 @@ impl Builder<'_> {
         let drawable = |pt: &Point| {
             pt.value.is_finite() && pt.x.is_finite() && (!frame.scale.log || pt.value > 0.0)
         };
-        for series in &spec.series {
+        for series in spec.drawing_order() {
             let color = series_color(series);
             let style = style_of(series.kind);
             if style.joined {
@@ -666,7 +666,7 @@ impl Builder<'_> {
             }
         }
         // Markers on top of every line.
-        for series in &spec.series {
+        for series in spec.drawing_order() {
             let color = series_color(series);
             let style = style_of(series.kind);
             for point in series.points.iter().filter(|pt| drawable(pt)) {
