@@ -5,6 +5,7 @@ pub mod dataset_file;
 pub mod error;
 pub mod outline;
 pub mod scenario_file;
+pub mod tsv;
 
 pub use atomic::write_atomic;
 pub use dataset_file::{dataset_to_ron, load_dataset, parse_dataset, save_dataset};
