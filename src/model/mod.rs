@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod cell_value;
+pub mod compare;
 pub mod dataset;
 pub(crate) mod fasthash;
 pub mod scenario;
