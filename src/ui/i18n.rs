@@ -67,6 +67,10 @@ pub enum Text {
     ExportChart,
     /// Menu item: export the chart's data.
     ExportData,
+    /// Tab: published targets and how they are tracking.
+    Targets,
+    /// Tab: rankings and composite scores.
+    Rankings,
 }
 
 impl Text {
@@ -107,6 +111,8 @@ impl Text {
             Text::Observations => ("条观测值", "observations"),
             Text::ExportChart => ("导出图表…", "Export chart…"),
             Text::ExportData => ("导出数据…", "Export data…"),
+            Text::Targets => ("目标", "Targets"),
+            Text::Rankings => ("排名", "Rankings"),
         };
         lang.pick(zh, en)
     }

@@ -1,0 +1,505 @@
+//! The "排名 / Rankings" view: the picked regions ranked on the picked indicator in one year
+//! (polarity respected), and a weighted composite score over several indicators.
+
+use std::collections::BTreeSet;
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use crate::chart::PointKind;
+use crate::chart::style::format_value;
+use crate::lang::Lang;
+use crate::model::analysis::{Composite, CompositeError, Ranked, Values, composite, rank};
+use crate::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
+use crate::ui::YardstickApp;
+
+/// What the view remembers between frames (the composite's weights live in
+/// `YardstickApp::composite_weights`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RankingsState {
+    /// The year picked for the ranking, with the indicator it was picked for: another
+    /// indicator goes back to its best-covered year.
+    pub year: Option<(IndicatorIdx, i32)>,
+    /// The composite's year; `None`: the year the weighted indicators cover best.
+    pub composite_year: Option<i32>,
+}
+
+/// The dataset seen through a subset of its regions: ranks and min–max scores are taken among
+/// the picked regions only.
+pub struct Picked<'a> {
+    /// The data.
+    pub dataset: &'a Dataset,
+    /// The regions compared, in display order.
+    pub regions: Vec<RegionIdx>,
+}
+
+impl Values for Picked<'_> {
+    fn measured_with_kind(
+        &self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+        year: i32,
+    ) -> Option<(f64, ObservationKind)> {
+        self.dataset.measured_with_kind(region, indicator, year)
+    }
+
+    fn years(&self, indicator: IndicatorIdx) -> Vec<i32> {
+        self.dataset.years_of(indicator)
+    }
+
+    fn regions(&self) -> Vec<RegionIdx> {
+        self.regions.clone()
+    }
+
+    fn better(&self, indicator: IndicatorIdx) -> Better {
+        self.dataset.indicator(indicator).better
+    }
+}
+
+/// The regions ticked in the side panel, in display order.
+pub fn picked_regions(app: &YardstickApp) -> Vec<RegionIdx> {
+    app.dataset
+        .region_indices()
+        .filter(|r| {
+            app.picks
+                .regions
+                .get(r.0 as usize)
+                .copied()
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+/// The years in which any of `regions` has a measured (actual or estimated) value of
+/// `indicator`, ascending.
+pub fn years_with_data(
+    dataset: &Dataset,
+    indicator: IndicatorIdx,
+    regions: &[RegionIdx],
+) -> Vec<i32> {
+    let years: BTreeSet<i32> = dataset
+        .observations()
+        .iter()
+        .filter(|o| {
+            o.indicator == indicator
+                && o.kind != ObservationKind::Target
+                && o.value.is_finite()
+                && regions.contains(&o.region)
+        })
+        .map(|o| o.year)
+        .collect();
+    years.into_iter().collect()
+}
+
+/// The ranking's year: the one picked for this indicator when it still has data, else the
+/// best-covered year, else the latest year with data.
+pub fn ranking_year(app: &YardstickApp, regions: &[RegionIdx]) -> Option<i32> {
+    let indicator = app.picks.indicator;
+    let years = years_with_data(&app.dataset, indicator, regions);
+    match app.rankings.year {
+        Some((i, year)) if i == indicator && years.contains(&year) => Some(year),
+        _ => app
+            .dataset
+            .best_covered_year(indicator, regions)
+            .or_else(|| years.last().copied()),
+    }
+}
+
+/// The composite's year: the one picked when set, else the year with the most measured values
+/// of the weighted indicators among `regions` (ties to the later year).
+pub fn composite_year(app: &YardstickApp, regions: &[RegionIdx]) -> Option<i32> {
+    if let Some(year) = app.rankings.composite_year {
+        return Some(year);
+    }
+    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
+    for &(indicator, weight) in &app.composite_weights {
+        if weight <= 0.0 {
+            continue;
+        }
+        for region in regions {
+            for year in years_with_data(&app.dataset, indicator, &[*region]) {
+                *counts.entry(year).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year)
+}
+
+/// The weights with indicators that exist in `dataset` only.
+fn valid_weights(app: &YardstickApp) -> Vec<(IndicatorIdx, f64)> {
+    let n = app.dataset.indicators().len();
+    app.composite_weights
+        .iter()
+        .copied()
+        .filter(|(i, _)| (i.0 as usize) < n)
+        .collect()
+}
+
+/// The composite scores of the picked regions in `year` with the app's weights.
+///
+/// # Errors
+/// As [`composite`]: no positive weight, or an invalid one.
+pub fn composite_scores(app: &YardstickApp, year: i32) -> Result<Vec<Composite>, CompositeError> {
+    let values = Picked {
+        dataset: &app.dataset,
+        regions: picked_regions(app),
+    };
+    composite(&values, &valid_weights(app), year)
+}
+
+/// The ranking of the picked regions on the picked indicator in `year`.
+pub fn ranking(app: &YardstickApp, year: i32) -> Vec<Ranked> {
+    let values = Picked {
+        dataset: &app.dataset,
+        regions: picked_regions(app),
+    };
+    rank(&values, app.picks.indicator, year)
+}
+
+/// The weights carried from `old` to `new` by indicator id (those whose id is gone dropped).
+pub fn carried_weights(
+    weights: &[(IndicatorIdx, f64)],
+    old: &Dataset,
+    new: &Dataset,
+) -> Vec<(IndicatorIdx, f64)> {
+    weights
+        .iter()
+        .filter(|(i, _)| (i.0 as usize) < old.indicators().len())
+        .filter_map(|&(i, w)| new.indicator_by_id(&old.indicator(i).id).map(|n| (n, w)))
+        .collect()
+}
+
+/// The polarity note: which direction is better.
+pub fn polarity_note(better: Better, lang: Lang) -> &'static str {
+    match better {
+        Better::Higher => lang.pick(
+            "数值越高越好（高者排前）",
+            "Higher is better (largest first)",
+        ),
+        Better::Lower => lang.pick(
+            "数值越低越好（低者排前）",
+            "Lower is better (smallest first)",
+        ),
+    }
+}
+
+/// Draws the view.
+pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
+    let lang = app.lang;
+    if app.picks.indicator.0 as usize >= app.dataset.indicators().len() {
+        return;
+    }
+    let regions = picked_regions(app);
+    if regions.is_empty() {
+        ui.label(lang.pick("请选择至少一个地区", "Select at least one region"));
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("rankings_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ranking_section(ui, app, &regions);
+            ui.add_space(8.0);
+            ui.separator();
+            composite_section(ui, app, &regions);
+        });
+}
+
+fn year_combo(ui: &mut egui::Ui, id: &str, name: &str, current: i32, years: &[i32]) -> Option<i32> {
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(current.to_string())
+        .width(70.0)
+        .show_ui(ui, |ui| {
+            for &y in years.iter().rev() {
+                if ui.selectable_label(y == current, y.to_string()).clicked() {
+                    picked = Some(y);
+                }
+            }
+        })
+        .response
+        .on_hover_text(name);
+    picked
+}
+
+fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionIdx]) {
+    let lang = app.lang;
+    let indicator_idx = app.picks.indicator;
+    let indicator = app.dataset.indicator(indicator_idx).clone();
+    let unit = indicator.display_unit(lang).to_owned();
+    let years = years_with_data(&app.dataset, indicator_idx, regions);
+    let Some(year) = ranking_year(app, regions) else {
+        ui.heading(indicator.display_name(lang));
+        ui.label(lang.pick(
+            "所选地区没有这项指标的数据。",
+            "No data for the picked regions.",
+        ));
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.heading(format!(
+            "{}{}",
+            indicator.display_name(lang),
+            lang.pick(" 排名", " ranking")
+        ));
+        ui.label(lang.pick("年份", "Year"));
+        let hint = lang.pick(
+            "排名的年份（默认：多数所选地区有实际值的年份）",
+            "Year ranked (default: the year most picked regions report)",
+        );
+        if let Some(y) = year_combo(ui, "ranking_year", hint, year, &years) {
+            app.rankings.year = Some((indicator_idx, y));
+        }
+    });
+    ui.label(RichText::new(polarity_note(indicator.better, lang)).italics());
+    let ranked = ranking(app, year);
+    let dataset = &app.dataset;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    TableBuilder::new(ui)
+        .id_salt("ranking_table")
+        .striped(true)
+        .vscroll(false)
+        .column(Column::exact(50.0))
+        .column(Column::auto().at_least(120.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::remainder().at_least(100.0))
+        .header(row_height, |mut header| {
+            for title in [
+                lang.pick("名次", "Rank"),
+                lang.pick("地区", "Region"),
+                lang.pick("数值", "Value"),
+                lang.pick("单位", "Unit"),
+            ] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|mut body| {
+            for r in &ranked {
+                body.row(row_height, |mut row| {
+                    row.col(|ui| {
+                        ui.label(r.rank.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(dataset.region(r.region).display_name(lang));
+                    });
+                    row.col(|ui| {
+                        let estimate = dataset
+                            .measured_with_kind(r.region, indicator_idx, year)
+                            .is_some_and(|(_, k)| k == ObservationKind::Estimate);
+                        let mut text = format_value(r.value);
+                        if estimate {
+                            text = format!(
+                                "{text}{}{}{}",
+                                lang.pick("（", " ("),
+                                PointKind::Estimate.label(lang),
+                                lang.pick("）", ")")
+                            );
+                        }
+                        ui.label(text);
+                    });
+                    row.col(|ui| {
+                        ui.label(&unit);
+                    });
+                });
+            }
+        });
+    let missing: Vec<&str> = regions
+        .iter()
+        .filter(|r| !ranked.iter().any(|x| x.region == **r))
+        .map(|r| dataset.region(*r).display_name(lang))
+        .collect();
+    if !missing.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{}{}",
+                lang.pick("本年无数据：", "No data this year: "),
+                missing.join(lang.pick("、", ", "))
+            ))
+            .weak(),
+        );
+    }
+}
+
+fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionIdx]) {
+    let lang = app.lang;
+    ui.heading(lang.pick("综合得分", "Composite score"));
+    ui.label(lang.pick(
+        "勾选指标并设置权重：",
+        "Tick indicators and set their weights:",
+    ));
+    app.composite_weights = valid_weights(app);
+    let indicators: Vec<IndicatorIdx> = app.dataset.indicator_indices().collect();
+    egui::Grid::new("composite_weights_grid")
+        .num_columns(4)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            // Two indicators a row: checkbox and weight, twice.
+            for (n, idx) in indicators.into_iter().enumerate() {
+                let name = app.dataset.indicator(idx).display_name(lang).to_owned();
+                let position = app.composite_weights.iter().position(|(i, _)| *i == idx);
+                let mut checked = position.is_some();
+                if ui
+                    .checkbox(&mut checked, &name)
+                    .on_hover_text(lang.pick("计入综合得分", "Include in the composite score"))
+                    .changed()
+                {
+                    match position {
+                        Some(p) if !checked => {
+                            app.composite_weights.remove(p);
+                        }
+                        None if checked => app.composite_weights.push((idx, 1.0)),
+                        _ => {}
+                    }
+                }
+                let hint = format!("{}{name}", lang.pick("权重：", "Weight: "));
+                match app.composite_weights.iter_mut().find(|(i, _)| *i == idx) {
+                    Some((_, weight)) => {
+                        ui.add(
+                            egui::DragValue::new(weight)
+                                .range(0.0..=10.0)
+                                .speed(0.05)
+                                .fixed_decimals(2),
+                        )
+                        .on_hover_text(hint);
+                    }
+                    None => {
+                        let mut unused = 1.0;
+                        ui.add_enabled(false, egui::DragValue::new(&mut unused).fixed_decimals(2))
+                            .on_hover_text(hint.as_str())
+                            .on_disabled_hover_text(lang.pick(
+                                "先勾选指标再设权重",
+                                "Tick the indicator to set its weight",
+                            ));
+                    }
+                }
+                if n % 2 == 1 {
+                    ui.end_row();
+                }
+            }
+        });
+    ui.label(
+        RichText::new(lang.pick(
+            "换算：每项指标在所选地区中按最小–最大值换算为 0–100（100 = 最好，已按指标方向），\
+             再按权重加权平均；地区缺少的指标不计入，其权重分配给其余指标。",
+            "Normalisation: each indicator is min–max scaled to 0–100 among the picked regions \
+             (100 = best, polarity respected), then averaged with the weights; an indicator a \
+             region lacks is left out and the others' weights are rescaled.",
+        ))
+        .weak(),
+    );
+    if app.composite_weights.iter().all(|(_, w)| *w <= 0.0) {
+        ui.label(lang.pick(
+            "请勾选至少一项权重大于 0 的指标。",
+            "Tick at least one indicator with a weight above 0.",
+        ));
+        return;
+    }
+    let mut years: BTreeSet<i32> = BTreeSet::new();
+    for &(indicator, _) in &app.composite_weights {
+        years.extend(years_with_data(&app.dataset, indicator, regions));
+    }
+    let years: Vec<i32> = years.into_iter().collect();
+    let Some(year) = composite_year(app, regions) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("年份", "Year"));
+        let hint = lang.pick(
+            "综合得分的年份（默认：所选指标数据最全的年份）",
+            "Year of the composite (default: the year the ticked indicators cover best)",
+        );
+        if let Some(y) = year_combo(ui, "composite_year", hint, year, &years) {
+            app.rankings.composite_year = Some(y);
+        }
+        if app.rankings.composite_year.is_some()
+            && ui
+                .button(lang.pick("自动", "Automatic"))
+                .on_hover_text(lang.pick("改回数据最全的年份", "Back to the best-covered year"))
+                .clicked()
+        {
+            app.rankings.composite_year = None;
+        }
+    });
+    let scores = match composite_scores(app, year) {
+        Ok(scores) => scores,
+        Err(err) => {
+            ui.label(RichText::new(err.to_string()).color(ui.visuals().error_fg_color));
+            return;
+        }
+    };
+    let total = app
+        .composite_weights
+        .iter()
+        .filter(|(_, w)| *w > 0.0)
+        .count();
+    let dataset = &app.dataset;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    TableBuilder::new(ui)
+        .id_salt("composite_table")
+        .striped(true)
+        .vscroll(false)
+        .column(Column::exact(50.0))
+        .column(Column::auto().at_least(120.0))
+        .column(Column::auto().at_least(70.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .header(row_height, |mut header| {
+            for title in [
+                lang.pick("名次", "Rank"),
+                lang.pick("地区", "Region"),
+                lang.pick("得分", "Score"),
+                lang.pick("所用指标", "Indicators used"),
+                lang.pick("缺少", "Missing"),
+            ] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|mut body| {
+            for (i, c) in scores.iter().enumerate() {
+                body.row(row_height, |mut row| {
+                    row.col(|ui| {
+                        ui.label((i + 1).to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(dataset.region(c.region).display_name(lang));
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{:.1}", c.score));
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} / {total}", c.used));
+                    });
+                    row.col(|ui| {
+                        let missing: Vec<&str> = c
+                            .missing
+                            .iter()
+                            .map(|i| dataset.indicator(*i).display_name(lang))
+                            .collect();
+                        ui.label(missing.join(lang.pick("、", ", ")));
+                    });
+                });
+            }
+        });
+    let absent: Vec<&str> = regions
+        .iter()
+        .filter(|r| !scores.iter().any(|c| c.region == **r))
+        .map(|r| dataset.region(*r).display_name(lang))
+        .collect();
+    if !absent.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{}{}",
+                lang.pick("本年所选指标均无数据：", "No ticked indicator this year: "),
+                absent.join(lang.pick("、", ", "))
+            ))
+            .weak(),
+        );
+    }
+}

@@ -1,0 +1,636 @@
+//! The "目标 / Targets" view: every published target of the picked regions, where the region
+//! stands, the growth the target requires against the growth recently achieved, and a status.
+//! A selected row shows the required path (goal seek) and can become a scenario growth rule.
+
+use egui::{Color32, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use crate::chart::style::format_value;
+use crate::chart::{ChartKind, PointKind, ViewMode};
+use crate::lang::Lang;
+use crate::model::analysis::{
+    AT_RISK_SHARE, TargetStatus, TargetTrack, Values, required_path, track_target_with,
+};
+use crate::model::scenario::GrowthRule;
+use crate::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
+use crate::ui::YardstickApp;
+use crate::ui::polish::ToastKind;
+
+/// A target: (region, indicator, target year).
+pub type TargetKey = (RegionIdx, IndicatorIdx, i32);
+
+/// What the view remembers between frames.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetsState {
+    /// The row whose required path is shown.
+    pub selected: Option<TargetKey>,
+}
+
+/// One target of the dataset and, when it has a baseline, how it is tracking.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetRow {
+    /// The region.
+    pub region: RegionIdx,
+    /// The indicator.
+    pub indicator: IndicatorIdx,
+    /// The year the target is set for.
+    pub target_year: i32,
+    /// The target value.
+    pub target: f64,
+    /// The tracking; `None` when there is no measured value before the target year.
+    pub track: Option<TargetTrack>,
+}
+
+impl TargetRow {
+    /// The row's key.
+    pub fn key(&self) -> TargetKey {
+        (self.region, self.indicator, self.target_year)
+    }
+
+    /// The status; a target without a baseline cannot be judged.
+    pub fn status(&self) -> TargetStatus {
+        self.track
+            .as_ref()
+            .map_or(TargetStatus::Unknown, |t| t.status)
+    }
+}
+
+/// Every target of `dataset` for the regions flagged in `regions` (by region index), in
+/// region, indicator and year order. Targets with no measured value before their year are
+/// kept (with no tracking) so that none goes unlisted.
+pub fn target_rows(dataset: &Dataset, regions: &[bool]) -> Vec<TargetRow> {
+    let mut rows: Vec<TargetRow> = dataset
+        .observations()
+        .iter()
+        .filter(|o| o.kind == ObservationKind::Target)
+        .filter(|o| regions.get(o.region.0 as usize).copied().unwrap_or(false))
+        .map(|o| TargetRow {
+            region: o.region,
+            indicator: o.indicator,
+            target_year: o.year,
+            target: o.value,
+            track: track_target_with(dataset, o.region, o.indicator, o.year, o.value),
+        })
+        .collect();
+    rows.sort_by_key(TargetRow::key);
+    rows
+}
+
+/// The status's name.
+pub fn status_label(status: TargetStatus, lang: Lang) -> &'static str {
+    match status {
+        TargetStatus::Achieved => lang.pick("达成", "Achieved"),
+        TargetStatus::OnTrack => lang.pick("按计划", "On track"),
+        TargetStatus::AtRisk => lang.pick("有风险", "At risk"),
+        TargetStatus::OffTrack => lang.pick("落后", "Off track"),
+        TargetStatus::Unknown => lang.pick("无法判断", "Unknown"),
+    }
+}
+
+/// The status's colour, readable on the light and the dark theme.
+pub fn status_colour(status: TargetStatus, dark: bool) -> Color32 {
+    match (status, dark) {
+        (TargetStatus::Achieved, false) => Color32::from_rgb(0, 110, 50),
+        (TargetStatus::Achieved, true) => Color32::from_rgb(90, 210, 120),
+        (TargetStatus::OnTrack, false) => Color32::from_rgb(20, 95, 170),
+        (TargetStatus::OnTrack, true) => Color32::from_rgb(110, 170, 255),
+        (TargetStatus::AtRisk, false) => Color32::from_rgb(170, 95, 0),
+        (TargetStatus::AtRisk, true) => Color32::from_rgb(245, 180, 60),
+        (TargetStatus::OffTrack, false) => Color32::from_rgb(190, 25, 25),
+        (TargetStatus::OffTrack, true) => Color32::from_rgb(255, 110, 100),
+        (TargetStatus::Unknown, false) => Color32::from_rgb(110, 110, 110),
+        (TargetStatus::Unknown, true) => Color32::from_rgb(160, 160, 160),
+    }
+}
+
+/// Why a row has its status, in a few words.
+pub fn explain(row: &TargetRow, lang: Lang) -> String {
+    let Some(t) = &row.track else {
+        return lang
+            .pick(
+                "目标年之前无实测值，无法计算",
+                "no measured value before the target year",
+            )
+            .to_owned();
+    };
+    let lower = t.better == Better::Lower;
+    match (t.status, t.outcome) {
+        (TargetStatus::Achieved, Some(v)) => match lang {
+            Lang::Zh => format!("{}年实测 {}，已达到目标", t.target_year, format_value(v)),
+            Lang::En => format!("{} measured {}: target met", t.target_year, format_value(v)),
+        },
+        (TargetStatus::OffTrack, Some(v)) => match lang {
+            Lang::Zh => format!("{}年实测 {}，未达到目标", t.target_year, format_value(v)),
+            Lang::En => format!(
+                "{} measured {}: target missed",
+                t.target_year,
+                format_value(v)
+            ),
+        },
+        (TargetStatus::Achieved, None) => lang
+            .pick("最新值已达到目标", "the latest value already meets it")
+            .to_owned(),
+        (TargetStatus::Unknown, _) if t.required_pct.is_none() => lang
+            .pick(
+                "最新值不为正或目标为负，无法计算所需增速",
+                "latest value not positive or target negative: no required growth",
+            )
+            .to_owned(),
+        (TargetStatus::Unknown, _) => lang
+            .pick("无近年增长数据", "no recent growth data")
+            .to_owned(),
+        (TargetStatus::OnTrack, _) if lower => lang
+            .pick(
+                "近年降幅不小于所需降幅",
+                "recent decline at least the required",
+            )
+            .to_owned(),
+        (TargetStatus::OnTrack, _) => lang
+            .pick(
+                "近年增速不低于所需增速",
+                "recent growth at least the required",
+            )
+            .to_owned(),
+        (TargetStatus::AtRisk, _) => {
+            let share = AT_RISK_SHARE * 100.0;
+            match lang {
+                Lang::Zh => format!("近年速度达到所需的 {share:.0}% 以上，但不足 100%"),
+                Lang::En => format!("recent pace at least {share:.0} % of the required, not all"),
+            }
+        }
+        (TargetStatus::OffTrack, None) => {
+            let share = AT_RISK_SHARE * 100.0;
+            match lang {
+                Lang::Zh => format!("近年速度不足所需的 {share:.0}%"),
+                Lang::En => format!("recent pace below {share:.0} % of the required"),
+            }
+        }
+    }
+}
+
+/// A percentage with its sign and two decimals: `+18.56%`.
+pub fn format_pct(pct: f64) -> String {
+    format!("{pct:+.2}%")
+}
+
+/// The required growth rounded to 2 decimals, as a growth rule stores it.
+pub fn rounded_pct(pct: f64) -> f64 {
+    (pct * 100.0).round() / 100.0
+}
+
+/// The growth rule that follows the target's required path: from the latest measured year to
+/// the target year at the required growth rounded to 2 decimals; `None` without a required
+/// growth.
+pub fn growth_rule_for(dataset: &Dataset, track: &TargetTrack) -> Option<GrowthRule> {
+    let required = track.required_pct?;
+    Some(GrowthRule::new(
+        dataset.region(track.region).id.clone(),
+        dataset.indicator(track.indicator).id.clone(),
+        track.latest_year,
+        track.target_year,
+        rounded_pct(required),
+    ))
+}
+
+/// Adds the growth rule of target `key` to the active scenario (made if there is none) as one
+/// undo step; a rule for the same region, indicator and years is replaced rather than added
+/// twice. Returns the rule, `None` when the target has no required growth.
+pub fn apply_as_growth(app: &mut YardstickApp, key: TargetKey) -> Option<GrowthRule> {
+    let (region, indicator, year) = key;
+    let dataset = &app.dataset;
+    let target = dataset
+        .get(region, indicator, year, ObservationKind::Target)?
+        .value;
+    let track = track_target_with(dataset, region, indicator, year, target)?;
+    let rule = growth_rule_for(dataset, &track)?;
+    let added = rule.clone();
+    app.active_doc().change(move |scenario| {
+        let same = scenario.growth.iter_mut().find(|g| {
+            g.region == rule.region
+                && g.indicator == rule.indicator
+                && g.from == rule.from
+                && g.to == rule.to
+        });
+        match same {
+            Some(existing) => existing.annual_pct = rule.annual_pct,
+            None => scenario.growth.push(rule),
+        }
+    });
+    Some(added)
+}
+
+/// Draws the view.
+pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
+    let lang = app.lang;
+    let rows = target_rows(&app.dataset, &app.picks.regions);
+    let total = app
+        .dataset
+        .observations()
+        .iter()
+        .filter(|o| o.kind == ObservationKind::Target)
+        .count();
+    ui.label(match lang {
+        Lang::Zh => format!(
+            "所选地区的规划目标：{} 个（数据集中共 {} 个；在左侧勾选地区）",
+            rows.len(),
+            total
+        ),
+        Lang::En => format!(
+            "Published targets of the picked regions: {} (of {} in the dataset; pick regions on the left)",
+            rows.len(),
+            total
+        ),
+    });
+    if rows.is_empty() {
+        ui.label(lang.pick(
+            "所选地区没有规划目标。",
+            "The picked regions have no published targets.",
+        ));
+        return;
+    }
+    // Keep a selection that still exists; else select the first row with a required path.
+    let selected_exists = app
+        .targets
+        .selected
+        .is_some_and(|k| rows.iter().any(|r| r.key() == k));
+    if !selected_exists {
+        app.targets.selected = rows
+            .iter()
+            .find(|r| r.track.as_ref().is_some_and(|t| t.required_pct.is_some()))
+            .or(rows.first())
+            .map(TargetRow::key);
+    }
+
+    egui::ScrollArea::vertical()
+        .id_salt("targets_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::ScrollArea::horizontal()
+                .id_salt("targets_table_scroll")
+                .show(ui, |ui| table(ui, app, &rows));
+            ui.add_space(6.0);
+            thresholds_note(ui, lang);
+            ui.separator();
+            if let Some(row) = rows.iter().find(|r| Some(r.key()) == app.targets.selected) {
+                details(ui, app, row);
+            }
+        });
+}
+
+fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
+    let lang = app.lang;
+    let dark = ui.visuals().dark_mode;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let headers = [
+        (lang.pick("地区", "Region"), ""),
+        (lang.pick("指标", "Indicator"), ""),
+        (lang.pick("状态", "Status"), ""),
+        (
+            lang.pick("目标", "Target"),
+            lang.pick("目标年份与目标值", "Target year and value"),
+        ),
+        (
+            lang.pick("最新实测", "Latest measured"),
+            lang.pick(
+                "目标年之前最近一年的实测值（无实测时用估计值）",
+                "The latest measured value before the target year (an estimate when no actual)",
+            ),
+        ),
+        (
+            lang.pick("剩余年数", "Years left"),
+            lang.pick(
+                "目标年份 − 最新实测年份",
+                "Target year − latest measured year",
+            ),
+        ),
+        (
+            lang.pick("所需年均增速", "Required growth / yr"),
+            lang.pick(
+                "从最新值到目标值所需的年均复合增速",
+                "Compound annual growth from the latest value to the target",
+            ),
+        ),
+        (
+            lang.pick("近年增速", "Recent growth"),
+            lang.pick(
+                "截至最新年份的年均复合增速：优先近 3 年，其次 5 年，再次 4、2、1 年",
+                "Compound annual growth up to the latest year: 3 years, else 5, else 4, 2, 1",
+            ),
+        ),
+        (lang.pick("说明", "Why"), ""),
+    ];
+    let mut clicked: Option<TargetKey> = None;
+    TableBuilder::new(ui)
+        .id_salt("targets_table")
+        .striped(true)
+        .resizable(true)
+        .vscroll(false)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::auto().at_least(80.0))
+        .column(Column::initial(170.0).at_least(90.0).clip(true))
+        .column(Column::auto().at_least(60.0))
+        .column(Column::auto().at_least(110.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(50.0))
+        .column(Column::auto().at_least(80.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .header(row_height, |mut header| {
+            for (title, hint) in headers {
+                header.col(|ui| {
+                    let response = ui.strong(title);
+                    if !hint.is_empty() {
+                        response.on_hover_text(hint);
+                    }
+                });
+            }
+        })
+        .body(|mut body| {
+            for row in rows {
+                let key = row.key();
+                let is_selected = app.targets.selected == Some(key);
+                body.row(row_height, |mut table_row| {
+                    table_row.set_selected(is_selected);
+                    let dataset = &app.dataset;
+                    let region = dataset.region(row.region).display_name(lang);
+                    let indicator = dataset.indicator(row.indicator);
+                    let unit = indicator.display_unit(lang);
+                    table_row.col(|ui| {
+                        if ui
+                            .selectable_label(is_selected, region)
+                            .on_hover_text(lang.pick(
+                                "选中此目标，查看需达路径",
+                                "Select this target to see its required path",
+                            ))
+                            .clicked()
+                        {
+                            clicked = Some(key);
+                        }
+                    });
+                    table_row.col(|ui| {
+                        let name = indicator.display_name(lang);
+                        ui.add(egui::Label::new(name).truncate())
+                            .on_hover_text(name);
+                    });
+                    table_row.col(|ui| {
+                        let status = row.status();
+                        ui.label(
+                            RichText::new(status_label(status, lang))
+                                .strong()
+                                .color(status_colour(status, dark)),
+                        )
+                        .on_hover_text(explain(row, lang));
+                    });
+                    table_row.col(|ui| {
+                        ui.label(format!(
+                            "{}{}{} {unit}",
+                            row.target_year,
+                            lang.pick("年：", ": "),
+                            format_value(row.target)
+                        ));
+                    });
+                    let track = row.track.as_ref();
+                    table_row.col(|ui| {
+                        let text = track.map_or_else(
+                            || "—".to_owned(),
+                            |t| {
+                                let estimate = if t.latest_kind == ObservationKind::Estimate {
+                                    format!(
+                                        "{}{}{}",
+                                        lang.pick("（", " ("),
+                                        PointKind::Estimate.label(lang),
+                                        lang.pick("）", ")")
+                                    )
+                                } else {
+                                    String::new()
+                                };
+                                format!(
+                                    "{}{}{}{estimate}",
+                                    t.latest_year,
+                                    lang.pick("年：", ": "),
+                                    format_value(t.latest_value)
+                                )
+                            },
+                        );
+                        ui.label(text);
+                    });
+                    table_row.col(|ui| {
+                        ui.label(
+                            track.map_or_else(|| "—".to_owned(), |t| t.years_left.to_string()),
+                        );
+                    });
+                    table_row.col(|ui| {
+                        ui.label(
+                            track
+                                .and_then(|t| t.required_pct)
+                                .map_or_else(|| "—".to_owned(), format_pct),
+                        );
+                    });
+                    table_row.col(|ui| {
+                        recent_cell(ui, track, lang);
+                    });
+                    table_row.col(|ui| {
+                        let why = explain(row, lang);
+                        ui.add(egui::Label::new(why.clone()).truncate())
+                            .on_hover_text(why);
+                    });
+                    if table_row.response().clicked() {
+                        clicked = Some(key);
+                    }
+                });
+            }
+        });
+    if let Some(key) = clicked {
+        app.targets.selected = Some(key);
+    }
+}
+
+/// The recent-growth cell: the rate judged by, with its span; the 3- and 5-year rates on hover.
+fn recent_cell(ui: &mut egui::Ui, track: Option<&TargetTrack>, lang: Lang) {
+    let Some(t) = track else {
+        ui.label("—");
+        return;
+    };
+    let (Some(recent), Some(span)) = (t.recent_pct, t.recent_span) else {
+        ui.label("—");
+        return;
+    };
+    let text = match lang {
+        Lang::Zh => format!("{}（近{span}年）", format_pct(recent)),
+        Lang::En => format!("{} ({span} yr)", format_pct(recent)),
+    };
+    let show = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_pct);
+    let hover = match lang {
+        Lang::Zh => format!(
+            "近3年年均复合增速：{}\n近5年年均复合增速：{}\n截至 {} 年",
+            show(t.cagr3),
+            show(t.cagr5),
+            t.latest_year
+        ),
+        Lang::En => format!(
+            "3-year CAGR: {}\n5-year CAGR: {}\nending {}",
+            show(t.cagr3),
+            show(t.cagr5),
+            t.latest_year
+        ),
+    };
+    ui.label(text).on_hover_text(hover);
+}
+
+/// How the status is decided, under the table.
+fn thresholds_note(ui: &mut egui::Ui, lang: Lang) {
+    let share = AT_RISK_SHARE * 100.0;
+    let text = match lang {
+        Lang::Zh => format!(
+            "判断标准：按计划 = 近年年均增速 ≥ 所需年均增速；有风险 = 达到所需的 {share:.0}% 以上；\
+             落后 = 不足 {share:.0}%（或目标年实测未达标）；达成 = 最新值或目标年实测值已达到目标；\
+             无法判断 = 无近年增长数据或无法计算所需增速。指标越低越好时，比较的是降幅。"
+        ),
+        Lang::En => format!(
+            "How the status is decided: on track = recent annual growth ≥ the required; at risk = at \
+             least {share:.0} % of the required; off track = below {share:.0} % (or the target \
+             year's measured value misses it); achieved = the latest value or the target year's \
+             value meets the target; unknown = no recent growth data or no required growth. For \
+             lower-is-better indicators the declines are compared."
+        ),
+    };
+    ui.label(RichText::new(text).weak());
+}
+
+/// The selected target: its required path and what can be done with it.
+fn details(ui: &mut egui::Ui, app: &mut YardstickApp, row: &TargetRow) {
+    let lang = app.lang;
+    let dataset = &app.dataset;
+    let region = dataset.region(row.region).display_name(lang).to_owned();
+    let indicator = dataset.indicator(row.indicator);
+    let name = indicator.display_name(lang).to_owned();
+    let unit = indicator.display_unit(lang).to_owned();
+    ui.heading(format!(
+        "{region} · {name}{}",
+        lang.pick("：需达路径", ": required path")
+    ));
+    let status = row.status();
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("状态：", "Status: "));
+        ui.label(
+            RichText::new(status_label(status, lang))
+                .strong()
+                .color(status_colour(status, ui.visuals().dark_mode)),
+        );
+        ui.label(format!("— {}", explain(row, lang)));
+    });
+    let Some(track) = &row.track else {
+        return;
+    };
+    let path = required_path(track);
+    if let Some(required) = track.required_pct {
+        ui.label(match lang {
+            Lang::Zh => format!(
+                "由 {} 年的 {} 到 {} 年目标 {} {unit}，共 {} 年，每年需增长 {}。",
+                track.latest_year,
+                format_value(track.latest_value),
+                track.target_year,
+                format_value(track.target),
+                track.years_left,
+                format_pct(required)
+            ),
+            Lang::En => format!(
+                "From {} in {} to the target {} {unit} in {}: {} years at {} a year.",
+                format_value(track.latest_value),
+                track.latest_year,
+                format_value(track.target),
+                track.target_year,
+                track.years_left,
+                format_pct(required)
+            ),
+        });
+    }
+    if !path.is_empty() {
+        egui::Grid::new("required_path_grid")
+            .striped(true)
+            .spacing([24.0, 4.0])
+            .show(ui, |ui| {
+                ui.strong(lang.pick("年份", "Year"));
+                for (year, _) in &path {
+                    ui.strong(year.to_string());
+                }
+                ui.end_row();
+                ui.strong(format!("{}（{unit}）", lang.pick("需达到", "Needed")));
+                for (_, value) in &path {
+                    ui.label(format_value(*value));
+                }
+                ui.end_row();
+                ui.strong(lang.pick("实测", "Measured"));
+                for (year, _) in &path {
+                    let measured = dataset.measured(row.region, row.indicator, *year);
+                    ui.label(measured.map_or_else(|| "—".to_owned(), format_value));
+                }
+                ui.end_row();
+            });
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let can_apply = track.required_pct.is_some();
+        let button = ui
+            .add_enabled(
+                can_apply,
+                egui::Button::new(lang.pick("作为情景增长假设", "Apply as scenario growth")),
+            )
+            .on_hover_text(lang.pick(
+                "在当前情景中加入增长假设：从最新年份起按所需年均增速增长到目标年（可撤销）",
+                "Add a growth rule to the active scenario: the required annual growth from the \
+                 latest year to the target year (undoable)",
+            ))
+            .on_disabled_hover_text(
+                lang.pick("无法计算所需增速", "There is no required growth to apply"),
+            );
+        if button.clicked()
+            && let Some(rule) = apply_as_growth(app, row.key())
+        {
+            let scenario = app
+                .scenarios
+                .active()
+                .map(|d| d.scenario.name.clone())
+                .unwrap_or_default();
+            let text = match lang {
+                Lang::Zh => format!(
+                    "已加入情景「{scenario}」：{region} {name} {}–{} 年每年 {}",
+                    rule.from,
+                    rule.to,
+                    format_pct(rule.annual_pct)
+                ),
+                Lang::En => format!(
+                    "Added to \"{scenario}\": {region} {name} {}–{} at {} a year",
+                    rule.from,
+                    rule.to,
+                    format_pct(rule.annual_pct)
+                ),
+            };
+            app.polish.toasts.push(ToastKind::Info, text);
+        }
+        if ui
+            .button(lang.pick("在图表中查看", "Show in chart"))
+            .on_hover_text(lang.pick(
+                "折线图，只显示该地区的这项指标（含目标与需达路径）",
+                "Line chart of this indicator for this region alone (with the target and the \
+                 required path)",
+            ))
+            .clicked()
+        {
+            show_in_chart(app, row);
+        }
+    });
+}
+
+/// Switches to a line chart of the row's indicator for its region alone.
+pub fn show_in_chart(app: &mut YardstickApp, row: &TargetRow) {
+    app.picks.indicator = row.indicator;
+    for (i, flag) in app.picks.regions.iter_mut().enumerate() {
+        *flag = i == row.region.0 as usize;
+    }
+    app.picks.kind = ChartKind::Line;
+    app.picks.mode = ViewMode::Absolute;
+    app.picks.years = None;
+    app.view = crate::ui::View::Chart;
+}

@@ -1,0 +1,395 @@
+//! The targets and rankings views, the theme, the Help windows, toasts and the first-start
+//! language, driven with egui_kittest on the bundled data.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use yardstick::chart::{ChartKind, PointKind};
+use yardstick::lang::Lang;
+use yardstick::model::analysis::TargetStatus;
+use yardstick::model::{Better, IndicatorIdx, RegionIdx};
+use yardstick::ui::polish::{ThemeChoice, ToastKind, lang_from_locale};
+use yardstick::ui::{View, YardstickApp, rankings_view, targets_view};
+
+/// The app on the bundled data, in a 1400×1000 window.
+fn harness() -> Harness<'static, YardstickApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(|cc| {
+            YardstickApp::new(
+                yardstick::bundled_dataset().expect("bundled data loads"),
+                None,
+            )
+            .with_creation_context(cc)
+        })
+}
+
+fn region(harness: &Harness<'_, YardstickApp>, id: &str) -> RegionIdx {
+    harness
+        .state()
+        .dataset
+        .region_by_id(id)
+        .expect("region exists")
+}
+
+fn indicator(harness: &Harness<'_, YardstickApp>, id: &str) -> IndicatorIdx {
+    harness
+        .state()
+        .dataset
+        .indicator_by_id(id)
+        .expect("indicator exists")
+}
+
+/// Opens a tab by its label (tabs are selectable buttons).
+fn open_tab(harness: &mut Harness<'_, YardstickApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+}
+
+#[test]
+fn the_targets_tab_shows_wansheng_required_growth_and_unknown_status() {
+    let mut harness = harness();
+    harness.run();
+    open_tab(&mut harness, "目标");
+    assert_eq!(harness.state().view, View::Targets);
+    harness.get_by_label("所需年均增速");
+    assert!(
+        harness.get_all_by_label_contains("18.56").count() >= 1,
+        "the required growth is shown"
+    );
+    harness.get_by_label_contains("判断标准");
+
+    let wansheng = region(&harness, "wansheng");
+    let output = indicator(&harness, "industrial_output");
+    let rows = targets_view::target_rows(&harness.state().dataset, &harness.state().picks.regions);
+    let row = rows
+        .iter()
+        .find(|r| r.region == wansheng && r.indicator == output && r.target_year == 2025)
+        .expect("万盛's 2025 industrial output target is listed");
+    let track = row.track.as_ref().expect("tracked from 2022");
+    assert_eq!((track.latest_year, track.latest_value), (2022, 300.0));
+    assert_eq!(track.years_left, 3);
+    let required = track.required_pct.expect("a required growth");
+    assert!((required - 18.56).abs() < 0.005, "{required}");
+    assert_eq!(row.status(), TargetStatus::Unknown);
+    assert_eq!(targets_view::explain(row, Lang::Zh), "无近年增长数据");
+    assert!(harness.get_all_by_label("无近年增长数据").count() >= 1);
+    assert!(harness.get_all_by_label("无法判断").count() >= 1);
+}
+
+#[test]
+fn applying_the_required_growth_adds_one_undoable_rule_the_chart_draws() {
+    let mut harness = harness();
+    harness.run();
+    open_tab(&mut harness, "目标");
+    // Select 万盛's row (its region cell is a selectable button; the side panel has a checkbox).
+    harness
+        .get_by_role_and_label(Role::Button, "万盛经开区")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().targets.selected,
+        Some((
+            region(&harness, "wansheng"),
+            indicator(&harness, "industrial_output"),
+            2025
+        ))
+    );
+    harness.get_by_label_contains("由 2022 年的 300 到 2025 年目标 500");
+    assert!(harness.state().scenarios.active().is_none());
+    harness.get_by_label("作为情景增长假设").click();
+    harness.run();
+
+    let doc = harness
+        .state()
+        .scenarios
+        .active()
+        .expect("a scenario was made");
+    assert_eq!(doc.scenario.growth.len(), 1);
+    let rule = &doc.scenario.growth[0];
+    assert_eq!(
+        (
+            rule.region.as_str(),
+            rule.indicator.as_str(),
+            rule.from,
+            rule.to
+        ),
+        ("wansheng", "industrial_output", 2022, 2025)
+    );
+    assert_eq!(rule.annual_pct, 18.56);
+    assert!(doc.can_undo());
+    assert!(
+        harness
+            .state()
+            .polish
+            .toasts
+            .iter()
+            .any(|t| t.kind == ToastKind::Info && t.text.contains("18.56")),
+        "a toast says what was added"
+    );
+
+    // Applying again does not add a second rule.
+    harness.get_by_label("作为情景增长假设").click();
+    harness.run();
+    let doc = harness.state().scenarios.active().expect("still there");
+    assert_eq!(doc.scenario.growth.len(), 1);
+
+    // The chart of 万盛's industrial output (line) shows the scenario reaching ≈ 500 in 2025.
+    harness.get_by_label("在图表中查看").click();
+    harness.run();
+    assert_eq!(harness.state().view, View::Chart);
+    assert_eq!(harness.state().picks.kind, ChartKind::Line);
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let point = spec
+        .series
+        .iter()
+        .filter(|s| s.kind == PointKind::Scenario)
+        .flat_map(|s| s.points.iter())
+        .find(|p| p.year == 2025 && p.region_id == "wansheng")
+        .expect("a scenario point in 2025");
+    assert!((point.value - 500.0).abs() < 0.5, "{}", point.value);
+
+    assert!(harness.state_mut().undo());
+    harness.run();
+    let doc = harness.state().scenarios.active().expect("still there");
+    assert!(doc.scenario.growth.is_empty());
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    assert!(
+        !spec
+            .series
+            .iter()
+            .any(|s| s.kind == PointKind::Scenario && s.points.iter().any(|p| p.year == 2025)),
+        "undo removed the projection"
+    );
+}
+
+#[test]
+fn english_changes_the_menu_and_the_targets_header() {
+    let mut harness = harness();
+    harness.run();
+    open_tab(&mut harness, "目标");
+    harness.get_by_label("语言").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().lang, Lang::En);
+    harness.get_by_label("File");
+    harness.get_by_role_and_label(Role::Button, "Targets");
+    harness.get_by_label("Required growth / yr");
+    harness.get_by_label("Status");
+    assert!(harness.get_all_by_label("no recent growth data").count() >= 1);
+    harness.get_by_label("Apply as scenario growth");
+}
+
+#[test]
+fn rankings_put_chongqing_first_on_gdp_and_composite_scores_lie_in_0_to_100() {
+    let mut harness = harness();
+    harness.run();
+    let gdp = indicator(&harness, "gdp");
+    assert_eq!(harness.state().picks.indicator, gdp);
+    open_tab(&mut harness, "排名");
+    assert_eq!(harness.state().view, View::Rankings);
+    assert_eq!(
+        harness.state().dataset.indicator(gdp).better,
+        Better::Higher
+    );
+    harness.get_by_label("数值越高越好（高者排前）");
+
+    let regions = rankings_view::picked_regions(harness.state());
+    let year = rankings_view::ranking_year(harness.state(), &regions).expect("a year");
+    assert_eq!(
+        Some(year),
+        harness.state().dataset.best_covered_year(gdp, &regions)
+    );
+    let ranked = rankings_view::ranking(harness.state(), year);
+    assert!(ranked.len() >= 5, "{ranked:?}");
+    assert_eq!(ranked[0].region, region(&harness, "chongqing"));
+    assert_eq!(ranked[0].rank, 1);
+    assert!(ranked.windows(2).all(|w| w[0].value >= w[1].value));
+
+    // Composite: GDP and industrial output, the latter weighted twice.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "地区生产总值")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "工业总产值")
+        .click();
+    harness.run();
+    let output = indicator(&harness, "industrial_output");
+    assert_eq!(
+        harness.state().composite_weights,
+        vec![(gdp, 1.0), (output, 1.0)]
+    );
+    harness.state_mut().composite_weights[1].1 = 2.0;
+    harness.run();
+    let year = rankings_view::composite_year(harness.state(), &regions).expect("a year");
+    let scores = rankings_view::composite_scores(harness.state(), year).expect("scores");
+    assert!(scores.len() >= 2, "{scores:?}");
+    assert!(scores.iter().all(|c| (0.0..=100.0).contains(&c.score)));
+    assert!(scores.windows(2).all(|w| w[0].score >= w[1].score));
+    harness.get_by_label("得分");
+    harness.get_by_label_contains("换算：每项指标");
+    let best = format!("{:.1}", scores[0].score);
+    assert!(harness.get_all_by_label(&best).count() >= 1, "{best}");
+}
+
+#[test]
+fn the_view_menu_switches_between_light_and_dark() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label("深色主题").click();
+    harness.run();
+    assert_eq!(harness.state().polish.theme, ThemeChoice::Dark);
+    assert!(harness.ctx.global_style().visuals.dark_mode);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label("浅色主题").click();
+    harness.run();
+    assert_eq!(harness.state().polish.theme, ThemeChoice::Light);
+    assert!(!harness.ctx.global_style().visuals.dark_mode);
+}
+
+#[test]
+fn help_lists_shortcuts_and_about_names_version_sources_and_font() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("帮助").click();
+    harness.run();
+    harness.get_by_label("快捷键").click();
+    harness.run();
+    assert!(harness.state().polish.shortcuts_open);
+    let save = harness.ctx.format_shortcut(&yardstick::ui::app::SAVE);
+    harness.get_by_label(&save);
+    harness.get_by_label("撤销");
+    harness.get_by_label("复制 / 粘贴表格单元格");
+
+    harness.get_by_label("帮助").click();
+    harness.run();
+    harness.get_by_label("关于").click();
+    harness.run();
+    assert!(harness.state().polish.about_open);
+    harness.get_by_label(&format!("Yardstick {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label_contains("Noto Sans CJK SC, SIL OFL 1.1");
+    let first_source = harness.state().dataset.sources()[0].title.clone();
+    assert!(harness.get_all_by_label_contains(&first_source).count() >= 1);
+}
+
+#[test]
+fn a_new_error_also_makes_a_toast_and_the_banner_stays() {
+    let mut harness = harness();
+    harness.run();
+    harness.state_mut().error = Some("测试错误".to_owned());
+    harness.run();
+    harness.get_by_label("测试错误");
+    let errors = |h: &Harness<'_, YardstickApp>| {
+        h.state()
+            .polish
+            .toasts
+            .iter()
+            .filter(|t| t.kind == ToastKind::Error)
+            .count()
+    };
+    assert_eq!(errors(&harness), 1);
+    harness.run();
+    assert_eq!(
+        errors(&harness),
+        1,
+        "one toast per new error, not per frame"
+    );
+}
+
+#[test]
+fn without_persisted_settings_the_test_window_starts_in_chinese() {
+    // The harness has no storage: the system locale is not consulted, whatever LANG says.
+    let mut harness = harness();
+    harness.run();
+    assert_eq!(harness.state().lang, Lang::Zh);
+}
+
+#[test]
+fn the_first_language_follows_the_locale() {
+    assert_eq!(lang_from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
+    assert_eq!(lang_from_locale(Some("en_US.UTF-8")), Lang::En);
+    assert_eq!(lang_from_locale(Some("en_GB")), Lang::En);
+    assert_eq!(lang_from_locale(Some("en")), Lang::En);
+    assert_eq!(lang_from_locale(Some("C")), Lang::Zh);
+    assert_eq!(lang_from_locale(Some("fr_FR.UTF-8")), Lang::Zh);
+    assert_eq!(lang_from_locale(None), Lang::Zh);
+}
+
+/// eframe storage in memory, standing in for the file eframe keeps between runs.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn theme_and_language_survive_a_restart() {
+    let mut first = harness();
+    first.run();
+    first.state_mut().polish.theme = ThemeChoice::Dark;
+    first.state_mut().lang = Lang::En;
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(first.state_mut(), &mut storage);
+
+    let storage: &'static MemoryStorage = Box::leak(Box::new(storage));
+    let mut second = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(storage);
+            YardstickApp::new(
+                yardstick::bundled_dataset().expect("bundled data loads"),
+                None,
+            )
+            .with_creation_context(cc)
+        });
+    second.run();
+    assert_eq!(second.state().polish.theme, ThemeChoice::Dark);
+    assert_eq!(second.state().lang, Lang::En);
+    assert!(second.ctx.global_style().visuals.dark_mode);
+    second.get_by_label("View");
+}
+
+#[test]
+fn saving_a_scenario_makes_a_saved_toast() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("冲刺.ron");
+    let mut harness = harness();
+    harness.run();
+    let key = (
+        region(&harness, "wansheng"),
+        indicator(&harness, "industrial_output"),
+        2025,
+    );
+    assert!(targets_view::apply_as_growth(harness.state_mut(), key).is_some());
+    harness
+        .state_mut()
+        .save_scenario_to(&path)
+        .expect("the scenario saves");
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .polish
+            .toasts
+            .iter()
+            .any(|t| t.kind == ToastKind::Success && t.text == "已保存：冲刺.ron"),
+        "{:?}",
+        harness.state().polish.toasts.iter().collect::<Vec<_>>()
+    );
+}
