@@ -108,6 +108,9 @@ enum Command {
 enum ViewArg {
     Chart,
     Table,
+    Compare,
+    Targets,
+    Rankings,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -195,6 +198,9 @@ fn main() -> ExitCode {
             let view = match view {
                 ViewArg::Chart => View::Chart,
                 ViewArg::Table => View::Table,
+                ViewArg::Compare => View::Compare,
+                ViewArg::Targets => View::Targets,
+                ViewArg::Rankings => View::Rankings,
             };
             screenshot(
                 file.as_deref(),

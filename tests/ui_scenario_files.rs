@@ -10,7 +10,10 @@ use yardstick::ui::YardstickApp;
 use yardstick::ui::scenario_files::{PendingAction, Recovery, recovery_files};
 
 fn app() -> YardstickApp {
-    YardstickApp::new(yardstick::bundled_dataset().expect("bundled data loads"), None)
+    YardstickApp::new(
+        yardstick::bundled_dataset().expect("bundled data loads"),
+        None,
+    )
 }
 
 fn harness_with(app: YardstickApp) -> Harness<'static, YardstickApp> {
@@ -23,11 +26,19 @@ fn harness_with(app: YardstickApp) -> Harness<'static, YardstickApp> {
 fn make_wansheng_scenario(app: &mut YardstickApp) {
     let d = &app.dataset;
     let wansheng = d.region_by_id("wansheng").expect("wansheng");
-    let output = d.indicator_by_id("industrial_output").expect("industrial_output");
-    app.commit_cell(wansheng, output, 2023, "340").expect("valid value");
+    let output = d
+        .indicator_by_id("industrial_output")
+        .expect("industrial_output");
+    app.commit_cell(wansheng, output, 2023, "340")
+        .expect("valid value");
     app.active_doc().change(|s| {
-        s.growth
-            .push(GrowthRule::new("wansheng", "industrial_output", 2022, 2025, 15.0));
+        s.growth.push(GrowthRule::new(
+            "wansheng",
+            "industrial_output",
+            2022,
+            2025,
+            15.0,
+        ));
     });
     app.picks.indicator = output;
     app.picks.kind = ChartKind::Line;
@@ -97,7 +108,10 @@ fn a_scenario_names_its_dataset_relative_to_itself_and_reports_changed_values() 
     first.save_scenario_to(&file).unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("dataset: \"../data.ron\""), "{text}");
-    assert!(text.contains(&format!("was: Some({was:?})")) || text.contains("was: Some("), "{text}");
+    assert!(
+        text.contains(&format!("was: Some({was:?})")) || text.contains("was: Some("),
+        "{text}"
+    );
 
     // Someone revises the dataset: reopening says which value no longer matches.
     let revised = yardstick::BUNDLED_DATASET.replacen(&format!("{was:?}"), "999.0", 1);
@@ -122,7 +136,10 @@ fn a_missing_dataset_is_reported_and_nothing_changes() {
     let mut app = app();
     assert!(!app.open_any(&file));
     let message = app.error.clone().unwrap();
-    assert!(message.contains("gone.ron") && message.contains("s.ron"), "{message}");
+    assert!(
+        message.contains("gone.ron") && message.contains("s.ron"),
+        "{message}"
+    );
     assert!(app.scenarios.docs.is_empty());
     assert_eq!(app.dataset.regions().len(), 19);
 }
@@ -147,11 +164,17 @@ fn quitting_or_opening_a_dataset_with_unsaved_changes_asks_first() {
     let data = dir.path().join("d.ron");
     std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
     assert!(!harness.state_mut().open_any(&data));
-    assert_eq!(harness.state().pending, Some(PendingAction::Open(data.clone())));
+    assert_eq!(
+        harness.state().pending,
+        Some(PendingAction::Open(data.clone()))
+    );
     harness.run();
     harness.get_by_label("不保存").click();
     harness.run();
-    assert_eq!(harness.state().dataset_path.as_deref(), Some(data.as_path()));
+    assert_eq!(
+        harness.state().dataset_path.as_deref(),
+        Some(data.as_path())
+    );
     assert!(harness.state().scenarios.docs.is_empty());
 }
 
@@ -174,7 +197,10 @@ fn unsaved_work_is_copied_for_recovery_and_offered_at_the_next_start() {
     harness.run();
     let app = harness.state_mut();
     assert_eq!(app.scenarios.docs.len(), 1);
-    assert!(app.scenarios.any_dirty(), "restored work is unsaved until saved");
+    assert!(
+        app.scenarios.any_dirty(),
+        "restored work is unsaved until saved"
+    );
     let edits = &app.scenarios.active().unwrap().scenario.edits;
     assert_eq!(edits.len(), 1);
     assert_eq!(edits[0].value, Some(340.0));
@@ -195,12 +221,20 @@ fn ctrl_z_and_ctrl_y_undo_and_redo_edits() {
     harness.run();
     // The growth rule is gone, the edit (and its anchor) stays.
     let points = scenario_points(harness.state_mut());
-    assert_eq!(points.iter().filter(|p| p.0 == 2023).count(), 1, "{points:?}");
+    assert_eq!(
+        points.iter().filter(|p| p.0 == 2023).count(),
+        1,
+        "{points:?}"
+    );
     assert!(points.iter().all(|p| p.0 != 2025), "{points:?}");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(scenario_points(harness.state_mut()).len(), 4);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(scenario_points(harness.state_mut()).len(), 4, "nothing left to redo");
+    assert_eq!(
+        scenario_points(harness.state_mut()).len(),
+        4,
+        "nothing left to redo"
+    );
 }

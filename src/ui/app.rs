@@ -51,6 +51,12 @@ pub enum View {
     Chart,
     /// The table of observations.
     Table,
+    /// The baseline and every open scenario side by side.
+    Compare,
+    /// Published targets: required against recent growth, status, required path.
+    Targets,
+    /// Regions ranked on an indicator, and a weighted composite score.
+    Rankings,
 }
 
 /// What the user has picked to look at. Plain data; [`YardstickApp::selection`] turns it
@@ -139,6 +145,16 @@ pub struct YardstickApp {
     pub recovery: Recovery,
     /// Set once the user agreed to close the window despite unsaved changes.
     pub allow_close: bool,
+    /// The table view's state: layout, selection, cell being edited, sort and filter.
+    pub table: crate::ui::table_view::TableState,
+    /// The targets view's state (the selected target).
+    pub targets: crate::ui::targets_view::TargetsState,
+    /// The rankings view's state (years picked).
+    pub rankings: crate::ui::rankings_view::RankingsState,
+    /// The composite score's indicators and weights (not saved in scenario files).
+    pub composite_weights: Vec<(IndicatorIdx, f64)>,
+    /// Theme, toasts, the Help windows.
+    pub polish: crate::ui::polish::Polish,
     chart_cache: Option<(ChartKey, ChartSpec)>,
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
@@ -162,6 +178,11 @@ impl YardstickApp {
             pending: None,
             recovery: Recovery::default(),
             allow_close: false,
+            table: Default::default(),
+            targets: Default::default(),
+            rankings: Default::default(),
+            composite_weights: Vec::new(),
+            polish: Default::default(),
             chart_cache: None,
             screenshot: None,
             shown_title: String::new(),
@@ -176,7 +197,12 @@ impl YardstickApp {
             .and_then(|s| eframe::get_value::<Lang>(s, LANG_KEY))
         {
             self.lang = lang;
+        } else if cc.storage.is_some() {
+            // First start of the real window (tests have no storage: they stay Chinese).
+            let locale = crate::ui::polish::system_locale();
+            self.lang = crate::ui::polish::lang_from_locale(locale.as_deref());
         }
+        self.polish.restore(cc);
         self
     }
 
@@ -212,6 +238,12 @@ impl YardstickApp {
     /// Replaces the data, keeping picks whose ids still exist.
     pub fn replace_dataset(&mut self, dataset: Dataset, path: Option<PathBuf>) {
         self.picks = self.picks.carried_to(&self.dataset, &dataset);
+        self.composite_weights = crate::ui::rankings_view::carried_weights(
+            &self.composite_weights,
+            &self.dataset,
+            &dataset,
+        );
+        self.targets = Default::default();
         self.dataset = dataset;
         self.dataset_path = path;
         self.error = None;
@@ -358,7 +390,9 @@ impl YardstickApp {
         }
         self.active_doc().change(|scenario| {
             for edit in edits {
-                let back_to_baseline = edit.was.is_some() && edit.value == edit.was;
+                // Also a removal of a value the baseline does not have (clearing a year
+                // that only the scenario filled): the edit goes, nothing is recorded.
+                let back_to_baseline = edit.value == edit.was;
                 if back_to_baseline {
                     scenario.remove_edit(&edit.region, &edit.indicator, edit.year);
                 } else {
@@ -517,6 +551,7 @@ impl YardstickApp {
                     self.save_active_scenario(true);
                 }
             });
+            crate::ui::polish::view_menu(ui, self);
             ui.menu_button(Text::Language.get(lang), |ui| {
                 for choice in Lang::ALL {
                     if ui
@@ -528,6 +563,7 @@ impl YardstickApp {
                     }
                 }
             });
+            crate::ui::polish::help_menu(ui, self);
         });
     }
 
@@ -622,12 +658,11 @@ impl YardstickApp {
             .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
             .inner_margin(8)
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(egui::RichText::new(&message).monospace());
-                    if ui.button(Text::Dismiss.get(self.lang)).clicked() {
-                        self.error = None;
-                    }
-                });
+                // The button first: a long message wraps below it instead of pushing it away.
+                if ui.button(Text::Dismiss.get(self.lang)).clicked() {
+                    self.error = None;
+                }
+                ui.add(egui::Label::new(egui::RichText::new(&message).monospace()).wrap());
             });
         ui.add_space(4.0);
     }
@@ -637,6 +672,25 @@ impl YardstickApp {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.view, View::Chart, Text::Chart.get(self.lang));
             ui.selectable_value(&mut self.view, View::Table, Text::Table.get(self.lang));
+            ui.selectable_value(
+                &mut self.view,
+                View::Compare,
+                self.lang.pick("比较", "Compare"),
+            );
+            ui.selectable_value(&mut self.view, View::Targets, Text::Targets.get(self.lang))
+                .on_hover_text(self.lang.pick(
+                    "规划目标：所需增速、近年增速与进展",
+                    "Published targets: required and recent growth, status",
+                ));
+            ui.selectable_value(
+                &mut self.view,
+                View::Rankings,
+                Text::Rankings.get(self.lang),
+            )
+            .on_hover_text(self.lang.pick(
+                "按指标排名与加权综合得分",
+                "Rankings on an indicator and a weighted composite score",
+            ));
         });
         ui.separator();
         match self.view {
@@ -653,6 +707,9 @@ impl YardstickApp {
                 }
             }
             View::Table => table_view::show(ui, self),
+            View::Compare => crate::ui::compare_view::show(ui, self),
+            View::Targets => crate::ui::targets_view::show(ui, self),
+            View::Rankings => crate::ui::rankings_view::show(ui, self),
         }
     }
 }
@@ -688,15 +745,21 @@ impl eframe::App for YardstickApp {
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| side_panel::show(ui, self));
+        egui::Panel::right("scenarios")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| crate::ui::scenario_panel::show(ui, self));
         egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
         let ctx = ui.ctx().clone();
         self.path_window(&ctx);
         self.export_window(&ctx);
         self.pending_window(&ctx);
         self.recovery_window(&ctx);
+        crate::ui::polish::show(&ctx, self);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, LANG_KEY, &self.lang);
+        eframe::set_value(storage, crate::ui::polish::THEME_KEY, &self.polish.theme);
     }
 }

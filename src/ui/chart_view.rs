@@ -199,7 +199,7 @@ fn line_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) {
             let style = style_of(series.kind);
             let line_style = match style.dash {
                 Dash::Solid => LineStyle::Solid,
-                Dash::Dotted => LineStyle::dotted_dense(),
+                Dash::Dotted => LineStyle::dotted_loose(),
                 Dash::Dashed => LineStyle::dashed_loose(),
             };
             if style.joined {

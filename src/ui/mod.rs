@@ -2,13 +2,18 @@
 
 pub mod app;
 pub mod chart_view;
+pub mod compare_view;
 pub mod export_dialog;
 pub mod fonts;
 pub mod i18n;
+pub mod polish;
+pub mod rankings_view;
 pub mod scenario_doc;
 pub mod scenario_files;
+pub mod scenario_panel;
 pub mod screenshot;
 pub mod side_panel;
 pub mod table_view;
+pub mod targets_view;
 
 pub use app::{View, YardstickApp};

@@ -268,6 +268,10 @@ impl YardstickApp {
         doc.scenario.dataset = scenario.dataset;
         doc.mark_saved(path.to_path_buf());
         self.clear_recovery_if_clean();
+        self.polish.toasts.push(
+            crate::ui::polish::ToastKind::Success,
+            crate::ui::polish::saved_message(lang, path),
+        );
         Ok(())
     }
 
