@@ -251,10 +251,9 @@ impl YardstickApp {
         self.scenarios.invalidate_all();
     }
 
-    /// The chart selection for the current picks; `None` when no region is picked.
-    pub fn selection(&self) -> Option<Selection> {
-        let regions: Vec<_> = self
-            .dataset
+    /// The regions checked in the side panel, in dataset order.
+    pub fn picked_regions(&self) -> Vec<RegionIdx> {
+        self.dataset
             .region_indices()
             .filter(|r| {
                 self.picks
@@ -263,7 +262,12 @@ impl YardstickApp {
                     .copied()
                     .unwrap_or(false)
             })
-            .collect();
+            .collect()
+    }
+
+    /// The chart selection for the current picks; `None` when no region is picked.
+    pub fn selection(&self) -> Option<Selection> {
+        let regions = self.picked_regions();
         if regions.is_empty() {
             return None;
         }

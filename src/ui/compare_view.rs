@@ -47,16 +47,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     if indicator.0 as usize >= dataset.indicators().len() {
         return;
     }
-    let regions: Vec<RegionIdx> = dataset
-        .region_indices()
-        .filter(|r| {
-            app.picks
-                .regions
-                .get(r.0 as usize)
-                .copied()
-                .unwrap_or(false)
-        })
-        .collect();
+    let regions: Vec<RegionIdx> = app.picked_regions();
     if app.scenarios.docs.is_empty() {
         ui.add_space(8.0);
         ui.label(lang.pick(

@@ -56,20 +56,6 @@ impl Values for Picked<'_> {
     }
 }
 
-/// The regions ticked in the side panel, in display order.
-pub fn picked_regions(app: &YardstickApp) -> Vec<RegionIdx> {
-    app.dataset
-        .region_indices()
-        .filter(|r| {
-            app.picks
-                .regions
-                .get(r.0 as usize)
-                .copied()
-                .unwrap_or(false)
-        })
-        .collect()
-}
-
 /// The years in which any of `regions` has a measured (actual or estimated) value of
 /// `indicator`, ascending.
 pub fn years_with_data(
@@ -145,7 +131,7 @@ fn valid_weights(app: &YardstickApp) -> Vec<(IndicatorIdx, f64)> {
 pub fn composite_scores(app: &YardstickApp, year: i32) -> Result<Vec<Composite>, CompositeError> {
     let values = Picked {
         dataset: &app.dataset,
-        regions: picked_regions(app),
+        regions: app.picked_regions(),
     };
     composite(&values, &valid_weights(app), year)
 }
@@ -154,7 +140,7 @@ pub fn composite_scores(app: &YardstickApp, year: i32) -> Result<Vec<Composite>,
 pub fn ranking(app: &YardstickApp, year: i32) -> Vec<Ranked> {
     let values = Picked {
         dataset: &app.dataset,
-        regions: picked_regions(app),
+        regions: app.picked_regions(),
     };
     rank(&values, app.picks.indicator, year)
 }
@@ -192,7 +178,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     if app.picks.indicator.0 as usize >= app.dataset.indicators().len() {
         return;
     }
-    let regions = picked_regions(app);
+    let regions = app.picked_regions();
     if regions.is_empty() {
         ui.label(lang.pick("请选择至少一个地区", "Select at least one region"));
         return;

@@ -199,15 +199,8 @@ impl YardstickApp {
             chart: self.picks.kind,
             indicator: self.dataset.indicator(self.picks.indicator).id.clone(),
             regions: self
-                .dataset
-                .region_indices()
-                .filter(|r| {
-                    self.picks
-                        .regions
-                        .get(r.0 as usize)
-                        .copied()
-                        .unwrap_or(false)
-                })
+                .picked_regions()
+                .into_iter()
                 .map(|r| self.dataset.region(r).id.clone())
                 .collect(),
             years: self.picks.years,

@@ -528,15 +528,10 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
 /// checked region (else the first region). `None` when the dataset has no region.
 fn picked_pair(app: &YardstickApp) -> Option<(String, String)> {
     let dataset = &app.dataset;
-    let region = dataset
-        .region_indices()
-        .find(|r| {
-            app.picks
-                .regions
-                .get(r.0 as usize)
-                .copied()
-                .unwrap_or(false)
-        })
+    let region = app
+        .picked_regions()
+        .first()
+        .copied()
         .or_else(|| dataset.region_indices().next())?;
     let indicator = dataset
         .indicator_indices()

@@ -72,17 +72,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
 fn year_pickers(ui: &mut egui::Ui, app: &mut YardstickApp) {
     let lang = app.lang;
     let years = app.dataset.years_of(app.picks.indicator);
-    let regions: Vec<_> = app
-        .dataset
-        .region_indices()
-        .filter(|r| {
-            app.picks
-                .regions
-                .get(r.0 as usize)
-                .copied()
-                .unwrap_or(false)
-        })
-        .collect();
+    let regions = app.picked_regions();
     let Some((auto_from, auto_to)) = app.auto_years(&regions) else {
         return;
     };
