@@ -10,6 +10,9 @@ use yardstick::model::scenario::Origin;
 use yardstick::ui::YardstickApp;
 use yardstick::ui::table_view::{CellRef, Layout, SortColumn};
 
+mod common;
+use common::table::{center, click_at, select, type_into};
+
 /// The app on the bundled data in a large window, showing the table of good-air days.
 fn table_harness() -> Harness<'static, YardstickApp> {
     let mut harness = Harness::builder()
@@ -40,59 +43,6 @@ fn cell(harness: &Harness<'_, YardstickApp>, region: &str, indicator: &str, year
 
 fn air(harness: &Harness<'_, YardstickApp>, region: &str, year: i32) -> CellRef {
     cell(harness, region, "good_air_days", year)
-}
-
-/// Where `cell` is on screen (it must be drawn).
-fn center(harness: &Harness<'_, YardstickApp>, cell: CellRef) -> Pos2 {
-    harness
-        .state()
-        .table
-        .cell_rect(cell)
-        .unwrap_or_else(|| panic!("{cell:?} is not on screen"))
-        .center()
-}
-
-/// A primary click at `pos`, with `modifiers` held.
-fn click_at(harness: &mut Harness<'_, YardstickApp>, pos: Pos2, modifiers: Modifiers) {
-    harness.event(Event::PointerMoved(pos));
-    harness.event(Event::ModifiersChanged(modifiers));
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers,
-        });
-    }
-    harness.event(Event::ModifiersChanged(Modifiers::default()));
-    harness.run();
-}
-
-fn select(harness: &mut Harness<'_, YardstickApp>, cell: CellRef) {
-    let pos = center(harness, cell);
-    click_at(harness, pos, Modifiers::default());
-    assert_eq!(
-        harness.state().table.anchor,
-        Some((cell.region, cell.year)),
-        "the click selects the cell"
-    );
-}
-
-/// Selects `cell`, types `text` into it and presses Enter.
-fn type_into(harness: &mut Harness<'_, YardstickApp>, cell: CellRef, text: &str) {
-    select(harness, cell);
-    harness.event(Event::Text(text.to_owned()));
-    harness.run();
-    let editing = harness
-        .state()
-        .table
-        .editing
-        .clone()
-        .expect("typing opens the editor");
-    assert_eq!(editing.cell, cell);
-    assert_eq!(editing.text, text);
-    harness.key_press(Key::Enter);
-    harness.run();
 }
 
 fn value(harness: &mut Harness<'_, YardstickApp>, cell: CellRef) -> Option<f64> {

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod table;
+
 /// A small valid dataset: two regions, one bounded indicator, two observations.
 pub const SMALL: &str = r#"Dataset(
     format: 1,

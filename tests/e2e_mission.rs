@@ -1,0 +1,228 @@
+//! The mission end to end, as a user does it in the window (egui_kittest): open a dataset,
+//! pick an indicator and regions, bar then line chart, edit a cell, undo, paste a block, add a
+//! growth rule, save the scenario, reopen it in a fresh window, compare, export SVG, PNG, CSV.
+
+use egui::Event;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use yardstick::chart::{ChartKind, PointKind};
+use yardstick::ui::YardstickApp;
+use yardstick::ui::table_view::CellRef;
+
+mod common;
+use common::table::{select, type_into};
+
+fn window(app: YardstickApp) -> Harness<'static, YardstickApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_eframe(move |cc| app.with_creation_context(cc));
+    harness.run();
+    harness
+}
+
+fn air(harness: &Harness<'_, YardstickApp>, region: &str, year: i32) -> CellRef {
+    let d = &harness.state().dataset;
+    CellRef {
+        region: d.region_by_id(region).expect("region"),
+        indicator: d.indicator_by_id("good_air_days").expect("indicator"),
+        year,
+    }
+}
+
+fn value(harness: &mut Harness<'_, YardstickApp>, cell: CellRef) -> Option<f64> {
+    harness
+        .state_mut()
+        .effective_value(cell.region, cell.indicator, cell.year)
+        .map(|e| e.value)
+}
+
+fn export_via_menu(
+    harness: &mut Harness<'_, YardstickApp>,
+    item: &str,
+    format: &str,
+    path: &std::path::Path,
+) {
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+    if !format.is_empty() {
+        harness.get_by_label(format).click();
+        harness.run();
+    }
+    harness
+        .state_mut()
+        .export
+        .as_mut()
+        .expect("export window")
+        .path = path.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    harness.get_by_label_contains("已导出");
+    harness.state_mut().export = None;
+    harness.run();
+}
+
+#[test]
+fn the_whole_mission_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("chongqing.ron");
+    std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
+
+    // Open a dataset by typing its path (File ▸ Open path…).
+    let mut harness = window(YardstickApp::new(
+        yardstick::bundled_dataset().expect("bundled data"),
+        None,
+    ));
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("按路径打开…").click();
+    harness.run();
+    harness.state_mut().path_prompt = Some(data.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "打开").click();
+    harness.run();
+    assert_eq!(
+        harness.state().dataset_path.as_deref(),
+        Some(data.as_path())
+    );
+
+    // Pick good-air days and three regions; a bar chart, then lines.
+    harness.get_by_label("空气质量优良天数 (天)").click();
+    harness.get_by_label("全不选").click();
+    harness.run();
+    for region in ["万盛经开区", "綦江区", "涪陵区"] {
+        harness
+            .get_by_role_and_label(Role::CheckBox, region)
+            .click();
+        harness.run();
+    }
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    assert_eq!(spec.kind, ChartKind::Bar);
+    assert!(spec.categories.contains(&"万盛经开区".to_owned()));
+    harness.get_by_label("折线图").click();
+    harness.run();
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    assert_eq!(spec.kind, ChartKind::Line);
+    assert!(spec.series.iter().any(|s| s.name == "万盛经开区"));
+
+    // Edit 万盛 2022 (343 → 350) in the table; the chart shows it; undo restores it.
+    harness.get_by_label("数据表").click();
+    harness.run();
+    let ws2022 = air(&harness, "wansheng", 2022);
+    type_into(&mut harness, ws2022, "350");
+    assert_eq!(value(&mut harness, ws2022), Some(350.0));
+    let scenario_2022 = |h: &mut Harness<'_, YardstickApp>| {
+        h.state_mut()
+            .chart_spec()
+            .expect("a chart")
+            .points()
+            .any(|p| p.kind == PointKind::Scenario && p.year == 2022 && p.region_id == "wansheng")
+    };
+    assert!(scenario_2022(&mut harness));
+    harness.get_by_label("编辑").click();
+    harness.run();
+    harness.get_by_label_contains("撤销").click();
+    harness.run();
+    assert_eq!(value(&mut harness, ws2022), Some(343.0));
+    assert!(!scenario_2022(&mut harness));
+
+    // Paste a 3×2 block copied from a spreadsheet at 万盛 2021: one undo step.
+    let anchor = air(&harness, "wansheng", 2021);
+    select(&mut harness, anchor);
+    harness.event(Event::Paste("330\t340\r\n300\t310\r\n320\t325\r\n".into()));
+    harness.run();
+    assert_eq!(value(&mut harness, ws2022), Some(340.0));
+    let edits = |h: &Harness<'_, YardstickApp>| {
+        h.state()
+            .scenarios
+            .active()
+            .map_or(0, |d| d.scenario.edits.len())
+    };
+    assert_eq!(edits(&harness), 6);
+
+    // A growth rule from the scenario panel (defaults: 万盛, this indicator, from its latest
+    // measured year, three years, 5 %/yr).
+    harness.get_by_label("添加增长假设").click();
+    harness.run();
+    let growth = harness
+        .state()
+        .scenarios
+        .active()
+        .unwrap()
+        .scenario
+        .growth
+        .clone();
+    assert_eq!(growth.len(), 1);
+    assert_eq!(growth[0].region, "wansheng");
+    let projected: Vec<(i32, f64)> = harness
+        .state_mut()
+        .chart_spec()
+        .unwrap()
+        .points()
+        .filter(|p| p.kind == PointKind::Scenario && p.year > growth[0].from)
+        .map(|p| (p.year, p.raw_value))
+        .collect();
+    assert!(!projected.is_empty());
+
+    // Save, then reopen in a fresh window: the same values and view.
+    let file = dir.path().join("scenarios").join("空气.ron");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    harness.state_mut().save_scenario_to(&file).unwrap();
+    let saved_picks = harness.state().picks.clone();
+    let saved = harness.state().scenarios.active().unwrap().scenario.clone();
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("dataset: \"../chongqing.ron\"")
+    );
+
+    let mut fresh = window(YardstickApp::new(
+        yardstick::bundled_dataset().expect("bundled data"),
+        None,
+    ));
+    assert!(
+        fresh.state_mut().open_any(&file),
+        "{:?}",
+        fresh.state().error
+    );
+    fresh.run();
+    assert_eq!(fresh.state().picks, saved_picks);
+    assert_eq!(fresh.state().scenarios.active().unwrap().scenario, saved);
+    let opened = fresh
+        .state()
+        .dataset_path
+        .clone()
+        .expect("the scenario's dataset");
+    assert_eq!(opened.canonicalize().unwrap(), data.canonicalize().unwrap());
+    let ws2022 = air(&fresh, "wansheng", 2022);
+    assert_eq!(value(&mut fresh, ws2022), Some(340.0));
+
+    // Compare: baseline 343 beside the scenario's 340, difference −3.
+    fresh.get_by_label("比较").click();
+    fresh.run();
+    fresh.get_by_label("-3");
+
+    // Export the chart and its data from the menu.
+    fresh.get_by_label("图表").click();
+    fresh.run();
+    let svg = dir.path().join("air.svg");
+    let png = dir.path().join("air.png");
+    let csv = dir.path().join("air.csv");
+    export_via_menu(&mut fresh, "导出图表…", "", &svg);
+    export_via_menu(&mut fresh, "导出图表…", "PNG", &png);
+    export_via_menu(&mut fresh, "导出数据…", "", &csv);
+    let svg_text = std::fs::read_to_string(&svg).unwrap();
+    assert!(roxmltree::Document::parse(&svg_text).is_ok());
+    assert!(svg_text.contains("万盛经开区"));
+    let image = image::open(&png).unwrap();
+    assert_eq!((image.width(), image.height()), (1600, 900));
+    let csv_text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(
+        csv_text,
+        yardstick::chart::csv::to_csv(fresh.state_mut().chart_spec().unwrap())
+    );
+    assert!(csv_text.contains(",scenario,"));
+}
