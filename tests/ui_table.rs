@@ -2,7 +2,7 @@
 //! undo step, copy, targets, added years, and the long layout's sort and filter.
 
 use egui::accesskit::Role;
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Event, Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use yardstick::chart::{ChartKind, PointKind};
