@@ -95,9 +95,35 @@ pub fn format_value(value: f64) -> String {
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
-        "0".to_owned()
-    } else {
-        text.to_owned()
+        return "0".to_owned();
+    }
+    group_thousands(text)
+}
+
+/// Puts a comma between groups of three digits of the integer part (CLDR's pattern for both
+/// zh and en: 32,193.15). Text that is not a plain decimal number is returned unchanged.
+pub fn group_thousands(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return text.to_owned();
+    }
+    let mut grouped = String::with_capacity(text.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -118,6 +144,15 @@ mod tests {
         assert_eq!(format_value(58.20), "58.2");
         assert_eq!(format_value(99.555), "99.56");
         assert_eq!(format_value(-0.001), "0");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(format_value(32193.15), "32,193.15");
+        assert_eq!(format_value(1_234_567.0), "1,234,567");
+        assert_eq!(format_value(-4500.5), "-4,500.5");
+        assert_eq!(format_value(999.0), "999");
+        assert_eq!(group_thousands("1e12"), "1e12");
     }
 
     #[test]
