@@ -213,7 +213,7 @@ fn tick_label(value: f64, step: f64, magnitude: f64) -> String {
         };
     }
     let decimals = (-step.abs().log10().floor()).clamp(0.0, 6.0) as usize;
-    format!("{value:.decimals$}")
+    crate::chart::style::group_thousands(&format!("{value:.decimals$}"))
 }
 
 #[cfg(test)]
@@ -258,7 +258,7 @@ mod tests {
     fn log_ticks_are_powers_of_ten() {
         let s = ValueScale::log_range((1.0, 100_000.0));
         let labels: Vec<String> = s.ticks(8).into_iter().map(|t| t.1).collect();
-        assert_eq!(labels, ["1", "10", "100", "1000", "10000", "100000"]);
+        assert_eq!(labels, ["1", "10", "100", "1,000", "10,000", "100,000"]);
         let narrow = ValueScale::log_range((300.0, 400.0)).ticks(5);
         assert!(narrow.len() >= 2, "{narrow:?}");
         assert!(narrow.iter().all(|(v, _)| *v > 200.0 && *v < 500.0));
