@@ -1,0 +1,115 @@
+//! Loading datasets: the bundled one, and a synthetic 3,000 regions × 40 indicators × 30 years
+//! (3.6 million values) from RON text, `parse_dataset` timed (parse + check + index).
+//! Target: ≤ 2 s for the 3.6 M values.
+//!
+//! Before the timings, peak memory: the benchmark writes the synthetic text to a temporary
+//! file and starts itself again (environment variable `YARDSTICK_LOAD_MEMORY=FILE`) to load
+//! that file with `load_dataset`, as the app does, in a fresh process, then reads `VmHWM`
+//! (peak resident memory) and `VmRSS` from `/proc/self/status`. The raw values are
+//! 3.6 M × 8 bytes = 28.8 MB; the target is a peak of at most 3× that (86 MB).
+
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, SamplingMode};
+use yardstick::io::{dataset_to_ron, load_dataset, parse_dataset};
+use yardstick::model::synthetic::synthetic_dataset;
+
+const REGIONS: usize = 3_000;
+const INDICATORS: usize = 40;
+const YEARS: usize = 30;
+/// Set to a file path: load it, print memory figures, exit.
+const MEMORY_ENV: &str = "YARDSTICK_LOAD_MEMORY";
+
+/// A field of `/proc/self/status` in kB (`VmHWM`, `VmRSS`); `None` off Linux.
+fn status_kb(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+fn mb(kb: u64) -> f64 {
+    kb as f64 * 1024.0 / 1e6
+}
+
+/// The child: loads `path` and reports memory.
+fn memory_child(path: &Path) {
+    let before = status_kb("VmRSS").unwrap_or(0);
+    let started = Instant::now();
+    let dataset = load_dataset(path).expect("the synthetic dataset loads");
+    let took = started.elapsed();
+    let peak = status_kb("VmHWM").unwrap_or(0);
+    let after = status_kb("VmRSS").unwrap_or(0);
+    let values = dataset.observations().len();
+    let raw = values as f64 * 8.0 / 1e6;
+    println!(
+        "load_dataset of {values} values ({:.0} MB file) in {took:.2?}\n\
+         resident before {:.0} MB; peak during load (VmHWM) {:.0} MB = {:.1}× the {raw:.1} MB \
+         of raw values (target ≤ 3× = {:.0} MB); resident after, file text freed, {:.0} MB = {:.1}×",
+        std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1e6),
+        mb(before),
+        mb(peak),
+        (mb(peak) - mb(before)) / raw,
+        raw * 3.0,
+        mb(after),
+        (mb(after) - mb(before)) / raw,
+    );
+    black_box(dataset);
+}
+
+/// Starts this benchmark again as a memory-measuring child on `text` written to a file.
+fn memory_report(text: &str) {
+    let dir = std::env::temp_dir().join(format!("yardstick-load-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("make a temporary folder");
+    let file = dir.join("synthetic.ron");
+    std::fs::write(&file, text).expect("write the synthetic dataset");
+    let exe = std::env::current_exe().expect("the benchmark's own path");
+    let output = Command::new(exe).env(MEMORY_ENV, &file).output();
+    let _ = std::fs::remove_dir_all(&dir);
+    match output {
+        Ok(out) if out.status.success() => {
+            eprintln!("memory: {}", String::from_utf8_lossy(&out.stdout).trim());
+        }
+        Ok(out) => eprintln!(
+            "memory: the child failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => eprintln!("memory: cannot start the child: {e}"),
+    }
+}
+
+fn main() {
+    if let Some(path) = std::env::var_os(MEMORY_ENV) {
+        memory_child(Path::new(&path));
+        return;
+    }
+    let started = Instant::now();
+    let text = dataset_to_ron(&synthetic_dataset(REGIONS, INDICATORS, YEARS, 42));
+    eprintln!(
+        "synthetic dataset: {REGIONS} × {INDICATORS} × {YEARS}, {:.0} MB of RON, made in {:.1?}",
+        text.len() as f64 / 1e6,
+        started.elapsed()
+    );
+    memory_report(&text);
+
+    let mut c = Criterion::default()
+        .measurement_time(Duration::from_secs(5))
+        .configure_from_args();
+    let mut group = c.benchmark_group("load");
+    group.bench_function("bundled", |b| {
+        b.iter(|| parse_dataset(yardstick::BUNDLED_NAME, yardstick::BUNDLED_DATASET))
+    });
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("synthetic_3000x40x30_from_ron", |b| {
+        // The dataset is dropped outside the timing: the app keeps it.
+        b.iter_with_large_drop(|| parse_dataset("synthetic.ron", black_box(&text)))
+    });
+    group.finish();
+    c.final_summary();
+}

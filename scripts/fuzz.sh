@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Fuzzes Yardstick's parsers with cargo-fuzz (libFuzzer): dataset files, scenario files and
+# pasted tab-separated text. Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+#   SECONDS  run time per target (default 60)
+#   TARGET   dataset, scenario, tsv (default: all three)
+# Works on stable Rust: without a sanitizer (`--sanitizer none`) cargo-fuzz passes rustc no
+# `-Z` flag. Needs a C++ compiler (libfuzzer-sys builds libFuzzer from source). Seeds come from
+# tests/bad_inputs/, data/ and fuzz/seeds/; what libFuzzer finds is kept in fuzz/corpus/
+# (ignored by git), crashes in fuzz/artifacts/TARGET/. See fuzz/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then targets=(dataset scenario tsv); fi
+
+if ! cargo fuzz --version > /dev/null 2>&1; then
+  echo "fuzz: installing cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+if ! command -v c++ > /dev/null 2>&1; then
+  echo "fuzz: a C++ compiler is needed to build libFuzzer (apt-get install g++)" >&2
+  exit 1
+fi
+
+# One build for all targets (release, debug assertions on, no sanitizer).
+cargo fuzz build --sanitizer none
+
+mkdir -p fuzz/target/logs
+status=0
+summary=()
+for target in "${targets[@]}"; do
+  corpus="fuzz/corpus/$target"
+  mkdir -p "$corpus" "fuzz/artifacts/$target"
+  case "$target" in
+    dataset | scenario)
+      seeds=(tests/bad_inputs data)
+      extra=(-dict=fuzz/ron.dict)
+      ;;
+    tsv)
+      seeds=(fuzz/seeds/tsv)
+      extra=()
+      ;;
+    *)
+      echo "fuzz: unknown target $target" >&2
+      exit 2
+      ;;
+  esac
+  existing=()
+  for dir in "${seeds[@]}"; do [ -d "$dir" ] && existing+=("$dir"); done
+  log="fuzz/target/logs/$target.log"
+  echo "fuzz: $target for ${seconds}s (log: $log)"
+  # -timeout: an input taking over 10 s counts as a hang; -rss_limit_mb: 2 GB per input.
+  if cargo fuzz run --sanitizer none "$target" "$corpus" "${existing[@]}" -- \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "${extra[@]}" > "$log" 2>&1; then
+    result="ok"
+  else
+    result="FAILED (see $log and fuzz/artifacts/$target/)"
+    status=1
+  fi
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+  summary+=("$(printf '%-9s %12s executions  %8s exec/s  %s' "$target" "${runs:-?}" "${speed:-?}" "$result")")
+  tail -n 3 "$log"
+done
+echo "fuzz: summary (${seconds}s per target)"
+printf '  %s\n' "${summary[@]}"
+exit "$status"
