@@ -9,7 +9,7 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends \
-  gcc libc6-dev pkg-config \
+  gcc g++ libc6-dev pkg-config \
   xvfb xauth \
   libx11-6 libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon0 libxkbcommon-x11-0 \
   libgl1 libegl1 libgl1-mesa-dri \

@@ -41,7 +41,7 @@ static METRICS: OnceLock<Option<FontMetrics>> = OnceLock::new();
 /// Registers the bundled CJK font with plotters (once) and returns its metrics.
 pub fn font_metrics() -> Result<FontMetrics, RenderError> {
     let metrics = METRICS.get_or_init(|| {
-        register_font(FONT_NAME, FontStyle::Normal, crate::ui::fonts::CJK_FONT).ok()?;
+        register_font(FONT_NAME, FontStyle::Normal, crate::CJK_FONT).ok()?;
         let font = FontDesc::new(
             FontFamily::Name(FONT_NAME),
             REFERENCE_SIZE,
