@@ -108,8 +108,22 @@ fn reference_line(spec: &ChartSpec) -> Option<HLine> {
     })
 }
 
+/// The smallest grid spacing egui_plot may use, in points (its default).
+const GRID_MIN_POINTS: f32 = 8.0;
+
 fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) {
     let categories = spec.categories.clone();
+    // The widest category name, in points (CJK characters are one em wide).
+    let em = f64::from(egui::TextStyle::Body.resolve(ui.style()).size);
+    let label_points = categories
+        .iter()
+        .map(|c| {
+            c.chars()
+                .map(|ch| if ch.is_ascii() { 0.55 } else { 1.0 })
+                .sum::<f64>()
+                * em
+        })
+        .fold(0.0, f64::max);
     let log = spec.log_scale;
     let plot = plot
         .x_axis_formatter(move |mark, _| {
@@ -120,12 +134,20 @@ fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) {
                 String::new()
             }
         })
-        .x_grid_spacer(|input| {
+        .grid_spacing(egui::Rangef::new(GRID_MIN_POINTS, 300.0))
+        .x_grid_spacer(move |input| {
+            // Points per category, from egui_plot's hint (value units per GRID_MIN_POINTS).
+            let points_per_unit = f64::from(GRID_MIN_POINTS) / input.base_step_size;
+            // egui_plot hides labels closer than 60 points or narrower than their text: when
+            // names do not fit under every bar, label every k-th bar (hover names them all).
+            let needed = (label_points + 8.0).max(61.0);
+            let every = (needed / points_per_unit).ceil().max(1.0) as i64;
             let (lo, hi) = input.bounds;
             (lo.ceil() as i64..=hi.floor() as i64)
+                .filter(|v| v.rem_euclid(every) == 0)
                 .map(|v| egui_plot::GridMark {
                     value: v as f64,
-                    step_size: 1.0,
+                    step_size: every as f64,
                 })
                 .collect()
         })
