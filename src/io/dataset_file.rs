@@ -4,8 +4,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{Diagnostic, ErrorKind, LoadError, Location};
-use super::outline::{self, outline};
+use super::error::{ErrorKind, LoadError, Location};
+use super::outline;
 use super::{FORMAT_VERSION, FileKind, file_kind, write_atomic};
 use crate::model::dataset::DatasetParts;
 use crate::model::{Dataset, Indicator, ObservationRecord, Problem, Region, Source};
@@ -190,20 +190,17 @@ fn ron_message(code: &ron::Error) -> String {
 
 /// Turns model problems into one located diagnostic each.
 pub(crate) fn problems_error(shown: &str, text: &str, problems: &[Problem]) -> LoadError {
-    let shape = outline(text);
-    LoadError {
-        path: shown.to_owned(),
-        diagnostics: problems
-            .iter()
-            .map(|p| Diagnostic {
-                kind: ErrorKind::Invalid(p.kind),
-                location: shape
-                    .offset_of(p.list, p.position, p.field)
-                    .map(|at| Location::of_offset(text, at)),
-                message: p.to_string(),
-            })
-            .collect(),
-    }
+    outline::located_error(
+        shown,
+        text,
+        problems.iter().map(|p| outline::ListProblem {
+            kind: ErrorKind::Invalid(p.kind),
+            list: p.list,
+            position: p.position,
+            field: p.field,
+            message: p.to_string(),
+        }),
+    )
 }
 
 /// The dataset as RON text in the documented format: one line per observation.

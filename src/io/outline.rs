@@ -372,6 +372,39 @@ fn skip_raw_string(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
+/// One problem found in a file's lists, to be located: which entry (`list[position]`, and
+/// `field` if known), of what kind, with what message.
+pub(crate) struct ListProblem<'a> {
+    pub kind: super::ErrorKind,
+    pub list: &'a str,
+    pub position: usize,
+    pub field: Option<&'a str>,
+    pub message: String,
+}
+
+/// Turns problems found in `text` into one located diagnostic each (the line and column of
+/// the entry or field, where the outline finds it).
+pub(crate) fn located_error<'a>(
+    shown: &str,
+    text: &str,
+    problems: impl IntoIterator<Item = ListProblem<'a>>,
+) -> super::LoadError {
+    let shape = outline(text);
+    super::LoadError {
+        path: shown.to_owned(),
+        diagnostics: problems
+            .into_iter()
+            .map(|p| super::Diagnostic {
+                kind: p.kind,
+                location: shape
+                    .offset_of(p.list, p.position, p.field)
+                    .map(|at| super::Location::of_offset(text, at)),
+                message: p.message,
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::dataset_file::{check_header, decode_utf8, from_ron, to_ron_text};
-use super::error::{Diagnostic, ErrorKind, LoadError, Location};
+use super::error::{ErrorKind, LoadError, Location};
 use super::outline::outline;
 use super::{FORMAT_VERSION, FileKind, load_dataset, write_atomic};
 use crate::model::scenario::{ScenarioProblem, view_problems};
@@ -101,20 +101,17 @@ pub fn check_scenario(
 
 /// Turns scenario problems into one located diagnostic each.
 pub fn scenario_problems_error(shown: &str, text: &str, problems: &[ScenarioProblem]) -> LoadError {
-    let shape = outline(text);
-    LoadError {
-        path: shown.to_owned(),
-        diagnostics: problems
-            .iter()
-            .map(|p| Diagnostic {
-                kind: ErrorKind::Scenario(p.kind),
-                location: shape
-                    .offset_of(p.list, p.position, p.field)
-                    .map(|at| Location::of_offset(text, at)),
-                message: p.to_string(),
-            })
-            .collect(),
-    }
+    super::outline::located_error(
+        shown,
+        text,
+        problems.iter().map(|p| super::outline::ListProblem {
+            kind: ErrorKind::Scenario(p.kind),
+            list: p.list,
+            position: p.position,
+            field: p.field,
+            message: p.to_string(),
+        }),
+    )
 }
 
 /// Loads the dataset a scenario refers to (its path resolved by [`dataset_path_of`]).
