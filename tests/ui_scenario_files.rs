@@ -238,3 +238,21 @@ fn ctrl_z_and_ctrl_y_undo_and_redo_edits() {
         "nothing left to redo"
     );
 }
+
+#[test]
+fn a_broken_dataset_under_a_scenario_names_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.ron"), "Dataset(format: 1, title: ").unwrap();
+    let file = dir.path().join("plan.ron");
+    std::fs::write(
+        &file,
+        "Scenario(format: 1, name: \"x\", dataset: \"broken.ron\", edits: [], growth: [])",
+    )
+    .unwrap();
+    let mut app = app();
+    assert!(!app.open_any(&file));
+    let message = app.error.clone().unwrap();
+    assert!(message.contains("plan.ron"), "{message}");
+    assert!(message.contains("broken.ron:1:"), "{message}");
+    assert_eq!(app.dataset.regions().len(), 19, "the open data stays");
+}

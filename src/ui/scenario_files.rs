@@ -114,9 +114,11 @@ impl YardstickApp {
         let (text, scenario, dataset) = match loaded {
             Ok(loaded) => loaded,
             Err(err) => {
+                // `err` may be about the scenario's dataset: name the scenario too.
                 self.error = Some(format!(
-                    "{}\n{err}",
-                    lang.pick("无法打开情景：", "Cannot open the scenario:")
+                    "{}{}\n{err}",
+                    lang.pick("无法打开情景：", "Cannot open the scenario: "),
+                    path.display()
                 ));
                 return false;
             }
