@@ -258,6 +258,7 @@ pub fn build_chart_with(
     };
     let mut builder = Builder {
         dataset,
+        indicator_years: dataset.years_of(selection.indicator),
         scenario,
         selection,
         lang,
@@ -399,6 +400,8 @@ pub fn build_chart_with(
 
 struct Builder<'a> {
     dataset: &'a Dataset,
+    /// Every year with a value of the selected indicator, ascending.
+    indicator_years: Vec<i32>,
     scenario: Option<ScenarioLayer<'a>>,
     selection: &'a Selection,
     lang: Lang,
@@ -620,17 +623,12 @@ impl Builder<'_> {
     }
 
     /// The target a value of `year` is measured against: the earliest target in or after it.
+    /// Looked up in the index year by year, not by scanning every observation per point.
     fn target_for(&self, region: RegionIdx, year: i32) -> Option<f64> {
-        self.dataset
-            .observations()
+        self.indicator_years
             .iter()
-            .filter(|o| {
-                o.region == region
-                    && o.indicator == self.selection.indicator
-                    && o.kind == ObservationKind::Target
-                    && o.year >= year
-            })
-            .min_by_key(|o| o.year)
+            .filter(|&&y| y >= year)
+            .find_map(|&y| self.obs(region, y, ObservationKind::Target))
             .map(|o| o.value)
     }
 
