@@ -14,9 +14,7 @@ mod common;
 use common::table::{select, type_into};
 
 fn window(app: YardstickApp) -> Harness<'static, YardstickApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 950.0))
-        .build_eframe(move |cc| app.with_creation_context(cc));
+    let mut harness = common::window::window(app, 1500.0, 950.0);
     harness.run();
     harness
 }

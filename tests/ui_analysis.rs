@@ -11,17 +11,11 @@ use yardstick::model::{Better, IndicatorIdx, RegionIdx};
 use yardstick::ui::polish::{ThemeChoice, ToastKind, lang_from_locale};
 use yardstick::ui::{View, YardstickApp, rankings_view, targets_view};
 
+mod common;
+
 /// The app on the bundled data, in a 1400×1000 window.
 fn harness() -> Harness<'static, YardstickApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(|cc| {
-            YardstickApp::new(
-                yardstick::bundled_dataset().expect("bundled data loads"),
-                None,
-            )
-            .with_creation_context(cc)
-        })
+    common::window::bundled_window(1400.0, 1000.0)
 }
 
 fn region(harness: &Harness<'_, YardstickApp>, id: &str) -> RegionIdx {

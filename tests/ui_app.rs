@@ -11,15 +11,7 @@ use yardstick::ui::{View, YardstickApp};
 
 /// The app on the bundled data, in a 1280×800 window.
 fn harness() -> Harness<'static, YardstickApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| {
-            YardstickApp::new(
-                yardstick::bundled_dataset().expect("bundled data loads"),
-                None,
-            )
-            .with_creation_context(cc)
-        })
+    common::window::bundled_window(1280.0, 800.0)
 }
 
 fn category_names(harness: &mut Harness<'_, YardstickApp>) -> Vec<String> {

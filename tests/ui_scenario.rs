@@ -8,20 +8,14 @@ use yardstick::model::scenario::GrowthRule;
 use yardstick::model::{IndicatorIdx, RegionIdx};
 use yardstick::ui::{View, YardstickApp};
 
+mod common;
+
 /// 300 × 1.15³: 万盛's 2022 industrial output grown 15 % a year to 2025.
 const GROWN_2025: f64 = 456.2625;
 
 /// The app on the bundled data, in a window large enough for every panel.
 fn harness() -> Harness<'static, YardstickApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(|cc| {
-            YardstickApp::new(
-                yardstick::bundled_dataset().expect("bundled data loads"),
-                None,
-            )
-            .with_creation_context(cc)
-        });
+    let mut harness = common::window::bundled_window(1400.0, 1000.0);
     harness.run();
     harness
 }

@@ -9,17 +9,14 @@ use yardstick::model::scenario::GrowthRule;
 use yardstick::ui::YardstickApp;
 use yardstick::ui::scenario_files::{PendingAction, Recovery, recovery_files};
 
+mod common;
+
 fn app() -> YardstickApp {
-    YardstickApp::new(
-        yardstick::bundled_dataset().expect("bundled data loads"),
-        None,
-    )
+    common::window::bundled_app()
 }
 
 fn harness_with(app: YardstickApp) -> Harness<'static, YardstickApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| app.with_creation_context(cc))
+    common::window::window(app, 1280.0, 800.0)
 }
 
 /// 万盛 industrial output: 2023 set to 340, growth 15 %/yr from 2022 to 2025; line view.

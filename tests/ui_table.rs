@@ -15,15 +15,7 @@ use common::table::{center, click_at, select, type_into};
 
 /// The app on the bundled data in a large window, showing the table of good-air days.
 fn table_harness() -> Harness<'static, YardstickApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(|cc| {
-            YardstickApp::new(
-                yardstick::bundled_dataset().expect("bundled data loads"),
-                None,
-            )
-            .with_creation_context(cc)
-        });
+    let mut harness = common::window::bundled_window(1400.0, 900.0);
     harness.run();
     harness.get_by_label("空气质量优良天数 (天)").click();
     harness.run();

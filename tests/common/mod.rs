@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod table;
+pub mod window;
 
 /// A small valid dataset: two regions, one bounded indicator, two observations.
 pub const SMALL: &str = r#"Dataset(
