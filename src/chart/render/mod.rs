@@ -2,8 +2,9 @@
 //!
 //! Both formats come from one layout ([`layout::layout`]: every position and text decided
 //! in pixels) drawn by one function generic over plotters' `DrawingBackend`
-//! ([`paint::draw_chart`]), so they show the same chart. Text uses the bundled CJK font: its
-//! bytes for the PNG, a list of CJK font family names in the SVG.
+//! ([`paint::draw_chart`]), so they show the same chart. The PNG draws text with the
+//! system's CJK font where there is one and the bundled subset for anything else
+//! ([`text::FontChain`]); the SVG names a list of CJK font families.
 
 mod axis;
 pub mod layout;
@@ -11,6 +12,7 @@ pub mod paint;
 mod png;
 pub mod shapes;
 mod svg;
+pub mod system_font;
 pub mod text;
 
 pub use png::{render_png, render_rgb};

@@ -13,33 +13,45 @@ use crate::chart::ChartSpec;
 use super::RenderError;
 use super::layout::{Layout, layout};
 use super::shapes::{Align, Color, Shape, TextShape, WHITE};
-use super::text::{FONT_NAME, Measure, font_metrics};
+use super::text::{FONT_NAME, FontChain, Measure, font_metrics};
 
-/// How a backend turns em sizes into plotters font sizes, and fakes bold.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// How a backend draws text.
+#[derive(Clone, Copy, Debug)]
 pub enum TextFlavor {
-    /// plotters' SVG backend writes `font-size = size / 1.24` and `font-weight="bold"`.
+    /// Text stays text: plotters' SVG backend writes `font-size = size / 1.24` and
+    /// `font-weight="bold"`. Measured with the bundled font.
     Svg,
-    /// plotters' ab_glyph rasteriser scales ascent − descent to `size`; it has one weight,
-    /// so bold is drawn twice, shifted by a pixel.
+    /// Glyphs are rasterised here, each in the first font of `fonts` that has it, placed by
+    /// that font's advances and kerning. One weight, so bold is drawn twice, shifted by a
+    /// pixel.
     Bitmap {
-        /// plotters size per pixel of em.
-        size_per_em: f64,
+        /// The fonts tried for each character (measured with the same ones).
+        fonts: &'static FontChain,
+        /// From a text's top to its baseline, in ems.
+        baseline: f64,
     },
 }
 
 impl TextFlavor {
-    /// The flavour for bitmaps, from the bundled font's metrics.
+    /// The flavour for bitmaps: the system's CJK font, then the bundled subset.
     pub fn bitmap() -> Result<Self, RenderError> {
+        Self::bitmap_with(FontChain::system_then_bundled()?)
+    }
+
+    /// The flavour for bitmaps drawn with `fonts`.
+    pub fn bitmap_with(fonts: &'static FontChain) -> Result<Self, RenderError> {
         Ok(TextFlavor::Bitmap {
-            size_per_em: font_metrics()?.ab_glyph_size_per_em,
+            fonts,
+            // Where plotters put it, which the layout's line spacing is built around.
+            baseline: font_metrics()?.ab_glyph_size_per_em / 2.0,
         })
     }
 
-    fn size(self, em: f64) -> f64 {
+    /// A measurer for the fonts this flavour draws with.
+    pub fn measure(self) -> Result<Measure, RenderError> {
         match self {
-            TextFlavor::Svg => em * 1.24,
-            TextFlavor::Bitmap { size_per_em } => em * size_per_em,
+            TextFlavor::Svg => Measure::new(),
+            TextFlavor::Bitmap { fonts, .. } => Ok(Measure::with_fonts(fonts)),
         }
     }
 }
@@ -51,7 +63,9 @@ pub fn draw_chart<DB: DrawingBackend>(
     flavor: TextFlavor,
 ) -> Result<Layout, RenderError> {
     let (width, height) = root.dim_in_pixel();
-    let measure = Measure::new()?;
+    // Registers the bundled font with plotters too (the SVG backend names it).
+    font_metrics()?;
+    let measure = flavor.measure()?;
     let layout = layout(spec, width, height, &measure);
     paint(root, &layout, flavor)?;
     Ok(layout)
@@ -123,32 +137,65 @@ fn draw_text<DB: DrawingBackend>(
     text: &TextShape,
     flavor: TextFlavor,
 ) -> Result<(), plotters::drawing::DrawingAreaErrorKind<DB::ErrorType>> {
+    let TextFlavor::Bitmap { fonts, baseline } = flavor else {
+        return draw_svg_text(root, text);
+    };
+    let glyphs = fonts.layout(&text.text);
+    let width = glyphs.last().map_or(0.0, |g| g.x + g.advance) * text.em;
+    let left = match text.align {
+        Align::Left => text.x,
+        Align::Center => text.x - width / 2.0,
+        Align::Right => text.x - width,
+    };
+    // Whole pixels for the line's start and baseline keep horizontal strokes sharp; the
+    // glyphs within the line keep their fractional positions.
+    let (left, baseline) = (left.round(), (text.y + baseline * text.em).round());
+    let shifts: &[f64] = if text.bold {
+        &[0.0, (text.em / 28.0).round().max(1.0)]
+    } else {
+        &[0.0]
+    };
+    let mut result = Ok(());
+    for shift in shifts {
+        fonts.draw(
+            &glyphs,
+            (left + shift, baseline),
+            text.em,
+            |x, y, coverage| {
+                if result.is_ok() {
+                    let ink = text
+                        .color
+                        .with_alpha(text.color.alpha * f64::from(coverage));
+                    result = root.draw_pixel((x, y), &rgba(ink));
+                }
+            },
+        );
+    }
+    result
+}
+
+/// SVG text: a `<text>` element naming the font, anchored like the layout asks.
+fn draw_svg_text<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &TextShape,
+) -> Result<(), plotters::drawing::DrawingAreaErrorKind<DB::ErrorType>> {
     let h = match text.align {
         Align::Left => HPos::Left,
         Align::Center => HPos::Center,
         Align::Right => HPos::Right,
     };
-    let font_style = if text.bold && flavor == TextFlavor::Svg {
+    let font_style = if text.bold {
         FontStyle::Bold
     } else {
         FontStyle::Normal
     };
-    let font = FontDesc::new(
-        FontFamily::Name(FONT_NAME),
-        flavor.size(text.em),
-        font_style,
-    );
+    // plotters' SVG backend writes `font-size = size / 1.24`.
+    let font = FontDesc::new(FontFamily::Name(FONT_NAME), text.em * 1.24, font_style);
     let color = rgba(text.color);
     let style = TextStyle::from(font)
         .color(&color)
         .pos(Pos::new(h, VPos::Top));
-    let (x, y) = px((text.x, text.y));
-    root.draw(&Text::new(text.text.as_str(), (x, y), style.clone()))?;
-    if text.bold && flavor != TextFlavor::Svg {
-        let shift = (text.em / 28.0).round().max(1.0) as i32;
-        root.draw(&Text::new(text.text.as_str(), (x + shift, y), style))?;
-    }
-    Ok(())
+    root.draw(&Text::new(text.text.as_str(), px((text.x, text.y)), style))
 }
 
 /// Rounds a point to whole pixels (plotters' backends take integers).
