@@ -289,3 +289,44 @@ fn png_text_is_spaced_by_the_fonts_advances_when_latin_and_cjk_mix() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The characters egui cannot draw with `fonts` (after one frame has loaded them).
+#[cfg(feature = "gui")]
+fn missing_on_screen(fonts: egui::FontDefinitions) -> String {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(fonts);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    ctx.fonts_mut(|f| {
+        characters()
+            .into_iter()
+            .filter(|&c| needs_ink(c))
+            .filter(|&c| {
+                [
+                    egui::FontId::proportional(14.0),
+                    egui::FontId::monospace(14.0),
+                ]
+                .iter()
+                .any(|font| !f.has_glyph(font, c))
+            })
+            .collect()
+    })
+}
+
+#[cfg(feature = "gui")]
+#[test]
+fn the_window_has_a_glyph_for_every_character_with_and_without_a_system_cjk_font() {
+    use yardstick::ui::fonts::{SYSTEM_CJK_FONT_NAME, font_definitions};
+    let missing = missing_on_screen(font_definitions());
+    assert!(missing.is_empty(), "no glyph on screen for: {missing}");
+    // A machine without CJK fonts: egui's defaults and the bundled subset only.
+    let mut bundled_only = font_definitions();
+    for list in bundled_only.families.values_mut() {
+        list.retain(|name| name != SYSTEM_CJK_FONT_NAME);
+    }
+    let missing = missing_on_screen(bundled_only);
+    assert!(
+        missing.is_empty(),
+        "no glyph on screen without a system CJK font for: {missing}"
+    );
+}
