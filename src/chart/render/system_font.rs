@@ -99,3 +99,29 @@ fn find_system_cjk_font() -> Option<SystemFont> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_system_cjk_font_found_is_one_of_the_families_and_draws_chinese() {
+        let started = std::time::Instant::now();
+        let found = system_cjk_font();
+        eprintln!(
+            "system CJK font: {:?} in {:?}",
+            found.map(|f| (f.family, &f.path, f.index)),
+            started.elapsed()
+        );
+        if let Some(font) = found {
+            assert!(CJK_FAMILIES.contains(&font.family));
+            let face = ttf_parser::Face::parse(font.bytes, font.index).expect("parses");
+            assert!(face.glyph_index('綦').is_some_and(|g| g.0 != 0));
+        }
+        // Asked again, the same face (searched once).
+        assert_eq!(
+            system_cjk_font().map(|f| f.bytes.as_ptr()),
+            found.map(|f| f.bytes.as_ptr())
+        );
+    }
+}
