@@ -109,8 +109,9 @@ impl TableState {
         self.pivot_table(ui, frame, actions);
     }
 
-    /// The year columns: every year with data for the indicator, the years the scenario
-    /// changes and the years added; cached.
+    /// The year columns: every year from the first to the last with data for the indicator
+    /// (its target years included), the years the scenario changes and the years added;
+    /// cached.
     fn pivot_years_for(&mut self, frame: &Frame<'_>, scenario: ScenarioKey) -> Vec<i32> {
         let added: Vec<i32> = self
             .added_years
@@ -123,7 +124,13 @@ impl TableState {
         {
             return years.clone();
         }
-        let mut years: BTreeSet<i32> = self.data_years(frame).iter().copied().collect();
+        // Every year from the indicator's first to its last (targets included), so a year
+        // with no value yet between them (2023, 2024) can be typed without adding a column.
+        let data_years = self.data_years(frame);
+        let mut years: BTreeSet<i32> = match (data_years.first(), data_years.last()) {
+            (Some(&first), Some(&last)) => (first..=last).collect(),
+            _ => BTreeSet::new(),
+        };
         years.extend(frame.applied.years_changed(frame.indicator));
         years.extend(key.3.iter().copied());
         let years: Vec<i32> = years.into_iter().collect();
@@ -273,7 +280,22 @@ impl TableState {
         let rows = std::mem::take(&mut self.rows);
         let years = std::mem::take(&mut self.years);
         let data_years = self.data_years(frame).to_vec();
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // A target year's cells show the value and, under it, the target: two lines.
+        let target_of = |region: RegionIdx, year: i32| {
+            frame
+                .dataset
+                .get(region, frame.indicator, year, ObservationKind::Target)
+                .map(|o| o.value)
+        };
+        let two_lines = rows
+            .iter()
+            .any(|&r| years.iter().any(|&y| target_of(r, y).is_some()));
+        let line_height = ui.text_style_height(&egui::TextStyle::Body);
+        let row_height = if two_lines {
+            line_height * 2.0 + 6.0
+        } else {
+            line_height + 8.0
+        };
         let shift = ui.input(|i| i.modifiers.shift);
         let mut clicked: Option<(usize, usize)> = None;
         let mut open: Option<CellRef> = None;
@@ -356,13 +378,15 @@ impl TableState {
                                     let selected = range.is_some_and(|(r0, r1, c0, c1)| {
                                         (r0..=r1).contains(&r) && (c0..=c1).contains(&c)
                                     });
-                                    let response = value_cell(
-                                        ui,
-                                        &value,
-                                        selected,
-                                        anchor_pos == Some((r, c)),
-                                        lang,
-                                    );
+                                    let anchored = anchor_pos == Some((r, c));
+                                    let response = match target_of(region, year) {
+                                        Some(target) if !matches!(value, Shown::Target { .. }) => {
+                                            cell_with_target(
+                                                ui, &value, target, selected, anchored, lang,
+                                            )
+                                        }
+                                        _ => value_cell(ui, &value, selected, anchored, lang),
+                                    };
                                     self.cell_rects.push((cell, response.rect));
                                     if response.double_clicked() {
                                         open = Some(cell);
@@ -420,6 +444,82 @@ impl TableState {
             self.open_editor(frame, cell, None);
         }
     }
+}
+
+/// A value cell of a year with a target: the value (as the scenario makes it, or empty) on
+/// the first line, the published target under it, so a projection never hides the target.
+fn cell_with_target(
+    ui: &mut egui::Ui,
+    shown: &Shown,
+    target: f64,
+    selected: bool,
+    anchor: bool,
+    lang: crate::lang::Lang,
+) -> egui::Response {
+    let rect = ui.max_rect();
+    let response = ui.allocate_rect(rect, egui::Sense::click());
+    let text = shown.display_text(lang);
+    let target_text = format!("{} {}", lang.pick("目标", "target"), format_value(target));
+    let label = if text.is_empty() {
+        target_text.clone()
+    } else {
+        format!("{text} ({target_text})")
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let origin = match shown {
+        Shown::Value(e) => e.origin,
+        Shown::Removed { .. } => crate::model::scenario::Origin::Edited,
+        _ => crate::model::scenario::Origin::Baseline,
+    };
+    if let Some(fill) = super::mark_fill(ui, origin) {
+        ui.painter().rect_filled(rect.shrink(1.0), 0.0, fill);
+    }
+    if selected {
+        let selection = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
+        ui.painter().rect_filled(rect, 0.0, selection);
+    }
+    if anchor {
+        ui.painter().rect_stroke(
+            rect.shrink(0.5),
+            0.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    let projected =
+        matches!(shown, Shown::Value(e) if e.origin == crate::model::scenario::Origin::Projected);
+    let value_rich = if projected {
+        RichText::new(text).italics()
+    } else {
+        RichText::new(text)
+    };
+    let width = (rect.width() - 8.0).max(1.0);
+    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+    let color = ui.visuals().text_color();
+    let (top, bottom) = (
+        egui::Rect::from_min_max(rect.min, egui::pos2(rect.right(), rect.center().y)),
+        egui::Rect::from_min_max(egui::pos2(rect.left(), rect.center().y), rect.max),
+    );
+    for (rich, half) in [
+        (value_rich, top),
+        (RichText::new(target_text).small().italics().weak(), bottom),
+    ] {
+        let galley = egui::WidgetText::from(rich).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            width,
+            egui::TextStyle::Body,
+        );
+        let pos = egui::pos2(
+            half.right() - 4.0 - galley.size().x,
+            half.center().y - galley.size().y / 2.0,
+        );
+        painter.galley(pos, galley, color);
+    }
+    response
 }
 
 /// A cell's tooltip: where its value comes from, and the year's target when it has one.
