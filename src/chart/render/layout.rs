@@ -837,7 +837,11 @@ impl Builder<'_> {
                         width: 1.0,
                     });
                     let room = slot * (every * rows) as f64 * 0.95;
-                    let text = self.m.ellipsize(name, em, room);
+                    let mut text = self.m.ellipsize(name, em, room);
+                    if text.is_empty() || text == "…" {
+                        // No room even for one character and "…": the first one, at least.
+                        text = name.chars().take(1).collect();
+                    }
                     self.text(&text, (x, top), em, TEXT, Align::Center, false);
                 }
                 CategoryLabels::Vertical { em, chars } => {
@@ -877,8 +881,8 @@ fn series_color(series: &Series) -> Color {
 
 /// Chooses how category names fit under slots of `slot` pixels: the largest em from `base`
 /// down to `min` at which every name fits on one row; else two staggered rows; else (CJK
-/// names) characters stacked vertically; else only every n-th name. Returns the mode and
-/// the height it needs.
+/// names) characters stacked vertically; else up to three staggered rows of shortened
+/// names. Every category keeps a label. Returns the mode and the height it needs.
 fn category_labels(
     m: &Measure,
     labels: &[String],
@@ -926,8 +930,12 @@ fn category_labels(
             );
         }
     }
-    let every = ((per_em * min) / fit).ceil().max(1.0) as usize;
-    horizontal(min, 1, every)
+    // Every bar keeps a name: in as many staggered rows as fit (up to three), each shortened
+    // to its room ("万盛…", "Wan…"); never every n-th name only.
+    let rows = ((max_height - min * 0.45) / (LINE * min))
+        .floor()
+        .clamp(1.0, 3.0) as usize;
+    horizontal(min, rows, 1)
 }
 
 /// Splits a polyline into dashes of `on` pixels separated by `off`, the pattern running on
@@ -1014,15 +1022,23 @@ mod tests {
             matches!(mode, CategoryLabels::Vertical { chars: 5, .. }),
             "{mode:?}"
         );
+        // Too narrow for anything else: staggered rows of shortened names, every bar named.
         let (mode, _) = category_labels(&m, &names, 5.0, 18.0, 13.0, 200.0);
         assert!(
-            matches!(mode, CategoryLabels::Horizontal { every, .. } if every > 1),
+            matches!(
+                mode,
+                CategoryLabels::Horizontal {
+                    every: 1,
+                    rows: 3,
+                    ..
+                }
+            ),
             "{mode:?}"
         );
         let latin: Vec<String> = ["Wansheng", "Qijiang"].map(String::from).to_vec();
         let (mode, _) = category_labels(&m, &latin, 20.0, 18.0, 13.0, 200.0);
         assert!(
-            matches!(mode, CategoryLabels::Horizontal { every, .. } if every > 1),
+            matches!(mode, CategoryLabels::Horizontal { every: 1, .. }),
             "{mode:?}"
         );
     }
