@@ -283,10 +283,20 @@ fn legend_ui(ui: &mut egui::Ui, spec: &ChartSpec) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for series in spec.series.iter().filter(|s| !s.points.is_empty()) {
+            // Symbol and name stay together, on one line: a new row when they do not fit.
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let name_width = ui
+                .fonts_mut(|f| f.layout_no_wrap(series.name.clone(), font, Color32::WHITE))
+                .size()
+                .x;
+            let left = ui.max_rect().right() - ui.cursor().min.x;
+            if left < 26.0 + name_width + 16.0 {
+                ui.end_row();
+            }
             let (rect, _) = ui.allocate_exact_size(Vec2::new(26.0, 14.0), Sense::hover());
             swatch(ui.painter(), rect, spec.kind, series);
-            ui.label(&series.name);
-            ui.add_space(10.0);
+            ui.add(egui::Label::new(&series.name).extend());
+            ui.add_space(6.0);
         }
     });
 }

@@ -23,9 +23,17 @@ impl TableState {
         let lang = app.lang;
         let idx = app.picks.indicator;
         let indicator = app.dataset.indicator(idx);
-        ui.strong(match lang {
+        let heading = match lang {
             crate::lang::Lang::Zh => format!("{}（{}）", indicator.name, indicator.unit),
             crate::lang::Lang::En => format!("{} [{}]", indicator.name_en, indicator.unit_en),
+        };
+        // The heading gives way (shortened, full on hover) so the buttons after it stay on
+        // screen; they take about 400 points in English.
+        let room = (ui.available_width() - 420.0).max(60.0);
+        ui.scope(|ui| {
+            ui.set_max_width(room);
+            ui.add(egui::Label::new(RichText::new(&heading).strong()).truncate())
+                .on_hover_text(&heading);
         });
         ui.separator();
         if self.new_year_for != Some(idx) {
@@ -505,7 +513,7 @@ fn cell_with_target(
     );
     for (rich, half) in [
         (value_rich, top),
-        (RichText::new(target_text).small().italics().weak(), bottom),
+        (RichText::new(target_text).italics().weak(), bottom),
     ] {
         let galley = egui::WidgetText::from(rich).into_galley(
             ui,
