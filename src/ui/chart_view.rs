@@ -74,7 +74,13 @@ pub fn show(ui: &mut egui::Ui, spec: &ChartSpec) {
     if let Some(labels) = labels {
         labels.ui(ui, &response.transform);
     }
-    if let Some(pointer) = response.inner
+    // The pointer in this frame's plot coordinates (egui_plot's own pointer coordinate uses
+    // the previous frame's transform).
+    let pointer = response
+        .response
+        .hover_pos()
+        .map(|pos| response.transform.value_from_position(pos));
+    if let Some(pointer) = pointer
         && let Some(point) = hovered(spec, &response.transform, pointer)
     {
         let text = hover_text(point, spec);
@@ -478,11 +484,7 @@ impl CategoryLabels {
     }
 }
 
-fn bar_plot(
-    ui: &mut egui::Ui,
-    plot: Plot<'_>,
-    spec: &ChartSpec,
-) -> egui_plot::PlotResponse<Option<PlotPoint>> {
+fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::PlotResponse<()> {
     let log = spec.log_scale;
     let (y0, y1) = y_bounds(spec);
     let (x0, x1) = spec.x_range();
@@ -517,15 +519,10 @@ fn bar_plot(
         if let Some(line) = reference_line(spec) {
             plot_ui.hline(line);
         }
-        plot_ui.pointer_coordinate()
     })
 }
 
-fn line_plot(
-    ui: &mut egui::Ui,
-    plot: Plot<'_>,
-    spec: &ChartSpec,
-) -> egui_plot::PlotResponse<Option<PlotPoint>> {
+fn line_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::PlotResponse<()> {
     let log = spec.log_scale;
     let (y0, y1) = y_bounds(spec);
     let (x0, x1) = spec.x_range();
@@ -587,6 +584,5 @@ fn line_plot(
         if let Some(line) = reference_line(spec) {
             plot_ui.hline(line);
         }
-        plot_ui.pointer_coordinate()
     })
 }
