@@ -260,3 +260,53 @@ fn the_csv_published_value_is_the_published_figure_or_empty() {
         assert_eq!(published(year, "required"), "", "{year}: {rows:?}");
     }
 }
+
+#[test]
+fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
+    let mut harness = harness();
+    show(
+        &mut harness,
+        "gdp",
+        &[],
+        ChartKind::Line,
+        Some((2015, 2024)),
+    );
+    harness.state_mut().view = View::Table;
+    harness.run();
+    let app = harness.state();
+    let fuling = app.dataset.region_by_id("fuling").unwrap();
+    let cell = CellRef {
+        region: fuling,
+        indicator: app.picks.indicator,
+        year: 2019,
+    };
+    let region_label = |h: &Harness<'_, YardstickApp>| {
+        h.get_all_by_role_and_label(Role::Label, "涪陵区")
+            .map(|n| n.rect())
+            .find(|r| r.left() > 240.0)
+            .expect("the pivot names 涪陵区")
+    };
+    let before = (
+        region_label(&harness),
+        harness.state().table.cell_rect(cell).unwrap(),
+    );
+    // Scroll the years sideways, over the table.
+    harness.hover_at(before.1.center());
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-300.0, 0.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::default(),
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    let after = (
+        region_label(&harness),
+        harness.state().table.cell_rect(cell),
+    );
+    let moved = after
+        .1
+        .map_or(f32::INFINITY, |r| before.1.left() - r.left());
+    assert!(moved > 50.0, "the years scrolled: {before:?} → {after:?}");
+    assert_eq!(after.0, before.0, "the region column stayed");
+}

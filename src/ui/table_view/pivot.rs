@@ -307,133 +307,188 @@ impl TableState {
         let shift = ui.input(|i| i.modifiers.shift);
         let mut clicked: Option<(usize, usize)> = None;
         let mut open: Option<CellRef> = None;
-        egui::ScrollArea::horizontal()
-            .id_salt("yardstick-pivot-h")
-            .show(ui, |ui| {
-                let mut builder = TableBuilder::new(ui)
-                    .id_salt("yardstick-pivot")
-                    .striped(true)
-                    .resizable(true)
-                    .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                    .column(Column::initial(120.0).at_least(70.0).clip(true))
-                    .columns(Column::initial(84.0).at_least(44.0).clip(true), years.len())
-                    .column(Column::remainder().at_least(160.0).clip(true));
-                if let Some(row) = self.scroll_to.take() {
-                    builder = builder.scroll_to_row(row, None);
-                }
-                let added = self
-                    .added_years
-                    .get(&frame.dataset.indicator(frame.indicator).id)
-                    .cloned()
-                    .unwrap_or_default();
-                builder
-                    .header(row_height, |mut header| {
-                        header.col(|ui| {
-                            ui.strong(Text::Region.get(lang));
-                        });
-                        for &year in &years {
+        // The region column is a table of its own, left of the horizontally scrolled years:
+        // it never scrolls away sideways. Both scroll vertically together (one offset, kept in
+        // egui's memory; whichever table the user scrolled sets it for the next frame).
+        let scroll_id = egui::Id::unique("yardstick-pivot-scroll");
+        let offset: f32 = ui.ctx().data(|d| d.get_temp(scroll_id)).unwrap_or(0.0);
+        let mut offsets = (offset, offset);
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            let left = ui
+                .vertical(|ui| {
+                    TableBuilder::new(ui)
+                        .id_salt("yardstick-pivot-regions")
+                        .striped(true)
+                        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                        .column(Column::exact(120.0).clip(true))
+                        .vertical_scroll_offset(offset)
+                        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+                        .header(row_height, |mut header| {
                             header.col(|ui| {
-                                ui.with_layout(
-                                    egui::Layout::right_to_left(egui::Align::Center),
-                                    |ui| {
-                                        if data_years.binary_search(&year).is_ok()
-                                            || !added.contains(&year)
-                                        {
-                                            ui.strong(year.to_string());
-                                        } else {
-                                            ui.label(RichText::new(year.to_string()).weak())
-                                                .on_hover_text(lang.pick(
-                                                    "添加的年份：数据中还没有这一年",
-                                                    "Added year: no data for it yet",
-                                                ));
-                                        }
-                                    },
-                                );
+                                ui.strong(Text::Region.get(lang));
                             });
-                        }
-                        header.col(|ui| {
-                            ui.strong(Text::Source.get(lang));
-                        });
-                    })
-                    .body(|body| {
-                        body.rows(row_height, rows.len(), |mut row| {
-                            let r = row.index();
-                            let Some(&region) = rows.get(r) else {
-                                return;
-                            };
-                            let reg = frame.dataset.region(region);
-                            row.col(|ui| {
-                                let response =
-                                    ui.add(egui::Label::new(reg.display_name(lang)).truncate());
-                                response.on_hover_text(format!(
-                                    "{} / {} ({})",
-                                    reg.name, reg.name_en, reg.id
-                                ));
-                            });
-                            for (c, &year) in years.iter().enumerate() {
-                                let cell = CellRef {
-                                    region,
-                                    indicator: frame.indicator,
-                                    year,
+                        })
+                        .body(|body| {
+                            body.rows(row_height, rows.len(), |mut row| {
+                                let Some(&region) = rows.get(row.index()) else {
+                                    return;
                                 };
+                                let reg = frame.dataset.region(region);
                                 row.col(|ui| {
-                                    if self.editing.as_ref().is_some_and(|e| e.cell == cell) {
-                                        self.cell_rects.push((cell, ui.max_rect()));
-                                        self.editor(ui, frame, actions);
-                                        return;
-                                    }
-                                    let value = shown(frame.dataset, frame.applied, cell);
-                                    let selected = range.is_some_and(|(r0, r1, c0, c1)| {
-                                        (r0..=r1).contains(&r) && (c0..=c1).contains(&c)
+                                    let response =
+                                        ui.add(egui::Label::new(reg.display_name(lang)).truncate());
+                                    response.on_hover_text(format!(
+                                        "{} / {} ({})",
+                                        reg.name, reg.name_en, reg.id
+                                    ));
+                                });
+                            });
+                        })
+                })
+                .inner;
+            offsets.0 = left.state.clamped_offset().y;
+            ui.spacing_mut().item_spacing.x = 8.0;
+            egui::ScrollArea::horizontal()
+                .id_salt("yardstick-pivot-h")
+                .show(ui, |ui| {
+                    ui.vertical(|ui| {
+                        let mut builder = TableBuilder::new(ui)
+                            .id_salt("yardstick-pivot")
+                            .striped(true)
+                            .resizable(true)
+                            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                            .vertical_scroll_offset(offset)
+                            .columns(Column::initial(84.0).at_least(44.0).clip(true), years.len())
+                            .column(Column::remainder().at_least(160.0).clip(true));
+                        if let Some(row) = self.scroll_to.take() {
+                            builder = builder.scroll_to_row(row, None);
+                        }
+                        let added = self
+                            .added_years
+                            .get(&frame.dataset.indicator(frame.indicator).id)
+                            .cloned()
+                            .unwrap_or_default();
+                        let right = builder
+                            .header(row_height, |mut header| {
+                                for &year in &years {
+                                    header.col(|ui| {
+                                        ui.with_layout(
+                                            egui::Layout::right_to_left(egui::Align::Center),
+                                            |ui| {
+                                                if data_years.binary_search(&year).is_ok()
+                                                    || !added.contains(&year)
+                                                {
+                                                    ui.strong(year.to_string());
+                                                } else {
+                                                    ui.label(
+                                                        RichText::new(year.to_string()).weak(),
+                                                    )
+                                                    .on_hover_text(lang.pick(
+                                                        "添加的年份：数据中还没有这一年",
+                                                        "Added year: no data for it yet",
+                                                    ));
+                                                }
+                                            },
+                                        );
                                     });
-                                    let anchored = anchor_pos == Some((r, c));
-                                    let response = match target_of(region, year) {
-                                        Some(target) if !matches!(value, Shown::Target { .. }) => {
-                                            cell_with_target(
-                                                ui, &value, target, selected, anchored, lang,
-                                            )
-                                        }
-                                        _ => value_cell(ui, &value, selected, anchored, lang),
+                                }
+                                header.col(|ui| {
+                                    ui.strong(Text::Source.get(lang));
+                                });
+                            })
+                            .body(|body| {
+                                body.rows(row_height, rows.len(), |mut row| {
+                                    let r = row.index();
+                                    let Some(&region) = rows.get(r) else {
+                                        return;
                                     };
-                                    self.cell_rects.push((cell, response.rect));
-                                    if response.double_clicked() {
-                                        open = Some(cell);
-                                    } else if response.clicked()
-                                        || (response.secondary_clicked() && !selected)
-                                    {
-                                        clicked = Some((r, c));
+                                    for (c, &year) in years.iter().enumerate() {
+                                        let cell = CellRef {
+                                            region,
+                                            indicator: frame.indicator,
+                                            year,
+                                        };
+                                        row.col(|ui| {
+                                            if self.editing.as_ref().is_some_and(|e| e.cell == cell)
+                                            {
+                                                self.cell_rects.push((cell, ui.max_rect()));
+                                                self.editor(ui, frame, actions);
+                                                return;
+                                            }
+                                            let value = shown(frame.dataset, frame.applied, cell);
+                                            let selected = range.is_some_and(|(r0, r1, c0, c1)| {
+                                                (r0..=r1).contains(&r) && (c0..=c1).contains(&c)
+                                            });
+                                            let anchored = anchor_pos == Some((r, c));
+                                            let response = match target_of(region, year) {
+                                                Some(target)
+                                                    if !matches!(value, Shown::Target { .. }) =>
+                                                {
+                                                    cell_with_target(
+                                                        ui, &value, target, selected, anchored,
+                                                        lang,
+                                                    )
+                                                }
+                                                _ => {
+                                                    value_cell(ui, &value, selected, anchored, lang)
+                                                }
+                                            };
+                                            self.cell_rects.push((cell, response.rect));
+                                            if response.double_clicked() {
+                                                open = Some(cell);
+                                            } else if response.clicked()
+                                                || (response.secondary_clicked() && !selected)
+                                            {
+                                                clicked = Some((r, c));
+                                            }
+                                            let response = match tooltip(frame, &value, cell) {
+                                                Some(tip) => response.on_hover_text(tip),
+                                                None => response,
+                                            };
+                                            response.context_menu(|ui| {
+                                                if value.editable()
+                                                    && ui
+                                                        .button(lang.pick("编辑", "Edit"))
+                                                        .clicked()
+                                                {
+                                                    open = Some(cell);
+                                                    ui.close();
+                                                }
+                                                if ui.button(lang.pick("复制", "Copy")).clicked()
+                                                {
+                                                    self.pending_copy = true;
+                                                    ui.close();
+                                                }
+                                                if ui
+                                                    .button(lang.pick("粘贴文本…", "Paste text…"))
+                                                    .clicked()
+                                                {
+                                                    self.paste_text = Some(String::new());
+                                                    ui.close();
+                                                }
+                                            });
+                                        });
                                     }
-                                    let response = match tooltip(frame, &value, cell) {
-                                        Some(tip) => response.on_hover_text(tip),
-                                        None => response,
-                                    };
-                                    response.context_menu(|ui| {
-                                        if value.editable()
-                                            && ui.button(lang.pick("编辑", "Edit")).clicked()
-                                        {
-                                            open = Some(cell);
-                                            ui.close();
-                                        }
-                                        if ui.button(lang.pick("复制", "Copy")).clicked() {
-                                            self.pending_copy = true;
-                                            ui.close();
-                                        }
-                                        if ui
-                                            .button(lang.pick("粘贴文本…", "Paste text…"))
-                                            .clicked()
-                                        {
-                                            self.paste_text = Some(String::new());
-                                            ui.close();
-                                        }
+                                    row.col(|ui| {
+                                        text_cell(ui, &sources_of(frame, region, &years));
                                     });
                                 });
-                            }
-                            row.col(|ui| {
-                                text_cell(ui, &sources_of(frame, region, &years));
                             });
-                        });
-                    });
-            });
+                        offsets.1 = right.state.clamped_offset().y;
+                    })
+                });
+        });
+        // The table the user scrolled moved away from the shared offset: the other follows.
+        let moved = if offsets.0 != offset {
+            offsets.0
+        } else {
+            offsets.1
+        };
+        if moved != offset {
+            ui.ctx().data_mut(|d| d.insert_temp(scroll_id, moved));
+            ui.ctx().request_repaint();
+        }
         self.rows = rows;
         self.years = years;
         if let Some((r, c)) = clicked
