@@ -37,8 +37,24 @@ pub fn show(ui: &mut egui::Ui, spec: &ChartSpec) {
     }
     legend_ui(ui, spec);
     let labels = (spec.kind == ChartKind::Bar).then(|| CategoryLabels::plan(ui, spec));
-    let footer_lines = 1 + spec.notes.len().min(3);
-    let footer_height = 18.0 * footer_lines as f32 + 8.0;
+    // The notes and the source line under the plot, wrapped as they will be drawn: the plot
+    // leaves them room, so the source never falls below the window.
+    let width = ui.available_width();
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let spacing = ui.spacing().item_spacing.y;
+    let footer_height: f32 = spec
+        .notes
+        .iter()
+        .take(3)
+        .chain(std::iter::once(&spec.source_line))
+        .map(|text| {
+            ui.fonts_mut(|f| f.layout(text.clone(), small.clone(), Color32::WHITE, width))
+                .size()
+                .y
+                + spacing
+        })
+        .sum::<f32>()
+        + 8.0;
     let labels_height = labels.as_ref().map_or(0.0, |l| l.height);
     let height = (ui.available_height() - footer_height - labels_height).max(160.0);
     let log = spec.log_scale;
