@@ -1096,6 +1096,70 @@ mod spec_tests {
         assert!(l.texts().any(|t| t.text == "参考"), "reference label");
     }
 
+    /// GDP of every bundled region in 2018, as `yardstick export --chart bar` draws it.
+    fn bundled_gdp_bars(lang: Lang) -> ChartSpec {
+        let dataset = crate::bundled_dataset().expect("bundled data");
+        let selection = crate::chart::Selection {
+            indicator: dataset.indicator_by_id("gdp").expect("gdp"),
+            regions: dataset.region_indices().collect(),
+            years: (2018, 2018),
+            kind: ChartKind::Bar,
+            mode: crate::chart::ViewMode::Absolute,
+            log_scale: false,
+        };
+        crate::chart::build_chart(&dataset, &selection, lang)
+    }
+
+    #[test]
+    fn every_bar_is_named_even_when_the_names_do_not_fit() {
+        for lang in [Lang::Zh, Lang::En] {
+            let spec = bundled_gdp_bars(lang);
+            assert_eq!(spec.categories.len(), 14);
+            for (w, h) in [(1600, 900), (800, 450), (500, 300), (320, 240), (240, 200)] {
+                let l = layout(&spec, w, h, &Measure::new().expect("font"));
+                let plot = l.plot.expect("plot");
+                let under: Vec<&TextShape> = l.texts().filter(|t| t.y > plot.y1).collect();
+                for name in &spec.categories {
+                    let first: String = name.chars().take(1).collect();
+                    let x = plot.x0
+                        + (spec.categories.iter().position(|c| c == name).unwrap() as f64 + 0.5)
+                            / spec.categories.len() as f64
+                            * plot.width();
+                    assert!(
+                        under
+                            .iter()
+                            .any(|t| t.text.starts_with(&first) && (t.x - x).abs() < 2.0),
+                        "{lang:?} {w}×{h}: no label for {name}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_legend_sits_above_the_plot() {
+        let dataset = crate::bundled_dataset().expect("bundled data");
+        let selection = crate::chart::Selection {
+            indicator: dataset
+                .indicator_by_id("industrial_output")
+                .expect("indicator"),
+            regions: dataset.region_indices().collect(),
+            years: (2022, 2025),
+            kind: ChartKind::Line,
+            mode: crate::chart::ViewMode::Absolute,
+            log_scale: false,
+        };
+        let spec = crate::chart::build_chart(&dataset, &selection, Lang::Zh);
+        let l = laid_out(&spec);
+        let plot = l.plot.expect("plot");
+        let legend: Vec<&TextShape> = l.texts().filter(|t| t.text == "万州区 目标").collect();
+        assert_eq!(legend.len(), 1, "万州's target is in the legend");
+        assert!(
+            legend[0].y + legend[0].em < plot.y0,
+            "above the plot, never over a point"
+        );
+    }
+
     #[test]
     fn an_empty_chart_says_no_data_and_has_no_plot() {
         let l = laid_out(&test_specs::empty());
