@@ -321,7 +321,7 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
     ];
     let mut clicked: Option<TargetKey> = None;
     // What the other columns leave, shared by the indicator and the "why" column.
-    let indicator_width = ((ui.available_width() - 600.0) * 0.55).clamp(80.0, 220.0);
+    let indicator_width = ((ui.available_width() - 620.0) * 0.55).clamp(76.0, 220.0);
     TableBuilder::new(ui)
         .id_salt("targets_table")
         .striped(true)
@@ -331,15 +331,15 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         // Sized to fit the view at 1280×800 (the indicator's name gives way first; every cell
         // shows its full text on hover), so no column sits off screen.
-        .column(Column::initial(80.0).at_least(60.0).clip(true))
+        .column(Column::initial(90.0).at_least(60.0).clip(true))
         .column(Column::initial(indicator_width).at_least(70.0).clip(true))
         .column(Column::initial(64.0).at_least(48.0).clip(true))
-        .column(Column::initial(84.0).at_least(60.0).clip(true))
-        .column(Column::initial(96.0).at_least(60.0).clip(true))
-        .column(Column::initial(40.0).at_least(30.0).clip(true))
-        .column(Column::initial(72.0).at_least(50.0).clip(true))
-        .column(Column::initial(72.0).at_least(50.0).clip(true))
-        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::initial(100.0).at_least(60.0).clip(true))
+        .column(Column::initial(90.0).at_least(60.0).clip(true))
+        .column(Column::initial(36.0).at_least(30.0).clip(true))
+        .column(Column::initial(70.0).at_least(50.0).clip(true))
+        .column(Column::initial(70.0).at_least(50.0).clip(true))
+        .column(Column::remainder().at_least(70.0).clip(true))
         .header(row_height, |mut header| {
             for (title, hint) in headers {
                 header.col(|ui| {
