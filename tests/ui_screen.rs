@@ -310,3 +310,23 @@ fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
     assert!(moved > 50.0, "the years scrolled: {before:?} → {after:?}");
     assert_eq!(after.0, before.0, "the region column stayed");
 }
+
+#[test]
+fn only_a_region_larger_than_several_others_together_counts_as_their_whole() {
+    let dataset = yardstick::bundled_dataset().unwrap();
+    let aggregate = yardstick::model::view::aggregate_regions(&dataset);
+    let ids: Vec<&str> = dataset
+        .regions()
+        .iter()
+        .zip(&aggregate)
+        .filter(|(_, a)| **a)
+        .map(|(r, _)| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["chongqing"]);
+    // Two regions and no targets: nothing is an aggregate, the first indicator is shown.
+    let small = yardstick::io::parse_dataset("small.ron", common::SMALL).unwrap();
+    let view = yardstick::model::view::default_view(&small);
+    assert_eq!(view.indicator.0, 0);
+    assert_eq!(view.regions, [true, true]);
+    assert_eq!(view.years, None);
+}
