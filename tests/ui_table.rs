@@ -16,6 +16,7 @@ use common::table::{center, click_at, select, type_into};
 /// The app on the bundled data in a large window, showing the table of good-air days.
 fn table_harness() -> Harness<'static, YardstickApp> {
     let mut harness = common::window::bundled_window(1400.0, 900.0);
+    harness.state_mut().picks.regions.fill(true);
     harness.run();
     harness.get_by_label("空气质量优良天数 (天)").click();
     harness.run();

@@ -53,7 +53,7 @@ pub fn to_csv(spec: &ChartSpec) -> String {
     for p in points {
         let year = p.year.to_string();
         let value = csv_number(p.value);
-        let raw = csv_number(p.raw_value);
+        let raw = p.published.map(csv_number).unwrap_or_default();
         ok &= writer
             .write_record([
                 p.region.as_str(),

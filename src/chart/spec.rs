@@ -79,8 +79,13 @@ pub struct Point {
     pub region: String,
     /// The value drawn, in the chart's unit (after index / change / share).
     pub value: f64,
-    /// The published value it comes from, in the indicator's unit.
+    /// The value before the view mode (index, change, share), in the indicator's unit: the
+    /// published figure, or for scenario and required-path points the computed one.
     pub raw_value: f64,
+    /// The figure published for this region and year (of the point's kind; for scenario and
+    /// required-path points the measured value the data has for that year), `None` when the
+    /// data has none: a computed value never passes for a published one.
+    pub published: Option<f64>,
     /// Actual, target, estimate, scenario.
     pub kind: PointKind,
     /// Title of the source.
@@ -536,6 +541,7 @@ impl Builder<'_> {
             region: r.display_name(lang).to_owned(),
             value,
             raw_value: raw,
+            published: self.measured(region, year, false),
             kind: PointKind::Scenario,
             source: format!("{}{}", lang.pick("情景：", "Scenario: "), layer.name),
             note: Some(note),
@@ -596,6 +602,7 @@ impl Builder<'_> {
                     region: r.display_name(lang).to_owned(),
                     value: shown,
                     raw_value: value,
+                    published: self.measured(region, year, false),
                     kind: PointKind::Required,
                     source: lang
                         .pick("按目标推算", "computed from the target")
@@ -656,6 +663,7 @@ impl Builder<'_> {
             region: r.display_name(self.lang).to_owned(),
             value,
             raw_value: o.value,
+            published: Some(o.value),
             kind: kind.into(),
             source: dataset.source(o.source).title.clone(),
             note: o.note.clone(),

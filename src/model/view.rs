@@ -68,3 +68,120 @@ impl ViewMode {
         }
     }
 }
+
+/// What the window opens on: an indicator, the regions checked and the years shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DefaultView {
+    /// The indicator shown.
+    pub indicator: crate::model::IndicatorIdx,
+    /// One flag per region of the dataset: checked or not.
+    pub regions: Vec<bool>,
+    /// The years shown; `None` for the automatic choice.
+    pub years: Option<(i32, i32)>,
+    /// Bar or line.
+    pub kind: ChartKind,
+}
+
+/// The first picture of a dataset: the indicator with targets that most regions report
+/// both measured and as a target (ties: the most regions reporting it, then file order),
+/// the regions that report it, and the years from its latest measured value to its last
+/// target, as bars: each region's figure beside its own target. Regions that are the sum
+/// of others ([`aggregate_regions`]) are left unchecked. A dataset without targets opens
+/// on its first indicator with every other region.
+pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
+    use crate::model::ObservationKind;
+    let aggregate = aggregate_regions(dataset);
+    let n_ind = dataset.indicators().len();
+    let n_reg = dataset.regions().len();
+    // Per indicator and region: has a measured value, has a target.
+    let mut measured = vec![vec![false; n_reg]; n_ind];
+    let mut targeted = vec![vec![false; n_reg]; n_ind];
+    for o in dataset.observations() {
+        let (i, r) = (o.indicator.0 as usize, o.region.0 as usize);
+        if aggregate[r] {
+            continue;
+        }
+        match o.kind {
+            ObservationKind::Target => targeted[i][r] = true,
+            _ => measured[i][r] = true,
+        }
+    }
+    let score = |i: usize| {
+        let both = (0..n_reg)
+            .filter(|&r| measured[i][r] && targeted[i][r])
+            .count();
+        let reporting = (0..n_reg)
+            .filter(|&r| measured[i][r] || targeted[i][r])
+            .count();
+        (both, reporting)
+    };
+    let best = (0..n_ind)
+        .filter(|&i| score(i).0 > 0)
+        .max_by_key(|&i| (score(i), std::cmp::Reverse(i)));
+    let Some(i) = best else {
+        return DefaultView {
+            indicator: crate::model::IndicatorIdx(0),
+            regions: aggregate.iter().map(|a| !a).collect(),
+            years: None,
+            kind: ChartKind::Bar,
+        };
+    };
+    let indicator = crate::model::IndicatorIdx(i as u32);
+    let regions: Vec<bool> = (0..n_reg)
+        .map(|r| measured[i][r] || targeted[i][r])
+        .collect();
+    let shown: Vec<crate::model::RegionIdx> = dataset
+        .region_indices()
+        .filter(|r| regions[r.0 as usize])
+        .collect();
+    let last_target = dataset
+        .observations()
+        .iter()
+        .filter(|o| {
+            o.indicator == indicator
+                && o.kind == ObservationKind::Target
+                && regions[o.region.0 as usize]
+        })
+        .map(|o| o.year)
+        .max();
+    let years = dataset
+        .latest_actual_year(indicator, &shown)
+        .zip(last_target)
+        .map(|(from, to)| (from.min(to), from.max(to)));
+    DefaultView {
+        indicator,
+        regions,
+        years,
+        kind: ChartKind::Bar,
+    }
+}
+
+/// Regions that are the whole of others (a city among its districts), by region index.
+///
+/// Until regions name their `parent`, a region counts as an aggregate when in some
+/// (indicator, year) at least three other regions report an actual value, no value there is
+/// negative, and its own value exceeds the sum of theirs: a part cannot be larger than
+/// several parts together. (重庆市's GDP is larger than that of all its districts in the
+/// data together; no district's is.)
+pub fn aggregate_regions(dataset: &crate::model::Dataset) -> Vec<bool> {
+    use std::collections::HashMap;
+    let actual = |o: &&crate::model::Observation| {
+        o.kind == crate::model::ObservationKind::Actual && o.value.is_finite()
+    };
+    // (indicator, year) -> (sum, count, any negative) of actual values.
+    let mut totals: HashMap<(u32, i32), (f64, usize, bool)> = HashMap::new();
+    for o in dataset.observations().iter().filter(actual) {
+        let t = totals.entry((o.indicator.0, o.year)).or_default();
+        t.0 += o.value;
+        t.1 += 1;
+        t.2 |= o.value < 0.0;
+    }
+    let mut aggregate = vec![false; dataset.regions().len()];
+    for o in dataset.observations().iter().filter(actual) {
+        let (sum, count, negative) = totals[&(o.indicator.0, o.year)];
+        if count >= 4 && !negative && o.value > sum - o.value {
+            aggregate[o.region.0 as usize] = true;
+        }
+    }
+    aggregate
+}

@@ -163,7 +163,7 @@ pub struct YardstickApp {
 impl YardstickApp {
     /// An app showing `dataset` (from `path`, or bundled if `None`).
     pub fn new(dataset: Dataset, dataset_path: Option<PathBuf>) -> Self {
-        let picks = Picks::all(&dataset);
+        let picks = side_panel::default_picks(&dataset);
         Self {
             dataset,
             dataset_path,

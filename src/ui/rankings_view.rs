@@ -320,28 +320,17 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
     ));
     app.composite_weights = valid_weights(app);
     let indicators: Vec<IndicatorIdx> = app.dataset.indicator_indices().collect();
+    // Two indicators a row when there is room, else one: the weights never leave the screen.
+    let per_row = if ui.available_width() >= 820.0 { 2 } else { 1 };
     egui::Grid::new("composite_weights_grid")
-        .num_columns(4)
+        .num_columns(2 * per_row)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            // Two indicators a row: checkbox and weight, twice.
+            // Weight first, then the checkbox with the name (a long name is what is cut).
             for (n, idx) in indicators.into_iter().enumerate() {
                 let name = app.dataset.indicator(idx).display_name(lang).to_owned();
                 let position = app.composite_weights.iter().position(|(i, _)| *i == idx);
                 let mut checked = position.is_some();
-                if ui
-                    .checkbox(&mut checked, &name)
-                    .on_hover_text(lang.pick("计入综合得分", "Include in the composite score"))
-                    .changed()
-                {
-                    match position {
-                        Some(p) if !checked => {
-                            app.composite_weights.remove(p);
-                        }
-                        None if checked => app.composite_weights.push((idx, 1.0)),
-                        _ => {}
-                    }
-                }
                 let hint = format!("{}{name}", lang.pick("权重：", "Weight: "));
                 match app.composite_weights.iter_mut().find(|(i, _)| *i == idx) {
                     Some((_, weight)) => {
@@ -363,7 +352,20 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
                             ));
                     }
                 }
-                if n % 2 == 1 {
+                if ui
+                    .checkbox(&mut checked, &name)
+                    .on_hover_text(lang.pick("计入综合得分", "Include in the composite score"))
+                    .changed()
+                {
+                    match position {
+                        Some(p) if !checked => {
+                            app.composite_weights.remove(p);
+                        }
+                        None if checked => app.composite_weights.push((idx, 1.0)),
+                        _ => {}
+                    }
+                }
+                if n % per_row == per_row - 1 {
                     ui.end_row();
                 }
             }

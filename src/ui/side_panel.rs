@@ -1,8 +1,23 @@
 //! The left panel: indicator, chart kind, year and regions.
 
 use crate::chart::{ChartKind, ViewMode};
+use crate::model::Dataset;
 use crate::ui::YardstickApp;
+use crate::ui::app::Picks;
 use crate::ui::i18n::Text;
+
+/// The picks the window opens on: [`crate::model::view::default_view`] (an indicator with
+/// targets, the regions that report it, never a region that is the sum of others).
+pub fn default_picks(dataset: &Dataset) -> Picks {
+    let view = crate::model::view::default_view(dataset);
+    Picks {
+        indicator: view.indicator,
+        regions: view.regions,
+        years: view.years,
+        kind: view.kind,
+        ..Picks::all(dataset)
+    }
+}
 
 /// Draws the side panel and applies the user's picks to `app.picks`.
 pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
@@ -52,7 +67,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
                 app.picks.regions.iter_mut().for_each(|r| *r = false);
             }
         });
-        let counts = app.dataset.observation_counts();
+        let counts = observation_counts(ui.ctx(), app);
         for (i, region) in app.dataset.regions().iter().enumerate() {
             let name = region.display_name(lang);
             let label = if counts[i] == 0 {
@@ -68,12 +83,67 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     });
 }
 
+/// Identifies the dataset open (its observation buffer and size) for the caches below.
+fn data_key(app: &YardstickApp) -> (usize, usize) {
+    let observations = app.dataset.observations();
+    (observations.as_ptr() as usize, observations.len())
+}
+
+/// A value kept in egui's memory, rebuilt only when `key` changes.
+fn cached<K, V>(ctx: &egui::Context, name: &str, key: K, build: impl FnOnce() -> V) -> V
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
+{
+    let id = egui::Id::unique(("yardstick-side-panel", name));
+    if let Some((k, v)) = ctx.data(|d| d.get_temp::<(K, V)>(id))
+        && k == key
+    {
+        return v;
+    }
+    let value = build();
+    ctx.data_mut(|d| d.insert_temp(id, (key, value.clone())));
+    value
+}
+
+/// Every year from the indicator's first to its last (any kind, any region), ascending:
+/// what the year pickers offer, whatever regions are picked. Cached.
+pub fn indicator_years(ctx: &egui::Context, app: &YardstickApp) -> Vec<i32> {
+    let indicator = app.picks.indicator;
+    cached(ctx, "years", (data_key(app), indicator), || {
+        let years = app.dataset.years_of(indicator);
+        match (years.first(), years.last()) {
+            (Some(&first), Some(&last)) => (first..=last).collect(),
+            _ => Vec::new(),
+        }
+    })
+}
+
+/// The automatic years of the current picks. Cached.
+fn auto_years(ctx: &egui::Context, app: &YardstickApp) -> Option<(i32, i32)> {
+    let key = (
+        data_key(app),
+        app.picks.indicator,
+        app.picks.kind,
+        app.picks.regions.clone(),
+    );
+    cached(ctx, "auto-years", key, || {
+        app.auto_years(&app.picked_regions())
+    })
+}
+
+/// Observations per region. Cached.
+fn observation_counts(ctx: &egui::Context, app: &YardstickApp) -> Vec<usize> {
+    cached(ctx, "counts", data_key(app), || {
+        app.dataset.observation_counts()
+    })
+}
+
 /// "From" and "to" year pickers, with an automatic choice.
 fn year_pickers(ui: &mut egui::Ui, app: &mut YardstickApp) {
     let lang = app.lang;
-    let years = app.dataset.years_of(app.picks.indicator);
-    let regions = app.picked_regions();
-    let Some((auto_from, auto_to)) = app.auto_years(&regions) else {
+    let years = indicator_years(ui.ctx(), app);
+    let Some((auto_from, auto_to)) = auto_years(ui.ctx(), app) else {
         return;
     };
     let (mut from, mut to) = app.picks.years.unwrap_or((auto_from, auto_to));

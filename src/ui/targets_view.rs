@@ -320,6 +320,8 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
         (lang.pick("说明", "Why"), ""),
     ];
     let mut clicked: Option<TargetKey> = None;
+    // What the other columns leave, shared by the indicator and the "why" column.
+    let indicator_width = ((ui.available_width() - 620.0) * 0.55).clamp(76.0, 220.0);
     TableBuilder::new(ui)
         .id_salt("targets_table")
         .striped(true)
@@ -327,15 +329,17 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
         .vscroll(false)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::auto().at_least(80.0))
-        .column(Column::initial(170.0).at_least(90.0).clip(true))
-        .column(Column::auto().at_least(60.0))
-        .column(Column::auto().at_least(110.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::auto().at_least(50.0))
-        .column(Column::auto().at_least(80.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::remainder().at_least(160.0).clip(true))
+        // Sized to fit the view at 1280×800 (the indicator's name gives way first; every cell
+        // shows its full text on hover), so no column sits off screen.
+        .column(Column::initial(90.0).at_least(60.0).clip(true))
+        .column(Column::initial(indicator_width).at_least(70.0).clip(true))
+        .column(Column::initial(64.0).at_least(48.0).clip(true))
+        .column(Column::initial(100.0).at_least(60.0).clip(true))
+        .column(Column::initial(90.0).at_least(60.0).clip(true))
+        .column(Column::initial(36.0).at_least(30.0).clip(true))
+        .column(Column::initial(70.0).at_least(50.0).clip(true))
+        .column(Column::initial(70.0).at_least(50.0).clip(true))
+        .column(Column::remainder().at_least(70.0).clip(true))
         .header(row_height, |mut header| {
             for (title, hint) in headers {
                 header.col(|ui| {
@@ -383,12 +387,17 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
                         .on_hover_text(explain(row, lang));
                     });
                     table_row.col(|ui| {
-                        ui.label(format!(
-                            "{}{}{} {unit}",
-                            row.target_year,
-                            lang.pick("年：", ": "),
-                            format_value(row.target)
-                        ));
+                        // The unit on hover: in every row it would push the columns away.
+                        ui.add(
+                            egui::Label::new(format!(
+                                "{}{}{}",
+                                row.target_year,
+                                lang.pick("年：", ": "),
+                                format_value(row.target)
+                            ))
+                            .truncate(),
+                        )
+                        .on_hover_text(format!("{} {unit}", format_value(row.target)));
                     });
                     let track = row.track.as_ref();
                     table_row.col(|ui| {

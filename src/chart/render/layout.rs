@@ -837,7 +837,11 @@ impl Builder<'_> {
                         width: 1.0,
                     });
                     let room = slot * (every * rows) as f64 * 0.95;
-                    let text = self.m.ellipsize(name, em, room);
+                    let mut text = self.m.ellipsize(name, em, room);
+                    if text.is_empty() || text == "…" {
+                        // No room even for one character and "…": the first one, at least.
+                        text = name.chars().take(1).collect();
+                    }
                     self.text(&text, (x, top), em, TEXT, Align::Center, false);
                 }
                 CategoryLabels::Vertical { em, chars } => {
@@ -877,8 +881,8 @@ fn series_color(series: &Series) -> Color {
 
 /// Chooses how category names fit under slots of `slot` pixels: the largest em from `base`
 /// down to `min` at which every name fits on one row; else two staggered rows; else (CJK
-/// names) characters stacked vertically; else only every n-th name. Returns the mode and
-/// the height it needs.
+/// names) characters stacked vertically; else up to three staggered rows of shortened
+/// names. Every category keeps a label. Returns the mode and the height it needs.
 fn category_labels(
     m: &Measure,
     labels: &[String],
@@ -926,8 +930,12 @@ fn category_labels(
             );
         }
     }
-    let every = ((per_em * min) / fit).ceil().max(1.0) as usize;
-    horizontal(min, 1, every)
+    // Every bar keeps a name: in as many staggered rows as fit (up to three), each shortened
+    // to its room ("万盛…", "Wan…"); never every n-th name only.
+    let rows = ((max_height - min * 0.45) / (LINE * min))
+        .floor()
+        .clamp(1.0, 3.0) as usize;
+    horizontal(min, rows, 1)
 }
 
 /// Splits a polyline into dashes of `on` pixels separated by `off`, the pattern running on
@@ -1014,15 +1022,23 @@ mod tests {
             matches!(mode, CategoryLabels::Vertical { chars: 5, .. }),
             "{mode:?}"
         );
+        // Too narrow for anything else: staggered rows of shortened names, every bar named.
         let (mode, _) = category_labels(&m, &names, 5.0, 18.0, 13.0, 200.0);
         assert!(
-            matches!(mode, CategoryLabels::Horizontal { every, .. } if every > 1),
+            matches!(
+                mode,
+                CategoryLabels::Horizontal {
+                    every: 1,
+                    rows: 3,
+                    ..
+                }
+            ),
             "{mode:?}"
         );
         let latin: Vec<String> = ["Wansheng", "Qijiang"].map(String::from).to_vec();
         let (mode, _) = category_labels(&m, &latin, 20.0, 18.0, 13.0, 200.0);
         assert!(
-            matches!(mode, CategoryLabels::Horizontal { every, .. } if every > 1),
+            matches!(mode, CategoryLabels::Horizontal { every: 1, .. }),
             "{mode:?}"
         );
     }
@@ -1078,6 +1094,70 @@ mod spec_tests {
             .any(|s| matches!(s, Shape::Polygon { color: c, .. } if *c == WHITE));
         assert!(outline && white_fill);
         assert!(l.texts().any(|t| t.text == "参考"), "reference label");
+    }
+
+    /// GDP of every bundled region in 2018, as `yardstick export --chart bar` draws it.
+    fn bundled_gdp_bars(lang: Lang) -> ChartSpec {
+        let dataset = crate::bundled_dataset().expect("bundled data");
+        let selection = crate::chart::Selection {
+            indicator: dataset.indicator_by_id("gdp").expect("gdp"),
+            regions: dataset.region_indices().collect(),
+            years: (2018, 2018),
+            kind: ChartKind::Bar,
+            mode: crate::chart::ViewMode::Absolute,
+            log_scale: false,
+        };
+        crate::chart::build_chart(&dataset, &selection, lang)
+    }
+
+    #[test]
+    fn every_bar_is_named_even_when_the_names_do_not_fit() {
+        for lang in [Lang::Zh, Lang::En] {
+            let spec = bundled_gdp_bars(lang);
+            assert_eq!(spec.categories.len(), 14);
+            for (w, h) in [(1600, 900), (800, 450), (500, 300), (320, 240), (240, 200)] {
+                let l = layout(&spec, w, h, &Measure::new().expect("font"));
+                let plot = l.plot.expect("plot");
+                let under: Vec<&TextShape> = l.texts().filter(|t| t.y > plot.y1).collect();
+                for name in &spec.categories {
+                    let first: String = name.chars().take(1).collect();
+                    let x = plot.x0
+                        + (spec.categories.iter().position(|c| c == name).unwrap() as f64 + 0.5)
+                            / spec.categories.len() as f64
+                            * plot.width();
+                    assert!(
+                        under
+                            .iter()
+                            .any(|t| t.text.starts_with(&first) && (t.x - x).abs() < 2.0),
+                        "{lang:?} {w}×{h}: no label for {name}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_legend_sits_above_the_plot() {
+        let dataset = crate::bundled_dataset().expect("bundled data");
+        let selection = crate::chart::Selection {
+            indicator: dataset
+                .indicator_by_id("industrial_output")
+                .expect("indicator"),
+            regions: dataset.region_indices().collect(),
+            years: (2022, 2025),
+            kind: ChartKind::Line,
+            mode: crate::chart::ViewMode::Absolute,
+            log_scale: false,
+        };
+        let spec = crate::chart::build_chart(&dataset, &selection, Lang::Zh);
+        let l = laid_out(&spec);
+        let plot = l.plot.expect("plot");
+        let legend: Vec<&TextShape> = l.texts().filter(|t| t.text == "万州区 目标").collect();
+        assert_eq!(legend.len(), 1, "万州's target is in the legend");
+        assert!(
+            legend[0].y + legend[0].em < plot.y0,
+            "above the plot, never over a point"
+        );
     }
 
     #[test]

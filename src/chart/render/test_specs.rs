@@ -12,6 +12,7 @@ pub fn point(region: &str, year: i32, x: f64, value: f64, kind: PointKind) -> Po
         region: region.to_owned(),
         value,
         raw_value: value,
+        published: Some(value),
         kind,
         source: "测试来源".to_owned(),
         note: None,

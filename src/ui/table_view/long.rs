@@ -251,14 +251,16 @@ impl TableState {
                     .striped(true)
                     .resizable(true)
                     .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                    .column(Column::auto().at_least(90.0).clip(true))
-                    .column(Column::initial(150.0).at_least(80.0).clip(true))
-                    .column(Column::auto().at_least(56.0))
-                    .column(Column::auto().at_least(56.0))
-                    .column(Column::initial(90.0).at_least(60.0).clip(true))
-                    .column(Column::auto().at_least(50.0).clip(true))
-                    .column(Column::initial(180.0).at_least(60.0).clip(true))
-                    .column(Column::remainder().at_least(160.0).clip(true))
+                    // Sized so that every column, the source too, is on screen at 1280×800
+                    // (notes and sources show in full on hover).
+                    .column(Column::initial(84.0).at_least(60.0).clip(true))
+                    .column(Column::initial(124.0).at_least(70.0).clip(true))
+                    .column(Column::initial(48.0).at_least(44.0).clip(true))
+                    .column(Column::initial(56.0).at_least(44.0).clip(true))
+                    .column(Column::initial(80.0).at_least(56.0).clip(true))
+                    .column(Column::initial(64.0).at_least(40.0).clip(true))
+                    .column(Column::initial(110.0).at_least(60.0).clip(true))
+                    .column(Column::remainder().at_least(90.0).clip(true))
                     .header(row_height, |mut header| {
                         for column in SortColumn::ALL {
                             header.col(|ui| {

@@ -23,9 +23,17 @@ impl TableState {
         let lang = app.lang;
         let idx = app.picks.indicator;
         let indicator = app.dataset.indicator(idx);
-        ui.strong(match lang {
+        let heading = match lang {
             crate::lang::Lang::Zh => format!("{}（{}）", indicator.name, indicator.unit),
             crate::lang::Lang::En => format!("{} [{}]", indicator.name_en, indicator.unit_en),
+        };
+        // The heading gives way (shortened, full on hover) so the buttons after it stay on
+        // screen; they take about 400 points in English.
+        let room = (ui.available_width() - 420.0).max(60.0);
+        ui.scope(|ui| {
+            ui.set_max_width(room);
+            ui.add(egui::Label::new(RichText::new(&heading).strong()).truncate())
+                .on_hover_text(&heading);
         });
         ui.separator();
         if self.new_year_for != Some(idx) {
@@ -109,8 +117,9 @@ impl TableState {
         self.pivot_table(ui, frame, actions);
     }
 
-    /// The year columns: every year with data for the indicator, the years the scenario
-    /// changes and the years added; cached.
+    /// The year columns: every year from the first to the last with data for the indicator
+    /// (its target years included), the years the scenario changes and the years added;
+    /// cached.
     fn pivot_years_for(&mut self, frame: &Frame<'_>, scenario: ScenarioKey) -> Vec<i32> {
         let added: Vec<i32> = self
             .added_years
@@ -123,7 +132,13 @@ impl TableState {
         {
             return years.clone();
         }
-        let mut years: BTreeSet<i32> = self.data_years(frame).iter().copied().collect();
+        // Every year from the indicator's first to its last (targets included), so a year
+        // with no value yet between them (2023, 2024) can be typed without adding a column.
+        let data_years = self.data_years(frame);
+        let mut years: BTreeSet<i32> = match (data_years.first(), data_years.last()) {
+            (Some(&first), Some(&last)) => (first..=last).collect(),
+            _ => BTreeSet::new(),
+        };
         years.extend(frame.applied.years_changed(frame.indicator));
         years.extend(key.3.iter().copied());
         let years: Vec<i32> = years.into_iter().collect();
@@ -273,135 +288,207 @@ impl TableState {
         let rows = std::mem::take(&mut self.rows);
         let years = std::mem::take(&mut self.years);
         let data_years = self.data_years(frame).to_vec();
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // A target year's cells show the value and, under it, the target: two lines.
+        let target_of = |region: RegionIdx, year: i32| {
+            frame
+                .dataset
+                .get(region, frame.indicator, year, ObservationKind::Target)
+                .map(|o| o.value)
+        };
+        let two_lines = rows
+            .iter()
+            .any(|&r| years.iter().any(|&y| target_of(r, y).is_some()));
+        let line_height = ui.text_style_height(&egui::TextStyle::Body);
+        let row_height = if two_lines {
+            line_height * 2.0 + 6.0
+        } else {
+            line_height + 8.0
+        };
         let shift = ui.input(|i| i.modifiers.shift);
         let mut clicked: Option<(usize, usize)> = None;
         let mut open: Option<CellRef> = None;
-        egui::ScrollArea::horizontal()
-            .id_salt("yardstick-pivot-h")
-            .show(ui, |ui| {
-                let mut builder = TableBuilder::new(ui)
-                    .id_salt("yardstick-pivot")
-                    .striped(true)
-                    .resizable(true)
-                    .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                    .column(Column::initial(120.0).at_least(70.0).clip(true))
-                    .columns(Column::initial(84.0).at_least(44.0).clip(true), years.len())
-                    .column(Column::remainder().at_least(160.0).clip(true));
-                if let Some(row) = self.scroll_to.take() {
-                    builder = builder.scroll_to_row(row, None);
-                }
-                let added = self
-                    .added_years
-                    .get(&frame.dataset.indicator(frame.indicator).id)
-                    .cloned()
-                    .unwrap_or_default();
-                builder
-                    .header(row_height, |mut header| {
-                        header.col(|ui| {
-                            ui.strong(Text::Region.get(lang));
-                        });
-                        for &year in &years {
+        // The region column is a table of its own, left of the horizontally scrolled years:
+        // it never scrolls away sideways. Both scroll vertically together (one offset, kept in
+        // egui's memory; whichever table the user scrolled sets it for the next frame).
+        let scroll_id = egui::Id::unique("yardstick-pivot-scroll");
+        let offset: f32 = ui.ctx().data(|d| d.get_temp(scroll_id)).unwrap_or(0.0);
+        let mut offsets = (offset, offset);
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            let left = ui
+                .vertical(|ui| {
+                    TableBuilder::new(ui)
+                        .id_salt("yardstick-pivot-regions")
+                        .striped(true)
+                        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                        .column(Column::exact(120.0).clip(true))
+                        .vertical_scroll_offset(offset)
+                        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+                        .header(row_height, |mut header| {
                             header.col(|ui| {
-                                ui.with_layout(
-                                    egui::Layout::right_to_left(egui::Align::Center),
-                                    |ui| {
-                                        if data_years.binary_search(&year).is_ok()
-                                            || !added.contains(&year)
-                                        {
-                                            ui.strong(year.to_string());
-                                        } else {
-                                            ui.label(RichText::new(year.to_string()).weak())
-                                                .on_hover_text(lang.pick(
-                                                    "添加的年份：数据中还没有这一年",
-                                                    "Added year: no data for it yet",
-                                                ));
-                                        }
-                                    },
-                                );
+                                ui.strong(Text::Region.get(lang));
                             });
-                        }
-                        header.col(|ui| {
-                            ui.strong(Text::Source.get(lang));
-                        });
-                    })
-                    .body(|body| {
-                        body.rows(row_height, rows.len(), |mut row| {
-                            let r = row.index();
-                            let Some(&region) = rows.get(r) else {
-                                return;
-                            };
-                            let reg = frame.dataset.region(region);
-                            row.col(|ui| {
-                                let response =
-                                    ui.add(egui::Label::new(reg.display_name(lang)).truncate());
-                                response.on_hover_text(format!(
-                                    "{} / {} ({})",
-                                    reg.name, reg.name_en, reg.id
-                                ));
-                            });
-                            for (c, &year) in years.iter().enumerate() {
-                                let cell = CellRef {
-                                    region,
-                                    indicator: frame.indicator,
-                                    year,
+                        })
+                        .body(|body| {
+                            body.rows(row_height, rows.len(), |mut row| {
+                                let Some(&region) = rows.get(row.index()) else {
+                                    return;
                                 };
+                                let reg = frame.dataset.region(region);
                                 row.col(|ui| {
-                                    if self.editing.as_ref().is_some_and(|e| e.cell == cell) {
-                                        self.cell_rects.push((cell, ui.max_rect()));
-                                        self.editor(ui, frame, actions);
-                                        return;
-                                    }
-                                    let value = shown(frame.dataset, frame.applied, cell);
-                                    let selected = range.is_some_and(|(r0, r1, c0, c1)| {
-                                        (r0..=r1).contains(&r) && (c0..=c1).contains(&c)
+                                    let response =
+                                        ui.add(egui::Label::new(reg.display_name(lang)).truncate());
+                                    response.on_hover_text(format!(
+                                        "{} / {} ({})",
+                                        reg.name, reg.name_en, reg.id
+                                    ));
+                                });
+                            });
+                        })
+                })
+                .inner;
+            offsets.0 = left.state.clamped_offset().y;
+            ui.spacing_mut().item_spacing.x = 8.0;
+            egui::ScrollArea::horizontal()
+                .id_salt("yardstick-pivot-h")
+                .show(ui, |ui| {
+                    ui.vertical(|ui| {
+                        let mut builder = TableBuilder::new(ui)
+                            .id_salt("yardstick-pivot")
+                            .striped(true)
+                            .resizable(true)
+                            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                            .vertical_scroll_offset(offset)
+                            .columns(Column::initial(84.0).at_least(44.0).clip(true), years.len())
+                            .column(Column::remainder().at_least(160.0).clip(true));
+                        if let Some(row) = self.scroll_to.take() {
+                            builder = builder.scroll_to_row(row, None);
+                        }
+                        let added = self
+                            .added_years
+                            .get(&frame.dataset.indicator(frame.indicator).id)
+                            .cloned()
+                            .unwrap_or_default();
+                        let right = builder
+                            .header(row_height, |mut header| {
+                                for &year in &years {
+                                    header.col(|ui| {
+                                        ui.with_layout(
+                                            egui::Layout::right_to_left(egui::Align::Center),
+                                            |ui| {
+                                                if data_years.binary_search(&year).is_ok()
+                                                    || !added.contains(&year)
+                                                {
+                                                    ui.strong(year.to_string());
+                                                } else {
+                                                    ui.label(
+                                                        RichText::new(year.to_string()).weak(),
+                                                    )
+                                                    .on_hover_text(lang.pick(
+                                                        "添加的年份：数据中还没有这一年",
+                                                        "Added year: no data for it yet",
+                                                    ));
+                                                }
+                                            },
+                                        );
                                     });
-                                    let response = value_cell(
-                                        ui,
-                                        &value,
-                                        selected,
-                                        anchor_pos == Some((r, c)),
-                                        lang,
-                                    );
-                                    self.cell_rects.push((cell, response.rect));
-                                    if response.double_clicked() {
-                                        open = Some(cell);
-                                    } else if response.clicked()
-                                        || (response.secondary_clicked() && !selected)
-                                    {
-                                        clicked = Some((r, c));
-                                    }
-                                    let response = match tooltip(frame, &value, cell) {
-                                        Some(tip) => response.on_hover_text(tip),
-                                        None => response,
+                                }
+                                header.col(|ui| {
+                                    ui.strong(Text::Source.get(lang));
+                                });
+                            })
+                            .body(|body| {
+                                body.rows(row_height, rows.len(), |mut row| {
+                                    let r = row.index();
+                                    let Some(&region) = rows.get(r) else {
+                                        return;
                                     };
-                                    response.context_menu(|ui| {
-                                        if value.editable()
-                                            && ui.button(lang.pick("编辑", "Edit")).clicked()
-                                        {
-                                            open = Some(cell);
-                                            ui.close();
-                                        }
-                                        if ui.button(lang.pick("复制", "Copy")).clicked() {
-                                            self.pending_copy = true;
-                                            ui.close();
-                                        }
-                                        if ui
-                                            .button(lang.pick("粘贴文本…", "Paste text…"))
-                                            .clicked()
-                                        {
-                                            self.paste_text = Some(String::new());
-                                            ui.close();
-                                        }
+                                    for (c, &year) in years.iter().enumerate() {
+                                        let cell = CellRef {
+                                            region,
+                                            indicator: frame.indicator,
+                                            year,
+                                        };
+                                        row.col(|ui| {
+                                            if self.editing.as_ref().is_some_and(|e| e.cell == cell)
+                                            {
+                                                self.cell_rects.push((cell, ui.max_rect()));
+                                                self.editor(ui, frame, actions);
+                                                return;
+                                            }
+                                            let value = shown(frame.dataset, frame.applied, cell);
+                                            let selected = range.is_some_and(|(r0, r1, c0, c1)| {
+                                                (r0..=r1).contains(&r) && (c0..=c1).contains(&c)
+                                            });
+                                            let anchored = anchor_pos == Some((r, c));
+                                            let response = match target_of(region, year) {
+                                                Some(target)
+                                                    if !matches!(value, Shown::Target { .. }) =>
+                                                {
+                                                    cell_with_target(
+                                                        ui, &value, target, selected, anchored,
+                                                        lang,
+                                                    )
+                                                }
+                                                _ => {
+                                                    value_cell(ui, &value, selected, anchored, lang)
+                                                }
+                                            };
+                                            self.cell_rects.push((cell, response.rect));
+                                            if response.double_clicked() {
+                                                open = Some(cell);
+                                            } else if response.clicked()
+                                                || (response.secondary_clicked() && !selected)
+                                            {
+                                                clicked = Some((r, c));
+                                            }
+                                            let response = match tooltip(frame, &value, cell) {
+                                                Some(tip) => response.on_hover_text(tip),
+                                                None => response,
+                                            };
+                                            response.context_menu(|ui| {
+                                                if value.editable()
+                                                    && ui
+                                                        .button(lang.pick("编辑", "Edit"))
+                                                        .clicked()
+                                                {
+                                                    open = Some(cell);
+                                                    ui.close();
+                                                }
+                                                if ui.button(lang.pick("复制", "Copy")).clicked()
+                                                {
+                                                    self.pending_copy = true;
+                                                    ui.close();
+                                                }
+                                                if ui
+                                                    .button(lang.pick("粘贴文本…", "Paste text…"))
+                                                    .clicked()
+                                                {
+                                                    self.paste_text = Some(String::new());
+                                                    ui.close();
+                                                }
+                                            });
+                                        });
+                                    }
+                                    row.col(|ui| {
+                                        text_cell(ui, &sources_of(frame, region, &years));
                                     });
                                 });
-                            }
-                            row.col(|ui| {
-                                text_cell(ui, &sources_of(frame, region, &years));
                             });
-                        });
-                    });
-            });
+                        offsets.1 = right.state.clamped_offset().y;
+                    })
+                });
+        });
+        // The table the user scrolled moved away from the shared offset: the other follows.
+        let moved = if offsets.0 != offset {
+            offsets.0
+        } else {
+            offsets.1
+        };
+        if moved != offset {
+            ui.ctx().data_mut(|d| d.insert_temp(scroll_id, moved));
+            ui.ctx().request_repaint();
+        }
         self.rows = rows;
         self.years = years;
         if let Some((r, c)) = clicked
@@ -420,6 +507,82 @@ impl TableState {
             self.open_editor(frame, cell, None);
         }
     }
+}
+
+/// A value cell of a year with a target: the value (as the scenario makes it, or empty) on
+/// the first line, the published target under it, so a projection never hides the target.
+fn cell_with_target(
+    ui: &mut egui::Ui,
+    shown: &Shown,
+    target: f64,
+    selected: bool,
+    anchor: bool,
+    lang: crate::lang::Lang,
+) -> egui::Response {
+    let rect = ui.max_rect();
+    let response = ui.allocate_rect(rect, egui::Sense::click());
+    let text = shown.display_text(lang);
+    let target_text = format!("{} {}", lang.pick("目标", "target"), format_value(target));
+    let label = if text.is_empty() {
+        target_text.clone()
+    } else {
+        format!("{text} ({target_text})")
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let origin = match shown {
+        Shown::Value(e) => e.origin,
+        Shown::Removed { .. } => crate::model::scenario::Origin::Edited,
+        _ => crate::model::scenario::Origin::Baseline,
+    };
+    if let Some(fill) = super::mark_fill(ui, origin) {
+        ui.painter().rect_filled(rect.shrink(1.0), 0.0, fill);
+    }
+    if selected {
+        let selection = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
+        ui.painter().rect_filled(rect, 0.0, selection);
+    }
+    if anchor {
+        ui.painter().rect_stroke(
+            rect.shrink(0.5),
+            0.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    let projected =
+        matches!(shown, Shown::Value(e) if e.origin == crate::model::scenario::Origin::Projected);
+    let value_rich = if projected {
+        RichText::new(text).italics()
+    } else {
+        RichText::new(text)
+    };
+    let width = (rect.width() - 8.0).max(1.0);
+    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+    let color = ui.visuals().text_color();
+    let (top, bottom) = (
+        egui::Rect::from_min_max(rect.min, egui::pos2(rect.right(), rect.center().y)),
+        egui::Rect::from_min_max(egui::pos2(rect.left(), rect.center().y), rect.max),
+    );
+    for (rich, half) in [
+        (value_rich, top),
+        (RichText::new(target_text).italics().weak(), bottom),
+    ] {
+        let galley = egui::WidgetText::from(rich).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            width,
+            egui::TextStyle::Body,
+        );
+        let pos = egui::pos2(
+            half.right() - 4.0 - galley.size().x,
+            half.center().y - galley.size().y / 2.0,
+        );
+        painter.galley(pos, galley, color);
+    }
+    response
 }
 
 /// A cell's tooltip: where its value comes from, and the year's target when it has one.
