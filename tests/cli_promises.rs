@@ -221,6 +221,42 @@ fn validate_example_scenario_prints_the_readme_line() {
     );
 }
 
+/// README: `$ yardstick validate bad.ron` prints
+/// `bad.ron:17:10: observations[1].region: unknown region "nowhere" (known: a, b)` and exits 1.
+/// The file is the small dataset with observation 2 (line 17) naming region "nowhere";
+/// `region` starts at column 10 (8 spaces and `(` before it).
+#[test]
+fn validate_bad_file_prints_the_readme_message_and_exits_1() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let bad = SMALL
+        .replacen(
+            "(region: \"b\", indicator: \"days\", year: 2022, value: 0.0",
+            "(region: \"nowhere\", indicator: \"days\", year: 2022, value: 0.0",
+            1,
+        )
+        .replacen(
+            "        (region: \"a\", indicator: \"days\", year: 2021, value: 200.0, kind: Actual, source: \"s\"),\n",
+            "",
+            1,
+        );
+    assert_eq!(
+        bad.lines().nth(16).map(|l| &l[..19]),
+        Some("        (region: \"n")
+    );
+    std::fs::write(dir.path().join("bad.ron"), bad).expect("write bad.ron");
+    let out = Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .args(["validate", "bad.ron"])
+        .current_dir(dir.path())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        "bad.ron:17:10: observations[1].region: unknown region \"nowhere\" (known: a, b)\n"
+    );
+    assert_eq!(stdout(&out), "");
+}
+
 // ---- export: which data ------------------------------------------------------------------
 
 /// README: "`export` reads the bundled data unless `--data FILE` is given".
@@ -382,6 +418,39 @@ fn export_scenario_example_as_svg_names_the_scenario() {
     ] {
         assert!(texts.iter().any(|t| t == want), "{want:?} in {texts:?}");
     }
+}
+
+/// README: with `--scenario FILE` and `--data`, export "checks the scenario against it like
+/// `validate`": the example scenario's entries name 万盛 and industrial_output, which the small
+/// dataset does not have, so it exits 1 with the scenario's FILE:LINE:COL (the edit is on line
+/// 10, `region` at column 10) and writes nothing.
+#[test]
+fn export_scenario_is_checked_against_the_data_like_validate() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let data = small_dataset(dir.path());
+    let out = dir.path().join("never.csv");
+    let output = yardstick(&[
+        "export",
+        "--data",
+        &data,
+        "--scenario",
+        "data/scenarios/wansheng-2025.ron",
+        "--chart",
+        "line",
+        "--indicator",
+        "days",
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.lines().next().is_some_and(|l| l.starts_with(
+            "data/scenarios/wansheng-2025.ron:10:10: edits[0].region: unknown region \"wansheng\""
+        )),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
 }
 
 // ---- export: modes ---------------------------------------------------------------------------
