@@ -1,0 +1,386 @@
+//! README's window commands through the real binary in real windows (issue 15):
+//! `yardstick screenshot FILE`, `screenshot --view …`, and `yardstick FILE` (the GUI).
+//!
+//! Needs an X display (run under `xvfb-run -a -s "-screen 0 1280x800x24"`). Without
+//! `DISPLAY` these tests skip, except under `CI=true`, where a missing display (or a missing
+//! `xdotool`) fails them: CI must never pass without having opened a window.
+//!
+//! Every child gets its own HOME/XDG folders, so neither the user's remembered settings nor a
+//! recovery copy changes what the window shows, and the tests write nothing outside a temp dir.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+const SCENARIO: &str = "data/scenarios/wansheng-2025.ron";
+/// A size unlike the default 1280×800, within Xvfb's 1280×800 screen.
+const WIDTH: u32 = 1000;
+const HEIGHT: u32 = 700;
+
+fn under_ci() -> bool {
+    std::env::var("CI").as_deref() == Ok("true")
+}
+
+/// Whether an X display is there. Without one: skip (false), or fail under CI=true.
+fn display_available() -> bool {
+    if std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty()) {
+        return true;
+    }
+    assert!(
+        !under_ci(),
+        "CI=true but DISPLAY is not set: run the tests under xvfb-run (scripts/test.sh)"
+    );
+    eprintln!("skipped: no DISPLAY (run under xvfb-run)");
+    false
+}
+
+/// Whether `xdotool` runs. Without it: skip (false), or fail under CI=true.
+fn xdotool_available() -> bool {
+    let found = Command::new("xdotool")
+        .arg("version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(!under_ci(), "CI=true but xdotool is not installed");
+        eprintln!("skipped: xdotool is not installed");
+    }
+    found
+}
+
+/// A private home for one child process: settings and recovery copies go there.
+struct Home(tempfile::TempDir);
+
+impl Home {
+    fn new() -> Self {
+        Home(tempfile::tempdir().expect("a temp dir"))
+    }
+
+    fn command(&self) -> Command {
+        let home = self.0.path();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_yardstick"));
+        command
+            .current_dir(MANIFEST_DIR)
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"));
+        command
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.path().join(name)
+    }
+}
+
+fn describe(output: &Output) -> String {
+    format!(
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// `yardstick screenshot [FILE] --out OUT.png --width W --height H ARGS…`, decoded.
+fn screenshot(file: Option<&str>, args: &[&str], size: (u32, u32)) -> image::RgbaImage {
+    let home = Home::new();
+    let out = home.path("shot.png");
+    let mut command = home.command();
+    command.arg("screenshot");
+    if let Some(file) = file {
+        command.arg(file);
+    }
+    let output = command
+        .args(args)
+        .arg("--width")
+        .arg(size.0.to_string())
+        .arg("--height")
+        .arg(size.1.to_string())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    image::open(&out).expect("a PNG was written").to_rgba8()
+}
+
+/// Share of pixels that differ between two images of the same size.
+fn differing_share(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
+    assert_eq!(a.dimensions(), b.dimensions());
+    let differing = a.pixels().zip(b.pixels()).filter(|(p, q)| p != q).count();
+    differing as f64 / f64::from(a.width() * a.height())
+}
+
+/// Distinct colours: a blank frame has one or two.
+fn distinct_colours(image: &image::RgbaImage) -> usize {
+    image
+        .pixels()
+        .map(|p| p.0)
+        .collect::<std::collections::HashSet<_>>()
+        .len()
+}
+
+fn assert_size_and_not_blank(image: &image::RgbaImage, size: (u32, u32), what: &str) {
+    assert_eq!(image.dimensions(), size, "{what}: the requested size");
+    let colours = distinct_colours(image);
+    assert!(colours > 50, "{what} looks blank: {colours} colours");
+}
+
+/// The chart view of the example scenario at WIDTH×HEIGHT, taken once for all tests.
+fn scenario_chart() -> &'static image::RgbaImage {
+    static SHOT: OnceLock<image::RgbaImage> = OnceLock::new();
+    SHOT.get_or_init(|| screenshot(Some(SCENARIO), &["--view", "chart"], (WIDTH, HEIGHT)))
+}
+
+// ---- screenshot FILE ---------------------------------------------------------------------
+
+/// README: `yardstick screenshot [FILE] --out OUT.png … [--width PX --height PX]` opens FILE.
+/// The example scenario (a line chart of 万盛 and 万州, the scenario panel filled) gives a
+/// different picture from the bundled data's default bar chart, at the requested size.
+#[test]
+fn screenshot_of_a_scenario_file_opens_that_file_at_the_requested_size() {
+    if !display_available() {
+        return;
+    }
+    let scenario = scenario_chart();
+    assert_size_and_not_blank(scenario, (WIDTH, HEIGHT), "scenario chart");
+    let bundled = screenshot(None, &[], (WIDTH, HEIGHT));
+    assert_size_and_not_blank(&bundled, (WIDTH, HEIGHT), "bundled chart");
+    let share = differing_share(scenario, &bundled);
+    assert!(
+        share > 0.01,
+        "the scenario's screenshot is the bundled one ({:.3} % of pixels differ)",
+        share * 100.0
+    );
+}
+
+/// A second size: the PNG follows --width/--height, not a fixed window size.
+#[test]
+fn screenshot_follows_width_and_height() {
+    if !display_available() {
+        return;
+    }
+    let image = screenshot(Some(SCENARIO), &[], (1100, 640));
+    assert_size_and_not_blank(&image, (1100, 640), "1100×640 screenshot");
+}
+
+// ---- screenshot --view ---------------------------------------------------------------------
+
+/// `screenshot --view VIEW` of the example scenario: the requested size, not blank, and not
+/// the chart view.
+fn check_view(view: &str) {
+    if !display_available() {
+        return;
+    }
+    let image = screenshot(Some(SCENARIO), &["--view", view], (WIDTH, HEIGHT));
+    assert_size_and_not_blank(&image, (WIDTH, HEIGHT), view);
+    let share = differing_share(&image, scenario_chart());
+    assert!(
+        share > 0.01,
+        "--view {view} looks like the chart view ({:.3} % of pixels differ)",
+        share * 100.0
+    );
+}
+
+#[test]
+fn screenshot_view_compare_differs_from_the_chart() {
+    check_view("compare");
+}
+
+#[test]
+fn screenshot_view_targets_differs_from_the_chart() {
+    check_view("targets");
+}
+
+#[test]
+fn screenshot_view_rankings_differs_from_the_chart() {
+    check_view("rankings");
+}
+
+#[test]
+fn screenshot_view_table_differs_from_the_chart() {
+    check_view("table");
+}
+
+// ---- yardstick FILE (the GUI) ---------------------------------------------------------------
+
+/// The README's broken example (`bad.ron:17:10: observations[1].region: unknown region
+/// "nowhere" (known: a, b)`): observation 2 (line 17) names a region that does not exist;
+/// `region` starts at column 10 after 8 spaces and `(`.
+const BAD: &str = r#"Dataset(
+    format: 1,
+    title: "测试数据",
+    title_en: "Test data",
+    regions: [
+        (id: "a", name: "甲区", name_en: "A"),
+        (id: "b", name: "乙区", name_en: "B"),
+    ],
+    indicators: [
+        (id: "days", name: "优良天数", name_en: "Good days", unit: "天", unit_en: "days", better: Higher, min: Some(0.0), max: Some(366.0)),
+    ],
+    sources: [
+        (id: "s", title: "来源", url: None, published: Some("2023")),
+    ],
+    observations: [
+        (region: "a", indicator: "days", year: 2022, value: 343.0, kind: Actual, source: "s"),
+        (region: "nowhere", indicator: "days", year: 2022, value: 300.0, kind: Actual, source: "s"),
+    ],
+)
+"#;
+
+const BAD_MESSAGE: &str =
+    "bad.ron:17:10: observations[1].region: unknown region \"nowhere\" (known: a, b)\n";
+
+/// Waits up to `limit` for `child` to exit; kills it and fails if it does not.
+fn wait_with_limit(mut child: Child, limit: Duration, what: &str) -> Output {
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("try_wait").is_some() {
+            return child.wait_with_output().expect("the output");
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let output = child.wait_with_output().expect("the output");
+            panic!(
+                "{what} still running after {limit:?}: {}",
+                describe(&output)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// README: `yardstick [FILE]` opens the GUI on FILE; a bad file exits 1 with FILE:LINE:COL.
+/// Run with no display at all: the located message (and not "cannot open a window") shows the
+/// file was refused before any window was tried. Needs no display, so it runs everywhere.
+#[test]
+fn gui_on_a_broken_file_exits_1_with_file_line_col_before_any_window() {
+    let home = Home::new();
+    std::fs::write(home.path("bad.ron"), BAD).expect("write bad.ron");
+    let output = home
+        .command()
+        .current_dir(home.0.path())
+        .arg("bad.ron")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), BAD_MESSAGE);
+}
+
+/// The same with a display: it exits 1 promptly with the message, and no Yardstick window
+/// was left behind.
+#[test]
+fn gui_on_a_broken_file_with_a_display_exits_1_without_a_window() {
+    if !display_available() {
+        return;
+    }
+    let home = Home::new();
+    std::fs::write(home.path("bad.ron"), BAD).expect("write bad.ron");
+    let child = home
+        .command()
+        .current_dir(home.0.path())
+        .arg("bad.ron")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let pid = child.id();
+    let output = wait_with_limit(child, Duration::from_secs(5), "yardstick bad.ron");
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), BAD_MESSAGE);
+    if xdotool_available() {
+        let found = Command::new("xdotool")
+            .args(["search", "--pid", &pid.to_string(), "--name", "Yardstick"])
+            .output()
+            .expect("xdotool runs");
+        assert!(
+            found.stdout.is_empty(),
+            "a window of the refused file: {}",
+            describe(&found)
+        );
+    }
+}
+
+/// Kills `child` when dropped, so a failing test leaves no window behind.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// README: `yardstick FILE` opens the GUI (through main's own path) on a good file: a window
+/// named Yardstick appears within 10 s, the process keeps running until killed, and the
+/// title comes to name what was opened (`title_parts`).
+fn check_gui_opens(file: &str, title_parts: &[&str]) {
+    if !display_available() || !xdotool_available() {
+        return;
+    }
+    let home = Home::new();
+    let child = home
+        .command()
+        .arg(file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let mut gui = Killed(child);
+    let pid = gui.0.id().to_string();
+    let search = Command::new("xdotool")
+        .args(["search", "--sync", "--pid", &pid, "--name", "Yardstick"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xdotool starts");
+    let found = wait_with_limit(search, Duration::from_secs(10), "xdotool search --sync");
+    assert!(
+        found.status.success() && !found.stdout.is_empty(),
+        "no Yardstick window for {file}: {}",
+        describe(&found)
+    );
+    assert!(
+        gui.0.try_wait().expect("try_wait").is_none(),
+        "yardstick {file} exited instead of staying open"
+    );
+    let window = String::from_utf8_lossy(&found.stdout);
+    let window = window.lines().next().expect("a window id").to_owned();
+    // The window is created as "Yardstick"; the app then names what it opened. Wait up to 5 s.
+    let start = Instant::now();
+    let mut title = String::new();
+    while start.elapsed() < Duration::from_secs(5) {
+        let name = Command::new("xdotool")
+            .args(["getwindowname", &window])
+            .output()
+            .expect("xdotool runs");
+        title = String::from_utf8_lossy(&name.stdout).trim().to_owned();
+        if title_parts.iter().all(|part| title.contains(part)) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    for part in ["Yardstick"].iter().chain(title_parts) {
+        assert!(
+            title.contains(part),
+            "{part:?} in the window title {title:?}"
+        );
+    }
+}
+
+#[test]
+fn gui_on_the_dataset_file_opens_a_window() {
+    check_gui_opens("data/chongqing.ron", &["chongqing.ron"]);
+}
+
+#[test]
+fn gui_on_the_scenario_file_opens_a_window() {
+    check_gui_opens(SCENARIO, &["万盛 2025 冲刺 (示例情景)", "chongqing.ron"]);
+}
