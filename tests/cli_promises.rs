@@ -40,7 +40,7 @@ fn export_ok(args: &[&str]) {
 }
 
 /// One CSV row, by column name.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Row {
     region: String,
     year: i32,
@@ -859,4 +859,116 @@ fn export_usage_errors_exit_2() {
     ]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(!odd.exists());
+}
+
+/// README: an unknown region id also exits 1, lists the valid ids and writes nothing.
+#[test]
+fn export_unknown_region_exits_1_listing_the_valid_ids() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("r.csv");
+    let output = yardstick(&[
+        "export",
+        "--chart",
+        "bar",
+        "--indicator",
+        "gdp",
+        "--regions",
+        "wansheng,nowhere",
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("yardstick: unknown region \"nowhere\"; valid regions: "),
+        "{err}"
+    );
+    for id in ["wansheng", "fuling", "chongqing", "ziyang"] {
+        assert!(err.contains(id), "{id} listed: {err}");
+    }
+    assert!(!out.exists(), "nothing is written");
+}
+
+/// README: "Without `--year`/`--years` it picks the years as the window does (bars: the
+/// year most regions report …)". For GDP that is 2018: 14 regions report it (2021 and 2022:
+/// 13 each).
+#[test]
+fn export_bar_without_year_uses_the_year_most_regions_report() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("gdp.csv");
+    export_ok(&[
+        "export",
+        "--chart",
+        "bar",
+        "--indicator",
+        "gdp",
+        "--out",
+        path_str(&out),
+    ]);
+    let rows = read_csv(&out);
+    assert_eq!(rows.len(), 14, "{rows:#?}");
+    assert!(rows.iter().all(|r| r.year == 2018), "{rows:#?}");
+    let fuling = rows
+        .iter()
+        .find(|r| r.region_id == "fuling")
+        .expect("涪陵 2018");
+    assert_close(fuling.value, 1058.06, "涪陵 2018");
+}
+
+/// `--mode target` (share of target %): 万盛 2022 300 of the 2025 target 500 = 60 %; 万州
+/// 2022 500 of 1000 = 50 %; the required path ends at 100 % in 2025.
+#[test]
+fn export_mode_target_is_the_share_of_the_target() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("target.csv");
+    export_ok(&[
+        "export",
+        "--chart",
+        "line",
+        "--indicator",
+        "industrial_output",
+        "--regions",
+        "wansheng,wanzhou",
+        "--mode",
+        "target",
+        "--out",
+        path_str(&out),
+    ]);
+    let rows = read_csv(&out);
+    for (id, share) in [("wansheng", 60.0), ("wanzhou", 50.0)] {
+        let mine: Vec<Row> = rows.iter().filter(|r| r.region_id == id).cloned().collect();
+        assert_series(&mine, "actual", &[(2022, share)]);
+        let required = series(&mine, "required");
+        assert_eq!(required.last().map(|&(y, _)| y), Some(2025), "{mine:#?}");
+        assert_close(required.last().map_or(0.0, |&(_, v)| v), 100.0, id);
+    }
+}
+
+/// README: SVG "keeps text as text … and names the CJK fonts browsers have (Noto Sans SC,
+/// Microsoft YaHei, PingFang SC, …)".
+#[test]
+fn export_svg_keeps_text_and_names_cjk_fonts() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("gdp.svg");
+    export_ok(&[
+        "export",
+        "--chart",
+        "bar",
+        "--indicator",
+        "gdp",
+        "--out",
+        path_str(&out),
+    ]);
+    let svg = std::fs::read_to_string(&out).expect("the SVG");
+    let texts = svg_texts(&svg);
+    assert!(texts.iter().any(|t| t == "涪陵区"), "{texts:?}");
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+    let family = doc
+        .descendants()
+        .find(|n| n.has_tag_name("text"))
+        .and_then(|n| n.attribute("font-family"))
+        .expect("a font-family on the text");
+    for font in ["Noto Sans SC", "Microsoft YaHei", "PingFang SC"] {
+        assert!(family.contains(font), "{font} in {family}");
+    }
 }
