@@ -105,6 +105,9 @@ impl TableState {
             ui.label(Text::NothingSelected.get(frame.lang));
             return;
         }
+        if self.focused_now && self.anchor.and_then(|a| self.position(a)).is_none() {
+            self.select_first_cell(frame);
+        }
         self.pivot_keys(ui, frame, actions);
         self.pivot_table(ui, frame, actions);
     }
@@ -171,10 +174,27 @@ impl TableState {
         });
     }
 
-    /// Keyboard and clipboard events, when no text field has the keyboard.
+    /// Selects the first row's latest year with data (the first column if none has).
+    fn select_first_cell(&mut self, frame: &Frame<'_>) {
+        let data_years = self.data_years(frame).to_vec();
+        let year = self
+            .years
+            .iter()
+            .rev()
+            .find(|y| data_years.binary_search(y).is_ok())
+            .or(self.years.first())
+            .copied();
+        if let (Some(&region), Some(year)) = (self.rows.first(), year) {
+            self.anchor = Some((region, year));
+            self.extent = None;
+            self.scroll_to = Some(0);
+        }
+    }
+
+    /// Keyboard and clipboard events, only while the table has the keyboard focus.
     fn pivot_keys(&mut self, ui: &egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
         let ctx = ui.ctx().clone();
-        if ctx.text_edit_focused() {
+        if !self.has_focus || ctx.text_edit_focused() {
             return;
         }
         let events = ui.input(|i| i.events.clone());
@@ -404,6 +424,11 @@ impl TableState {
             });
         self.rows = rows;
         self.years = years;
+        if clicked.is_some() || open.is_some() {
+            // A click on a cell gives the table the keyboard.
+            ui.memory_mut(|m| m.request_focus(super::focus_id()));
+            self.has_focus = true;
+        }
         if let Some((r, c)) = clicked
             && let Some(cell) = self.grid(frame).cell(r, c)
         {
