@@ -234,9 +234,11 @@ impl YardstickApp {
             self.picks.regions = regions;
         }
         self.picks.kind = view.chart;
-        self.picks.years = view.years;
         self.picks.mode = view.mode;
         self.picks.log_scale = view.log_scale;
+        // Years that the automatic choice gives anyway stay automatic.
+        let auto = self.auto_years(&self.picked_regions());
+        self.picks.years = view.years.filter(|&years| Some(years) != auto);
     }
 
     /// Saves the active scenario to `path` (atomically), with the current view and a

@@ -148,6 +148,8 @@ pub struct TableState {
     has_focus: bool,
     /// The focus was given to the table in this frame (select a cell if none is).
     focused_now: bool,
+    /// Scroll the pivot sideways to the selected cell on the next frame.
+    scroll_to_anchor: bool,
 }
 
 /// The id of the table's keyboard focus: one stop of the Tab order for the whole table.

@@ -188,6 +188,7 @@ impl TableState {
             self.anchor = Some((region, year));
             self.extent = None;
             self.scroll_to = Some(0);
+            self.scroll_to_anchor = true;
         }
     }
 
@@ -284,6 +285,7 @@ impl TableState {
             self.extent = None;
         }
         self.scroll_to = Some(to.0);
+        self.scroll_to_anchor = true;
     }
 
     fn pivot_table(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
@@ -421,6 +423,21 @@ impl TableState {
                             });
                         });
                     });
+                // The selected column into view (the rows scroll with `scroll_to_row`).
+                if let Some(pos) = anchor_pos.filter(|_| std::mem::take(&mut self.scroll_to_anchor))
+                    && let Some(rect) =
+                        rows.get(pos.0)
+                            .zip(years.get(pos.1))
+                            .and_then(|(&region, &year)| {
+                                self.cell_rect(CellRef {
+                                    region,
+                                    indicator: frame.indicator,
+                                    year,
+                                })
+                            })
+                {
+                    ui.scroll_to_rect(rect, None);
+                }
             });
         self.rows = rows;
         self.years = years;
