@@ -606,3 +606,50 @@ fn a_large_table_draws_only_the_rows_on_screen() {
         assert!(frame < Duration::from_millis(400), "{frame:?} per frame");
     }
 }
+
+#[test]
+fn a_paste_report_goes_with_its_undo_and_is_red_only_when_nothing_went_in() {
+    let mut harness = table_harness();
+    let anchor = air(&harness, "wansheng", 2021);
+    select(&mut harness, anchor);
+    harness.event(Event::Paste("330\tabc\r\n".into()));
+    harness.run();
+    let message = harness
+        .state()
+        .table
+        .message
+        .clone()
+        .expect("a paste report");
+    assert!(
+        message.text.starts_with("已粘贴 1 个单元格"),
+        "{}",
+        message.text
+    );
+    assert!(
+        !message.is_error,
+        "a cell went in: the summary is not an error"
+    );
+    assert!(
+        message
+            .text
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("abc"))
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().table.message,
+        None,
+        "the report goes with the undo"
+    );
+    harness.event(Event::Paste("abc\r\n".into()));
+    harness.run();
+    let message = harness
+        .state()
+        .table
+        .message
+        .clone()
+        .expect("a paste report");
+    assert!(message.is_error, "nothing went in");
+}
