@@ -110,7 +110,7 @@ fn screenshot_of_chart_and_table_views_is_not_blank() {
         // and background are grey; grey antialiased text gives none).
         let marks = count(&image, PLOT, saturated);
         assert!(
-            marks > 4_000,
+            marks > 800,
             "{name}: {marks} coloured pixels in the plot area"
         );
         // The title is drawn: ink where it stands (CJK glyphs are dense).
