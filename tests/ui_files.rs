@@ -27,9 +27,13 @@ fn harness() -> Harness<'static, YardstickApp> {
 /// 万盛 industrial output 2023 set to 340: the active scenario has unsaved changes.
 fn edit(harness: &mut Harness<'_, YardstickApp>) {
     let app = harness.state_mut();
-    let ws = app.dataset.region_by_id("wansheng").unwrap();
-    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
-    app.commit_cell(ws, output, 2023, "340").unwrap();
+    let ws = app.dataset.region_by_id("wansheng").expect("wansheng");
+    let output = app
+        .dataset
+        .indicator_by_id("industrial_output")
+        .expect("indicator");
+    app.commit_cell(ws, output, 2023, "340")
+        .expect("a valid value");
     harness.run();
 }
 
@@ -87,7 +91,7 @@ fn ctrl_s_on_a_new_scenario_opens_the_typed_path_window_and_saves_there() {
     assert!(text.contains("value: Some(340.0)"), "{text}");
     let title = harness.state().window_title();
     assert!(title.starts_with("情景 1 (plan.ron) — "), "{title}");
-    let saved = format!("已保存：plan.ron");
+    let saved = "已保存：plan.ron";
     assert!(
         harness
             .state()
@@ -125,9 +129,13 @@ fn ctrl_s_on_a_new_scenario_opens_the_typed_path_window_and_saves_there() {
 
 fn edit_again(harness: &mut Harness<'_, YardstickApp>) {
     let app = harness.state_mut();
-    let ws = app.dataset.region_by_id("wansheng").unwrap();
-    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
-    app.commit_cell(ws, output, 2023, "350").unwrap();
+    let ws = app.dataset.region_by_id("wansheng").expect("wansheng");
+    let output = app
+        .dataset
+        .indicator_by_id("industrial_output")
+        .expect("indicator");
+    app.commit_cell(ws, output, 2023, "350")
+        .expect("a valid value");
     harness.run();
 }
 

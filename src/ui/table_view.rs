@@ -439,6 +439,11 @@ impl TableState {
         self.long_cache.as_ref().map_or(&[], |(_, rows)| rows)
     }
 
+    /// How many value cells the last frame laid out (only the rows on screen are).
+    pub fn cells_drawn(&self) -> usize {
+        self.cell_rects.len()
+    }
+
     /// Where `cell` was drawn in the last frame, if it was on screen.
     pub fn cell_rect(&self, cell: CellRef) -> Option<Rect> {
         self.cell_rects
