@@ -96,6 +96,13 @@ fn opening_the_table_gives_it_the_keyboard_with_a_cell_selected() {
     let selected = anchor(&harness).expect("a cell is selected");
     assert_eq!(selected.0, "wansheng");
     assert!(years.contains(&selected.1), "{selected:?} in {years:?}");
+    // A published value (万盛's 2025 target is read-only: typing there would be refused).
+    let at = cell(&harness, "wansheng", selected.1);
+    assert!(
+        value(&mut harness, at).is_some(),
+        "{selected:?} has a value"
+    );
+    assert!(selected.1 < 2025, "{selected:?}");
 }
 
 #[test]

@@ -174,17 +174,28 @@ impl TableState {
         });
     }
 
-    /// Selects the first row's latest year with data (the first column if none has).
+    /// Selects the first row's latest published value (not a read-only target), else its
+    /// first editable cell.
     fn select_first_cell(&mut self, frame: &Frame<'_>) {
-        let data_years = self.data_years(frame).to_vec();
+        let Some(&region) = self.rows.first() else {
+            return;
+        };
+        let shown_at = |year: i32| {
+            let cell = CellRef {
+                region,
+                indicator: frame.indicator,
+                year,
+            };
+            shown(frame.dataset, frame.applied, cell)
+        };
         let year = self
             .years
             .iter()
             .rev()
-            .find(|y| data_years.binary_search(y).is_ok())
-            .or(self.years.first())
+            .find(|&&y| matches!(shown_at(y), Shown::Value(_)))
+            .or_else(|| self.years.iter().find(|&&y| shown_at(y).editable()))
             .copied();
-        if let (Some(&region), Some(year)) = (self.rows.first(), year) {
+        if let Some(year) = year {
             self.anchor = Some((region, year));
             self.extent = None;
             self.scroll_to = Some(0);
