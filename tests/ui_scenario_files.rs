@@ -280,3 +280,39 @@ fn a_broken_dataset_under_a_scenario_names_both_files() {
     assert!(message.contains("broken.ron:1:"), "{message}");
     assert_eq!(app.dataset.regions().len(), 19, "the open data stays");
 }
+
+#[test]
+fn work_on_another_dataset_is_restored_with_that_dataset() {
+    let home = tempfile::tempdir().unwrap();
+    let data_dir = home.path().join("data");
+    let data = home.path().join("mine.ron");
+    std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
+    let options = yardstick::ui::AppOptions::with_data_dir(&data_dir);
+    let start = yardstick::ui::load_start(Some(&data)).unwrap();
+    let mut harness = common::window::start_window(start, options.clone(), 1280.0, 800.0);
+    harness.run();
+    make_wansheng_scenario(harness.state_mut());
+    harness.run();
+    assert_eq!(recovery_files(&data_dir.join("recovery")).len(), 1);
+    drop(harness); // killed
+
+    // The next start is on the bundled data; restoring brings mine.ron back with the work.
+    let start = yardstick::ui::Start::bundled().unwrap();
+    let mut harness = common::window::start_window(start, options, 1280.0, 800.0);
+    harness.run();
+    harness.get_by_label("恢复").click();
+    harness.run();
+    let app = harness.state_mut();
+    assert_eq!(app.error, None);
+    let open = app
+        .dataset_path
+        .clone()
+        .expect("the dataset file is open again");
+    assert_eq!(open.canonicalize().unwrap(), data.canonicalize().unwrap());
+    let wansheng = app.dataset.region_by_id("wansheng").unwrap();
+    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    assert_eq!(
+        app.effective_value(wansheng, output, 2023).map(|e| e.value),
+        Some(340.0)
+    );
+}

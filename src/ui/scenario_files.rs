@@ -353,7 +353,12 @@ impl YardstickApp {
         let Some(dir) = self.recovery.dir.clone() else {
             return;
         };
-        let dataset_ref = self.dataset_reference();
+        // The dataset by absolute path (or the bundled one's reference): the next start may
+        // be on other data, and the restore loads this one.
+        let dataset_ref = match &self.dataset_path {
+            Some(_) => self.dataset_reference(),
+            None => BUNDLED_REFERENCE.to_owned(),
+        };
         let texts: Vec<String> = self
             .scenarios
             .docs
@@ -431,8 +436,29 @@ impl YardstickApp {
         };
         let mut failures = Vec::new();
         for file in &offer.files {
-            match load_scenario_text(file) {
-                Ok((_, scenario)) => {
+            let loaded = load_scenario_text(file).and_then(|(text, scenario)| {
+                let dataset = self.scenario_dataset(file, &text, &scenario)?;
+                Ok((scenario, dataset))
+            });
+            match loaded {
+                Ok((scenario, dataset)) => {
+                    // Work done on other data than is open now: that data comes back too
+                    // (nothing is unsaved at start; a copy on yet other data is reported).
+                    if let Some((dataset, path)) = dataset {
+                        if self.scenarios.docs.is_empty() {
+                            self.replace_dataset(dataset, path);
+                        } else {
+                            failures.push(format!(
+                                "{}: {}",
+                                file.display(),
+                                self.lang.pick(
+                                    "基于另一个数据集，未恢复",
+                                    "built on another dataset, not restored"
+                                )
+                            ));
+                            continue;
+                        }
+                    }
                     let mut doc = ScenarioDoc::new(Scenario {
                         name: self.scenarios.unused_name(&scenario.name),
                         ..scenario.clone()
