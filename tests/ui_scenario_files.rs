@@ -292,6 +292,13 @@ fn work_on_another_dataset_is_restored_with_that_dataset() {
     let mut harness = common::window::start_window(start, options.clone(), 1280.0, 800.0);
     harness.run();
     make_wansheng_scenario(harness.state_mut());
+    // Saved once, then changed again.
+    let file = home.path().join("plan.ron");
+    harness.state_mut().save_scenario_to(&file).unwrap();
+    let app = harness.state_mut();
+    let wansheng = app.dataset.region_by_id("wansheng").unwrap();
+    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    app.commit_cell(wansheng, output, 2024, "380").unwrap();
     harness.run();
     assert_eq!(recovery_files(&data_dir.join("recovery")).len(), 1);
     drop(harness); // killed
@@ -314,5 +321,17 @@ fn work_on_another_dataset_is_restored_with_that_dataset() {
     assert_eq!(
         app.effective_value(wansheng, output, 2023).map(|e| e.value),
         Some(340.0)
+    );
+    assert_eq!(
+        app.effective_value(wansheng, output, 2024).map(|e| e.value),
+        Some(380.0)
+    );
+    // It saves where it was saved before, and is unsaved until then.
+    let doc = app.scenarios.active().expect("restored");
+    assert_eq!(doc.path.clone(), Some(file.canonicalize().unwrap()));
+    assert!(
+        app.window_title().starts_with("* 情景 1 (plan.ron) — "),
+        "{}",
+        app.window_title()
     );
 }

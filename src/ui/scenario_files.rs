@@ -23,6 +23,9 @@ pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
 /// File name prefix of recovery copies in the recovery folder.
 const RECOVERY_PREFIX: &str = "recovery-";
 
+/// First line of a recovery copy of a scenario that has a file: where it was saved.
+const SAVED_AT: &str = "// yardstick recovery of: ";
+
 /// Something the user asked for that would lose unsaved scenario changes; it waits for
 /// their answer (save, discard, cancel).
 #[derive(Clone, Debug, PartialEq)]
@@ -367,7 +370,12 @@ impl YardstickApp {
             .map(|d| {
                 let mut scenario = d.scenario.clone();
                 scenario.dataset = dataset_ref.clone();
-                scenario_to_ron(&scenario)
+                let text = scenario_to_ron(&scenario);
+                match &d.path {
+                    // Restored, it saves where it was saved before.
+                    Some(path) => format!("{SAVED_AT}{}\n{text}", absolute_path(path).display()),
+                    None => text,
+                }
             })
             .collect();
         if texts == self.recovery.last_text {
@@ -438,10 +446,15 @@ impl YardstickApp {
         for file in &offer.files {
             let loaded = load_scenario_text(file).and_then(|(text, scenario)| {
                 let dataset = self.scenario_dataset(file, &text, &scenario)?;
-                Ok((scenario, dataset))
+                let saved_at = text
+                    .lines()
+                    .next()
+                    .and_then(|l| l.strip_prefix(SAVED_AT))
+                    .map(PathBuf::from);
+                Ok((scenario, dataset, saved_at))
             });
             match loaded {
-                Ok((scenario, dataset)) => {
+                Ok((scenario, dataset, saved_at)) => {
                     // Work done on other data than is open now: that data comes back too
                     // (nothing is unsaved at start; a copy on yet other data is reported).
                     if let Some((dataset, path)) = dataset {
@@ -463,7 +476,9 @@ impl YardstickApp {
                         name: self.scenarios.unused_name(&scenario.name),
                         ..scenario.clone()
                     });
-                    // Unsaved by construction: the user decides where it goes.
+                    // Unsaved by construction: the user decides when to save it (to its file
+                    // if it had one).
+                    doc.path = saved_at;
                     doc.change(|s| s.notes = scenario.notes.clone());
                     self.scenarios.add(doc);
                 }
@@ -615,6 +630,11 @@ enum Answer {
     Save,
     Discard,
     Cancel,
+}
+
+/// `path` made absolute, links resolved where it exists.
+fn absolute_path(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| crate::ui::file_prompt::absolute(path))
 }
 
 /// True when two paths name the same file (after resolving links where possible).
