@@ -51,6 +51,8 @@ fail() {
     echo "e2e: FAILED: $*" >&2
     shot "failure" || true
     if [ -f "$LOG" ]; then echo "--- app output ---" >&2; tail -n 40 "$LOG" >&2; fi
+    if ! kill -0 "$XVFB_PID" 2> /dev/null; then echo "--- Xvfb on $DISPLAY is gone ---" >&2; fi
+    if [ -f "$WORK/xvfb.log" ]; then echo "--- Xvfb output ---" >&2; tail -n 20 "$WORK/xvfb.log" >&2; fi
     exit 1
 }
 
@@ -60,7 +62,7 @@ for n in $(seq 91 140); do
 done
 [ -n "${DISPLAY_NO:-}" ] || { echo "e2e: no free X display number" >&2; exit 1; }
 export DISPLAY=:$DISPLAY_NO
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp > "$WORK/xvfb.log" 2>&1 &
+Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp -noreset > "$WORK/xvfb.log" 2>&1 &
 XVFB_PID=$!
 for _ in $(seq 1 100); do xdotool getmouselocation > /dev/null 2>&1 && break; sleep 0.2; done
 xdotool getmouselocation > /dev/null 2>&1 || { echo "e2e: Xvfb did not start on $DISPLAY:" >&2; cat "$WORK/xvfb.log" >&2; exit 1; }
@@ -228,5 +230,15 @@ shot broken-file
 grep -Eq 'broken\.ron:[0-9]+:[0-9]+' "$LOG" || fail "no FILE:LINE:COL message for broken.ron"
 [ "$(title)" = "$before" ] || fail "the open data changed: $(title)"
 echo "e2e: broken file reported: $(grep -Eo 'broken\.ron:[0-9]+:[0-9]+[^ ]*' "$LOG" | head -n 1)"
+
+# 7. YARDSTICK_LANG wins over the language remembered by the runs above.
+kill -9 "$APP_PID"
+wait "$APP_PID" 2> /dev/null || true
+APP_PID=""
+rm -f "$RECOVERY"/recovery-*.ron
+YARDSTICK_LANG=en start_app
+wait_title 'Development indicators' 5
+shot english
+echo "e2e: YARDSTICK_LANG=en: $(title)"
 
 echo "e2e: all steps passed in $((SECONDS - started)) s; screenshots in $OUT"

@@ -300,3 +300,40 @@ fn an_explicit_language_wins() {
     assert_eq!(harness.state().lang, Lang::En);
     harness.get_by_label("File");
 }
+
+/// eframe storage in memory.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn an_explicit_language_is_not_remembered_as_the_users_choice() {
+    let options = AppOptions {
+        data_dir: None,
+        lang: Some(Lang::En),
+    };
+    let mut app = build_app(Start::bundled().unwrap(), None, &options);
+    let mut storage = Memory::default();
+    eframe::App::save(&mut app, &mut storage);
+    assert!(
+        !storage.0.keys().any(|k| k.contains("lang")),
+        "{:?}",
+        storage.0.keys()
+    );
+    // Chosen in the menu, it is remembered.
+    app.lang = Lang::Zh;
+    eframe::App::save(&mut app, &mut storage);
+    assert!(storage.0.keys().any(|k| k.contains("lang")));
+}

@@ -176,6 +176,9 @@ pub struct YardstickApp {
     last_focus: Option<egui::Id>,
     /// Bottom of the menu bar: windows stay below it.
     menu_bottom: f32,
+    /// The language given explicitly at start (`YARDSTICK_LANG`, `--lang`): it wins for this
+    /// run and is not remembered as the user's choice.
+    pub lang_forced: Option<Lang>,
 }
 
 impl YardstickApp {
@@ -208,6 +211,7 @@ impl YardstickApp {
             shown_view: None,
             last_focus: None,
             menu_bottom: 0.0,
+            lang_forced: None,
         }
     }
 
@@ -966,7 +970,9 @@ impl eframe::App for YardstickApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, LANG_KEY, &self.lang);
+        if self.lang_forced != Some(self.lang) {
+            eframe::set_value(storage, LANG_KEY, &self.lang);
+        }
         eframe::set_value(storage, crate::ui::polish::THEME_KEY, &self.polish.theme);
     }
 }

@@ -131,6 +131,7 @@ pub fn build_app(
     }
     if let Some(lang) = options.lang {
         app.lang = lang;
+        app.lang_forced = Some(lang);
     }
     if let Some(dir) = &options.data_dir {
         app.recovery = Recovery::in_dir(recovery_dir(dir));
