@@ -337,3 +337,23 @@ fn an_explicit_language_is_not_remembered_as_the_users_choice() {
     eframe::App::save(&mut app, &mut storage);
     assert!(storage.0.keys().any(|k| k.contains("lang")));
 }
+
+#[test]
+fn edit_menu_undo_and_redo_take_back_and_make_again() {
+    let mut harness = harness();
+    edit(&mut harness);
+    let cell = |h: &mut Harness<'_, YardstickApp>| {
+        let app = h.state_mut();
+        let ws = app.dataset.region_by_id("wansheng").expect("wansheng");
+        let output = app
+            .dataset
+            .indicator_by_id("industrial_output")
+            .expect("indicator");
+        app.effective_value(ws, output, 2023).map(|e| e.value)
+    };
+    assert_eq!(cell(&mut harness), Some(340.0));
+    menu(&mut harness, "编辑", "撤销");
+    assert_ne!(cell(&mut harness), Some(340.0), "undone");
+    menu(&mut harness, "编辑", "重做");
+    assert_eq!(cell(&mut harness), Some(340.0), "redone");
+}
