@@ -10,6 +10,10 @@ xvfb-run -a -s "-screen 0 1280x800x24" cargo test --all-targets
 # Real-window smoke test, kept as an artefact: the default view on the bundled data.
 mkdir -p target/ci
 xvfb-run -a -s "-screen 0 1280x800x24" cargo run --quiet -- screenshot --out target/ci/chart.png
+# The real binary driven like a user (xdotool, no window manager, no file-dialog portal):
+# keyboard editing, recovery after kill -9, save through the typed-path window, export,
+# a broken file. Screenshots of each step in target/ci/e2e-*.png.
+bash scripts/e2e-window.sh target/debug/yardstick
 # Fuzz smoke on CI (CI=true): each parser target for FUZZ_SECONDS (default 30) seconds.
 # The fuzz targets build the library without the window, so this adds about 5 minutes.
 if [ "${CI:-}" = "true" ]; then

@@ -14,7 +14,7 @@ use yardstick::model::Dataset;
 use yardstick::model::scenario::{Scenario, apply};
 use yardstick::ui::scenario_files::load_referenced_dataset;
 use yardstick::ui::screenshot::ScreenshotJob;
-use yardstick::ui::{View, YardstickApp};
+use yardstick::ui::{AppOptions, View, build_app, load_start};
 
 #[derive(Parser)]
 #[command(
@@ -223,49 +223,6 @@ fn load(file: Option<&Path>) -> Result<(Dataset, Option<PathBuf>), LoadError> {
     }
 }
 
-/// What the window opens on: a dataset, and a scenario file to open over it.
-struct Start {
-    dataset: Dataset,
-    dataset_path: Option<PathBuf>,
-    scenario: Option<PathBuf>,
-}
-
-/// Loads the file given to the GUI: a dataset, or a scenario with the dataset it names.
-fn load_start(file: Option<&Path>) -> Result<Start, LoadError> {
-    let is_scenario = file.is_some_and(|f| {
-        std::fs::read(f)
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .and_then(|t| file_kind(t.trim_start_matches('\u{feff}')))
-            == Some(FileKind::Scenario)
-    });
-    match file {
-        Some(path) if is_scenario => {
-            let (text, scenario) = yardstick::io::load_scenario_text(path)?;
-            let (dataset_path, dataset) = load_referenced_dataset(path, &text, &scenario)?;
-            Ok(Start {
-                dataset,
-                dataset_path,
-                scenario: Some(path.to_path_buf()),
-            })
-        }
-        _ => load(file).map(|(dataset, dataset_path)| Start {
-            dataset,
-            dataset_path,
-            scenario: None,
-        }),
-    }
-}
-
-/// The app for `start`, its scenario opened.
-fn start_app(start: Start) -> YardstickApp {
-    let mut app = YardstickApp::new(start.dataset, start.dataset_path);
-    if let Some(scenario) = &start.scenario {
-        app.open_scenario(scenario);
-    }
-    app
-}
-
 fn validate(file: &Path) -> ExitCode {
     let shown = file.display().to_string();
     let kind = std::fs::read(file)
@@ -419,7 +376,13 @@ fn gui(file: Option<&Path>) -> ExitCode {
     let result = eframe::run_native(
         "Yardstick",
         native_options([1280, 800]),
-        Box::new(move |cc| Ok(Box::new(start_app(start).with_creation_context(cc)))),
+        Box::new(move |cc| {
+            Ok(Box::new(build_app(
+                start,
+                Some(cc),
+                &AppOptions::from_env(),
+            )))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -452,10 +415,13 @@ fn screenshot(
         "Yardstick",
         options,
         Box::new(move |cc| {
-            let mut app = start_app(start)
-                .with_creation_context(cc)
-                .with_screenshot(job);
-            app.lang = lang;
+            // The same window as `yardstick` opens, without recovery copies: a screenshot
+            // neither writes nor offers them.
+            let options = AppOptions {
+                data_dir: None,
+                lang: Some(lang),
+            };
+            let mut app = build_app(start, Some(cc), &options).with_screenshot(job);
             app.view = view;
             if let Some(kind) = kind {
                 app.picks.kind = kind;

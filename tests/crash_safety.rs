@@ -3,16 +3,18 @@
 //! or a cut-off file.
 //!
 //! The process killed is this test binary itself, started again in "saver" mode (see
-//! [`saver_child`]): it builds a large synthetic scenario, says it is ready, and on "go" saves
-//! it over the old version with `yardstick::io::save_scenario`. (A cargo example would do the
+//! [`saver_child`]): it builds a large synthetic scenario and its text, says it is ready, and
+//! on "go" writes the text over the old version with `yardstick::io::write_atomic`, which is
+//! what `yardstick::io::save_scenario` does once it has the text. (Making the text first takes
+//! seconds in a debug build; with it made before "go", the kills can be aimed at the write.) (A cargo example would do the
 //! same, but examples get no `CARGO_BIN_EXE_*` variable and `cargo test --test crash_safety`
 //! does not build them, so the test could run a missing or stale binary; the test binary is
 //! always there and always current.) Each round's saver is started while the previous round
 //! is checked, so its start-up cost is hidden.
 //!
-//! Half the kills fall anywhere in the save (most of which, in a debug build, is turning the
-//! scenario into text); the other half aim at the short window where the temporary file is
-//! written, synced and renamed.
+//! Half the kills fall anywhere from "go" to a little after the save; the other half aim at
+//! the short window where the temporary file is written, synced and renamed. At least one
+//! kill must land inside that window and at least one after it, or the test fails.
 //!
 //! What a kill may leave besides the file: the atomic writer's temporary file
 //! `.NAME.tmp-PID` (written, then renamed over NAME). A writer killed before the rename leaves
@@ -60,16 +62,17 @@ fn saver_child() {
         return; // an ordinary test run: nothing to do
     };
     let new = version(&base(), 2);
+    let text = scenario_to_ron(&new);
     println!("{READY}");
     let mut line = String::new();
     let stdin = std::io::stdin();
     if stdin.read_line(&mut line).unwrap_or(0) == 0 {
         return; // the test is gone
     }
-    save_scenario(Path::new(&path), &new).expect("save the new version");
+    write_atomic(Path::new(&path), text.as_bytes()).expect("save the new version");
     println!("saved");
-    // Stay until killed (or until the test closes stdin).
-    let _ = stdin.read_line(&mut line);
+    // Stay until killed (or until the test closes stdin, or it fails).
+    stdin.read_line(&mut line).ok();
 }
 
 /// A started saver and its stdout.
@@ -150,11 +153,11 @@ fn killed_while_saving_leaves_old_or_new_file() {
         new_text.len(),
         started.elapsed()
     );
-    // When the saver starts writing, counted from "go": first guess 1.5 × the time to make the
-    // text here (the saver shares the cores with the next one starting); each aimed kill then
-    // moves it (a kill that found the old file and no temporary file came too early, one that
-    // found the new file too late).
-    let mut aim_ms = serialise.as_millis() as u64 * 3 / 2;
+    // When the saver starts writing, counted from "go": at once, as its text is made (the
+    // pipe and a busy machine add a little); each aimed kill then moves it (a kill that found
+    // the old file and no temporary file came too early, one that found the new file too
+    // late).
+    let mut aim_ms = 1;
     let write_ms = write.as_millis() as u64;
     let step_ms = (aim_ms / 10).max(5);
 
@@ -180,10 +183,11 @@ fn killed_while_saving_leaves_old_or_new_file() {
             ));
         }
         let delay_ms = if rounds % 2 == 0 {
-            rng.below(((aim_ms + write_ms) * 13 / 10) as usize + 1) as u64
+            // After the write, most likely (it may take longer here than it took above).
+            aim_ms + write_ms * 2 + 50 + rng.below(write_ms as usize + 1) as u64
         } else {
-            // Around the write: from a little before it to a little after the rename.
-            aim_ms.saturating_sub(20) + rng.below((write_ms + 40) as usize) as u64
+            // Inside the write: from its start to its end.
+            aim_ms + rng.below(write_ms as usize + 1) as u64
         };
         saver.go();
         std::thread::sleep(Duration::from_millis(delay_ms));
@@ -240,4 +244,15 @@ fn killed_while_saving_leaves_old_or_new_file() {
         rounds_started.elapsed()
     );
     assert!(rounds >= 5, "only {rounds} rounds ran in the time budget");
+    // A test whose every kill landed before the save proves nothing: at least one kill came
+    // inside the write (a temporary file left, the old version in place) and at least one
+    // after it (the complete new version).
+    assert!(
+        leftovers >= 1,
+        "no kill landed inside the write window in {rounds} rounds"
+    );
+    assert!(
+        saw_new >= 1,
+        "no round saw the complete new file in {rounds} rounds"
+    );
 }

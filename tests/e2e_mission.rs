@@ -8,13 +8,15 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use yardstick::chart::{ChartKind, PointKind};
 use yardstick::ui::YardstickApp;
+use yardstick::ui::file_prompt::{PathPrompt, PathPurpose};
 use yardstick::ui::table_view::CellRef;
 
 mod common;
 use common::table::{select, type_into};
 
-fn window(app: YardstickApp) -> Harness<'static, YardstickApp> {
-    let mut harness = common::window::window(app, 1500.0, 950.0);
+/// The window `main` opens on the bundled data.
+fn window() -> Harness<'static, YardstickApp> {
+    let mut harness = common::window::bundled_window(1500.0, 950.0);
     harness.run();
     harness
 }
@@ -70,15 +72,15 @@ fn the_whole_mission_in_the_window() {
     std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
 
     // Open a dataset by typing its path (File ▸ Open path…).
-    let mut harness = window(YardstickApp::new(
-        yardstick::bundled_dataset().expect("bundled data"),
-        None,
-    ));
+    let mut harness = window();
     harness.get_by_label("文件").click();
     harness.run();
     harness.get_by_label("按路径打开…").click();
     harness.run();
-    harness.state_mut().path_prompt = Some(data.display().to_string());
+    harness.state_mut().path_prompt = Some(PathPrompt::new(
+        PathPurpose::Open,
+        data.display().to_string(),
+    ));
     harness.run();
     harness.get_by_role_and_label(Role::Button, "打开").click();
     harness.run();
@@ -163,13 +165,43 @@ fn the_whole_mission_in_the_window() {
         .filter(|p| p.kind == PointKind::Scenario && p.year > growth[0].from)
         .map(|p| (p.year, p.raw_value))
         .collect();
-    assert!(!projected.is_empty());
+    // 5 %/yr compounded on the value of the first year, every year up to the last.
+    let rule = &growth[0];
+    assert_eq!(rule.annual_pct, 5.0);
+    let start = air(&harness, "wansheng", rule.from);
+    let base = value(&mut harness, start).expect("a value to grow from");
+    let expected: Vec<(i32, f64)> = (rule.from + 1..=rule.to)
+        .map(|y| (y, base * 1.05f64.powi(y - rule.from)))
+        .collect();
+    for &(year, want) in &expected {
+        let cell = air(&harness, "wansheng", year);
+        match value(&mut harness, cell) {
+            Some(got) => assert!((got - want).abs() < 1e-9, "{year}: {got} != {want}"),
+            // A year would pass the 366 days a year has: the rule skips it.
+            None => assert!(want > 366.0, "{year}: no value, {want} expected"),
+        }
+    }
+    assert!((expected[0].1 - 357.0).abs() < 1e-9, "{expected:?}");
+    // The chart shows the projected years inside its span, with the same values.
+    let last = harness.state().selection().expect("a selection").years.1;
+    let shown: Vec<(i32, f64)> = expected
+        .iter()
+        .copied()
+        .filter(|p| p.0 <= last && p.1 <= 366.0)
+        .collect();
+    assert!(!shown.is_empty());
+    assert_eq!(projected.len(), shown.len(), "{projected:?}");
+    for ((year, got), (want_year, want)) in projected.iter().zip(&shown) {
+        assert_eq!(year, want_year);
+        assert!((got - want).abs() < 1e-9, "{year}: {got} != {want}");
+    }
 
     // Save, then reopen in a fresh window: the same values and view.
     let file = dir.path().join("scenarios").join("空气.ron");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     harness.state_mut().save_scenario_to(&file).unwrap();
     let saved_picks = harness.state().picks.clone();
+    let saved_selection = harness.state().selection().expect("a selection");
     let saved = harness.state().scenarios.active().unwrap().scenario.clone();
     assert!(
         std::fs::read_to_string(&file)
@@ -177,17 +209,18 @@ fn the_whole_mission_in_the_window() {
             .contains("dataset: \"../chongqing.ron\"")
     );
 
-    let mut fresh = window(YardstickApp::new(
-        yardstick::bundled_dataset().expect("bundled data"),
-        None,
-    ));
+    let mut fresh = window();
     assert!(
         fresh.state_mut().open_any(&file),
         "{:?}",
         fresh.state().error
     );
     fresh.run();
+    // The same view: the years shown are saved, and stay automatic as they were.
+    assert_eq!(fresh.state().selection(), Some(saved_selection.clone()));
     assert_eq!(fresh.state().picks, saved_picks);
+    let view = saved.view.clone().expect("a saved view");
+    assert_eq!(view.years, Some(saved_selection.years));
     assert_eq!(fresh.state().scenarios.active().unwrap().scenario, saved);
     let opened = fresh
         .state()
@@ -218,9 +251,21 @@ fn the_whole_mission_in_the_window() {
     let image = image::open(&png).unwrap();
     assert_eq!((image.width(), image.height()), (1600, 900));
     let csv_text = std::fs::read_to_string(&csv).unwrap();
-    assert_eq!(
-        csv_text,
-        yardstick::chart::csv::to_csv(fresh.state_mut().chart_spec().unwrap())
-    );
-    assert!(csv_text.contains(",scenario,"));
+    assert!(csv_text.starts_with('\u{feff}'), "a BOM for Excel");
+    let rows: Vec<Vec<String>> =
+        csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.expect("a CSV record").iter().map(str::to_owned).collect())
+            .collect();
+    let cells = |region: &str, year: &str, kind: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r[0] == region && r[2] == year && r[5] == kind)
+            .unwrap_or_else(|| panic!("no {region} {year} {kind} row in\n{csv_text}"))
+            .clone()
+    };
+    // The pasted 340 as the scenario's value beside the published 343, in 天.
+    let scenario = cells("万盛经开区", "2022", "scenario");
+    assert_eq!(&scenario[1..5], ["空气质量优良天数", "2022", "340", "天"]);
+    let published = cells("万盛经开区", "2022", "actual");
+    assert_eq!(&published[1..5], ["空气质量优良天数", "2022", "343", "天"]);
 }

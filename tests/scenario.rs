@@ -1127,7 +1127,7 @@ fn a_failed_save_over_an_existing_file_keeps_it_byte_identical() {
 
 #[cfg(unix)]
 #[test]
-fn a_save_into_a_read_only_folder_fails_unless_root() {
+fn a_save_into_a_read_only_folder_fails_and_so_does_one_under_a_file_for_root_too() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("ro");
@@ -1138,7 +1138,10 @@ fn a_save_into_a_read_only_folder_fails_unless_root() {
     // Root ignores the mode: find out whether this run can still write there.
     let probe = folder.join("probe");
     let writable = std::fs::write(&probe, "x").is_ok();
-    let _ = std::fs::remove_file(&probe);
+    if writable {
+        std::fs::remove_file(&probe).unwrap();
+        eprintln!("running as root: a read-only folder does not stop this run; checked below");
+    }
     let result = save_scenario(&path, &Scenario::new("new", "d.ron"));
     if !writable {
         assert!(result.is_err());
@@ -1146,6 +1149,16 @@ fn a_save_into_a_read_only_folder_fails_unless_root() {
     }
     assert_eq!(temp_files(&folder), Vec::<String>::new());
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    // A folder that is a regular file stops everyone, root included: the save fails, says
+    // where, and leaves nothing behind.
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let err = save_scenario(&file.join("s.ron"), &Scenario::new("new", "d.ron"))
+        .expect_err("a path under a regular file cannot be written");
+    assert!(!err.to_string().is_empty());
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
 }
 
 // ---------------------------------------------------------------- synthetic data

@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use yardstick::chart::{ChartKind, PointKind};
 use yardstick::model::scenario::GrowthRule;
 use yardstick::ui::YardstickApp;
-use yardstick::ui::scenario_files::{PendingAction, Recovery, recovery_files};
+use yardstick::ui::scenario_files::{PendingAction, RECOVERY_INTERVAL, recovery_files};
 
 mod common;
 
@@ -105,10 +105,8 @@ fn a_scenario_names_its_dataset_relative_to_itself_and_reports_changed_values() 
     first.save_scenario_to(&file).unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("dataset: \"../data.ron\""), "{text}");
-    assert!(
-        text.contains(&format!("was: Some({was:?})")) || text.contains("was: Some("),
-        "{text}"
-    );
+    // The baseline at the time of the edit is recorded, exactly.
+    assert!(text.contains(&format!("was: Some({was:?})")), "{text}");
 
     // Someone revises the dataset: reopening says which value no longer matches.
     let revised = yardstick::BUNDLED_DATASET.replacen(&format!("{was:?}"), "999.0", 1);
@@ -176,20 +174,43 @@ fn quitting_or_opening_a_dataset_with_unsaved_changes_asks_first() {
 }
 
 #[test]
-fn unsaved_work_is_copied_for_recovery_and_offered_at_the_next_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut first = app();
-    first.recovery = Recovery::in_dir(dir.path().to_path_buf());
-    make_wansheng_scenario(&mut first);
-    first.autosave_recovery(std::time::Instant::now());
-    let files = recovery_files(dir.path());
-    assert_eq!(files.len(), 1);
-    // The app is killed here. The next start finds the copy and offers it.
-    let mut second = app();
-    second.recovery = Recovery::in_dir(dir.path().to_path_buf());
-    assert!(second.recovery.offer.is_some());
-    let mut harness = harness_with(second);
+fn unsaved_work_is_copied_for_recovery_every_5_s_and_offered_at_the_next_start() {
+    let home = tempfile::tempdir().unwrap();
+    let data_dir = home.path().join(".local/share/yardstick");
+    let recovery = data_dir.join("recovery");
+    // The window as `main` builds it, its data folder in a temporary HOME.
+    let start = || yardstick::ui::Start::bundled().unwrap();
+    let options = yardstick::ui::AppOptions::with_data_dir(&data_dir);
+    let mut harness = common::window::start_window(start(), options.clone(), 1280.0, 800.0);
     harness.run();
+    assert!(recovery_files(&recovery).is_empty(), "nothing unsaved yet");
+    make_wansheng_scenario(harness.state_mut());
+    harness.run();
+    // The first copy is written at once.
+    let files = recovery_files(&recovery);
+    assert_eq!(files.len(), 1);
+    let first = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(first.contains("value: Some(340.0)"), "{first}");
+
+    // Another edit: not copied before 5 s have passed, copied after.
+    let app = harness.state_mut();
+    let wansheng = app.dataset.region_by_id("wansheng").unwrap();
+    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    app.commit_cell(wansheng, output, 2024, "380").unwrap();
+    let now = std::time::Instant::now();
+    app.autosave_recovery(now + std::time::Duration::from_secs(1));
+    assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), first);
+    app.autosave_recovery(now + RECOVERY_INTERVAL + std::time::Duration::from_millis(10));
+    let second = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(second.contains("value: Some(380.0)"), "{second}");
+    assert_eq!(RECOVERY_INTERVAL, std::time::Duration::from_secs(5));
+
+    // The app is killed here. The next start finds the copy and offers it.
+    drop(harness);
+    let mut harness = common::window::start_window(start(), options, 1280.0, 800.0);
+    assert!(harness.state().recovery.offer.is_some());
+    harness.run();
+    harness.get_by_label_contains("个情景未保存");
     harness.get_by_label("恢复").click();
     harness.run();
     let app = harness.state_mut();
@@ -199,12 +220,13 @@ fn unsaved_work_is_copied_for_recovery_and_offered_at_the_next_start() {
         "restored work is unsaved until saved"
     );
     let edits = &app.scenarios.active().unwrap().scenario.edits;
-    assert_eq!(edits.len(), 1);
-    assert_eq!(edits[0].value, Some(340.0));
+    let values: Vec<(i32, Option<f64>)> = edits.iter().map(|e| (e.year, e.value)).collect();
+    assert_eq!(values, vec![(2023, Some(340.0)), (2024, Some(380.0))]);
+    assert_eq!(app.scenarios.active().unwrap().scenario.growth.len(), 1);
     // Saving it removes the copy.
-    let target = dir.path().join("saved.ron");
+    let target = home.path().join("saved.ron");
     app.save_scenario_to(&target).unwrap();
-    assert!(recovery_files(dir.path()).is_empty());
+    assert!(recovery_files(&recovery).is_empty());
 }
 
 #[test]
@@ -227,13 +249,18 @@ fn ctrl_z_and_ctrl_y_undo_and_redo_edits() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(scenario_points(harness.state_mut()).len(), 4);
+    // Ctrl+Shift+Z redoes too: undo once more, then redo with it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        scenario_points(harness.state_mut())
+            .iter()
+            .all(|p| p.0 != 2025)
+    );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(
-        scenario_points(harness.state_mut()).len(),
-        4,
-        "nothing left to redo"
-    );
+    assert_eq!(scenario_points(harness.state_mut()).len(), 4, "redone");
+    assert!(!harness.state().scenarios.active().unwrap().can_redo());
 }
 
 #[test]
@@ -252,4 +279,59 @@ fn a_broken_dataset_under_a_scenario_names_both_files() {
     assert!(message.contains("plan.ron"), "{message}");
     assert!(message.contains("broken.ron:1:"), "{message}");
     assert_eq!(app.dataset.regions().len(), 19, "the open data stays");
+}
+
+#[test]
+fn work_on_another_dataset_is_restored_with_that_dataset() {
+    let home = tempfile::tempdir().unwrap();
+    let data_dir = home.path().join("data");
+    let data = home.path().join("mine.ron");
+    std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
+    let options = yardstick::ui::AppOptions::with_data_dir(&data_dir);
+    let start = yardstick::ui::load_start(Some(&data)).unwrap();
+    let mut harness = common::window::start_window(start, options.clone(), 1280.0, 800.0);
+    harness.run();
+    make_wansheng_scenario(harness.state_mut());
+    // Saved once, then changed again.
+    let file = home.path().join("plan.ron");
+    harness.state_mut().save_scenario_to(&file).unwrap();
+    let app = harness.state_mut();
+    let wansheng = app.dataset.region_by_id("wansheng").unwrap();
+    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    app.commit_cell(wansheng, output, 2024, "380").unwrap();
+    harness.run();
+    assert_eq!(recovery_files(&data_dir.join("recovery")).len(), 1);
+    drop(harness); // killed
+
+    // The next start is on the bundled data; restoring brings mine.ron back with the work.
+    let start = yardstick::ui::Start::bundled().unwrap();
+    let mut harness = common::window::start_window(start, options, 1280.0, 800.0);
+    harness.run();
+    harness.get_by_label("恢复").click();
+    harness.run();
+    let app = harness.state_mut();
+    assert_eq!(app.error, None);
+    let open = app
+        .dataset_path
+        .clone()
+        .expect("the dataset file is open again");
+    assert_eq!(open.canonicalize().unwrap(), data.canonicalize().unwrap());
+    let wansheng = app.dataset.region_by_id("wansheng").unwrap();
+    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    assert_eq!(
+        app.effective_value(wansheng, output, 2023).map(|e| e.value),
+        Some(340.0)
+    );
+    assert_eq!(
+        app.effective_value(wansheng, output, 2024).map(|e| e.value),
+        Some(380.0)
+    );
+    // It saves where it was saved before, and is unsaved until then.
+    let doc = app.scenarios.active().expect("restored");
+    assert_eq!(doc.path.clone(), Some(file.canonicalize().unwrap()));
+    assert!(
+        app.window_title().starts_with("* 情景 1 (plan.ron) — "),
+        "{}",
+        app.window_title()
+    );
 }

@@ -11,6 +11,7 @@ use crate::model::cell_value::parse_cell_value;
 use crate::model::scenario::{Edit, Effective, Scenario};
 use crate::model::{Dataset, IndicatorIdx, RegionIdx};
 use crate::ui::export_dialog::{self, ExportDialog};
+use crate::ui::file_prompt::{Dialogs, PathPrompt, PathPurpose, Picked};
 use crate::ui::i18n::Text;
 use crate::ui::scenario_doc::{ScenarioDoc, Scenarios};
 use crate::ui::scenario_files::{PendingAction, Recovery};
@@ -39,6 +40,15 @@ pub const SAVE_AS: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
 /// Open a dataset or scenario.
 pub const OPEN: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+
+/// Ctrl+1 … Ctrl+5: the views, in tab order.
+pub const VIEW_KEYS: [(egui::Key, View); 5] = [
+    (egui::Key::Num1, View::Chart),
+    (egui::Key::Num2, View::Table),
+    (egui::Key::Num3, View::Compare),
+    (egui::Key::Num4, View::Targets),
+    (egui::Key::Num5, View::Rankings),
+];
 
 /// Key of the persisted language in eframe's storage.
 const LANG_KEY: &str = "yardstick.lang";
@@ -133,8 +143,10 @@ pub struct YardstickApp {
     pub error: Option<String>,
     /// Table: only rows of the picked indicator.
     pub table_only_indicator: bool,
-    /// Text of the "Open path" window while it is open.
-    pub path_prompt: Option<String>,
+    /// The typed-path window (open, save as) while it is open.
+    pub path_prompt: Option<PathPrompt>,
+    /// Whether the system file dialog can open here (learnt on the first try).
+    pub dialogs: Dialogs,
     /// The export window, while it is open.
     pub export: Option<ExportDialog>,
     /// The scenarios open, and the active one.
@@ -158,6 +170,15 @@ pub struct YardstickApp {
     chart_cache: Option<(ChartKey, ChartSpec)>,
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
+    /// The view shown in the last frame (opening the table gives it the keyboard).
+    shown_view: Option<View>,
+    /// The widget that had the keyboard in the last frame (the side panel follows it).
+    last_focus: Option<egui::Id>,
+    /// Bottom of the menu bar: windows stay below it.
+    menu_bottom: f32,
+    /// The language given explicitly at start (`YARDSTICK_LANG`, `--lang`): it wins for this
+    /// run and is not remembered as the user's choice.
+    pub lang_forced: Option<Lang>,
 }
 
 impl YardstickApp {
@@ -173,6 +194,7 @@ impl YardstickApp {
             error: None,
             table_only_indicator: true,
             path_prompt: None,
+            dialogs: Dialogs::default(),
             export: None,
             scenarios: Scenarios::default(),
             pending: None,
@@ -186,10 +208,16 @@ impl YardstickApp {
             chart_cache: None,
             screenshot: None,
             shown_title: String::new(),
+            shown_view: None,
+            last_focus: None,
+            menu_bottom: 0.0,
+            lang_forced: None,
         }
     }
 
-    /// Sets up fonts and restores persisted settings from eframe's storage.
+    /// Sets up fonts and restores persisted settings from eframe's storage (the language:
+    /// remembered, else the system locale; [`crate::ui::build_app`] lets an explicit choice
+    /// win over both).
     pub fn with_creation_context(mut self, cc: &eframe::CreationContext<'_>) -> Self {
         fonts::install_fonts(&cc.egui_ctx);
         if let Some(lang) = cc
@@ -203,15 +231,6 @@ impl YardstickApp {
             self.lang = crate::ui::polish::lang_from_locale(locale.as_deref());
         }
         self.polish.restore(cc);
-        self
-    }
-
-    /// Keeps recovery copies of unsaved scenarios in the user's data folder (the window
-    /// started by `yardstick`; tests and screenshots leave it off).
-    pub fn with_user_recovery(mut self) -> Self {
-        if let Some(dir) = eframe::storage_dir("Yardstick") {
-            self.recovery = Recovery::in_dir(dir.join("recovery"));
-        }
         self
     }
 
@@ -416,14 +435,19 @@ impl YardstickApp {
         }
     }
 
-    /// Keyboard shortcuts of the window (not while a text field has the keyboard: it has
-    /// its own undo).
+    /// Keyboard shortcuts of the window. Ctrl+1 … Ctrl+5 always work; the others not while a
+    /// text field has the keyboard (it has its own undo, and Ctrl+S there would be a surprise).
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() {
-            return;
-        }
         let pressed =
             |shortcut: &egui::KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut));
+        for (key, view) in VIEW_KEYS {
+            if pressed(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)) {
+                self.show_view(view);
+            }
+        }
+        if ctx.text_edit_focused() {
+            return;
+        }
         // The shift variants first: consuming Ctrl+Z would also match Ctrl+Shift+Z.
         if pressed(&REDO_SHIFT) || pressed(&REDO) {
             self.redo();
@@ -440,17 +464,32 @@ impl YardstickApp {
         }
     }
 
-    /// Takes back the active scenario's last change; false when there is none.
+    /// Shows `view`; the table gets the keyboard, with a cell selected.
+    pub fn show_view(&mut self, view: View) {
+        self.view = view;
+    }
+
+    /// Takes back the active scenario's last change; false when there is none. A report of
+    /// what the change did ("已粘贴 4 个单元格") goes with it.
     pub fn undo(&mut self) -> bool {
-        self.scenarios.active_mut().is_some_and(ScenarioDoc::undo)
+        let done = self.scenarios.active_mut().is_some_and(ScenarioDoc::undo);
+        if done {
+            self.table.message = None;
+        }
+        done
     }
 
     /// Makes the active scenario's last undone change again; false when there is none.
     pub fn redo(&mut self) -> bool {
-        self.scenarios.active_mut().is_some_and(ScenarioDoc::redo)
+        let done = self.scenarios.active_mut().is_some_and(ScenarioDoc::redo);
+        if done {
+            self.table.message = None;
+        }
+        done
     }
 
-    /// Window title: the dataset and its file.
+    /// Window title: the active scenario (`* ` first while it has unsaved changes) and its
+    /// file, the dataset and its file.
     pub fn window_title(&self) -> String {
         let file = self
             .dataset_path
@@ -462,7 +501,12 @@ impl YardstickApp {
             );
         let scenario = self.scenarios.active().map_or_else(String::new, |doc| {
             let marker = if doc.is_dirty() { "* " } else { "" };
-            format!("{marker}{} — ", doc.scenario.name)
+            let file = doc
+                .path
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .map_or_else(String::new, |n| format!(" ({})", n.to_string_lossy()));
+            format!("{marker}{}{file} — ", doc.scenario.name)
         });
         format!(
             "{scenario}Yardstick — {} — {file}",
@@ -480,7 +524,7 @@ impl YardstickApp {
                 }
                 if ui.button(Text::OpenPath.get(lang)).clicked() {
                     ui.close();
-                    self.path_prompt = Some(String::new());
+                    self.open_path_prompt();
                 }
                 if ui.button(Text::OpenBundled.get(lang)).clicked() {
                     ui.close();
@@ -571,10 +615,19 @@ impl YardstickApp {
         });
     }
 
-    /// Opens the export window for `format`.
+    /// Opens the export window for `format`, its path in the scenario's folder, else the
+    /// user's documents folder.
     pub fn open_export(&mut self, format: ExportFormat) {
         let spec = self.chart_spec().cloned();
-        self.export = Some(ExportDialog::new(format, spec.as_ref()));
+        let folder = self.default_folder();
+        self.export = Some(ExportDialog::new(format, spec.as_ref()).in_folder(&folder));
+    }
+
+    /// Where a new file goes by default: the active scenario's folder, else the user's
+    /// documents folder, else the home folder.
+    pub fn default_folder(&self) -> PathBuf {
+        let near = self.scenarios.active().and_then(|d| d.path.clone());
+        crate::ui::file_prompt::default_folder(near.as_deref())
     }
 
     fn export_window(&mut self, ctx: &egui::Context) {
@@ -583,60 +636,203 @@ impl YardstickApp {
         };
         let lang = self.lang;
         let spec = self.chart_spec().cloned();
-        if export_dialog::show(ctx, &mut dialog, spec.as_ref(), lang) {
+        let area = self.window_area(ctx);
+        let keep = export_dialog::show(
+            ctx,
+            &mut dialog,
+            spec.as_ref(),
+            lang,
+            area,
+            &mut self.dialogs,
+        );
+        match dialog.take_outcome() {
+            Some(Ok(message)) => self
+                .polish
+                .toasts
+                .push(crate::ui::polish::ToastKind::Success, message),
+            Some(Err(message)) => self
+                .polish
+                .toasts
+                .push(crate::ui::polish::ToastKind::Error, message),
+            None => {}
+        }
+        if keep {
             self.export = Some(dialog);
         }
     }
 
-    fn open_with_dialog(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter("Yardstick RON", &["ron"])
-            .set_title(Text::Open.get(self.lang))
-            .pick_file();
+    /// Where windows may go: the screen below the menu bar.
+    pub fn window_area(&self, ctx: &egui::Context) -> egui::Rect {
+        let mut area = ctx.content_rect();
+        area.min.y = area.min.y.max(self.menu_bottom);
+        area
+    }
+
+    /// Opens the typed-path window to open a file, pre-filled with the data's folder.
+    pub fn open_path_prompt(&mut self) {
+        let near = self
+            .scenarios
+            .active()
+            .and_then(|d| d.path.clone())
+            .or_else(|| self.dataset_path.clone());
+        let folder = crate::ui::file_prompt::default_folder(near.as_deref());
+        let mut text = folder.display().to_string();
+        if !text.ends_with(std::path::MAIN_SEPARATOR) {
+            text.push(std::path::MAIN_SEPARATOR);
+        }
+        self.path_prompt = Some(PathPrompt::new(PathPurpose::Open, text));
+    }
+
+    /// File ▸ Open…: the system dialog, else (no dialog can open) the typed-path window.
+    pub fn open_with_dialog(&mut self) {
+        let title = Text::Open.get(self.lang);
+        let picked = self.dialogs.pick(|| {
+            rfd::FileDialog::new()
+                .add_filter("Yardstick RON", &["ron"])
+                .set_title(title)
+                .pick_file()
+        });
         match picked {
-            Some(path) => {
+            Picked::Path(path) => {
                 self.open_any(&path);
             }
-            // No dialog could be shown (no portal) or the user cancelled: offer a typed path.
-            None => self.path_prompt = Some(String::new()),
+            Picked::Cancelled => {}
+            Picked::Unavailable => self.open_path_prompt(),
         }
     }
 
     fn path_window(&mut self, ctx: &egui::Context) {
-        let Some(mut text) = self.path_prompt.take() else {
+        let Some(mut prompt) = self.path_prompt.take() else {
             return;
         };
         let lang = self.lang;
         let mut keep_open = true;
-        let mut open = false;
-        egui::Window::new(Text::OpenPath.get(lang))
+        let mut go = false;
+        let area = self.window_area(ctx);
+        let hint = match prompt.purpose {
+            PathPurpose::Open => Text::PathHint.get(lang),
+            PathPurpose::SaveScenario(_) => {
+                lang.pick("情景文件路径（.ron）", "Scenario file (.ron)")
+            }
+        };
+        let action = match prompt.purpose {
+            PathPurpose::Open => Text::Open.get(lang).trim_end_matches('…'),
+            PathPurpose::SaveScenario(_) => lang.pick("保存", "Save"),
+        };
+        egui::Window::new(prompt.title(lang))
+            .id(egui::Id::unique("yardstick-path-window"))
             .collapsible(false)
             .resizable(false)
+            .constrain_to(area)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 let response = ui.add(
-                    egui::TextEdit::singleline(&mut text)
-                        .hint_text(Text::PathHint.get(lang))
-                        .desired_width(360.0),
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .hint_text(hint)
+                        .desired_width(420.0),
                 );
-                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    open = true;
+                if std::mem::take(&mut prompt.focus) {
+                    response.request_focus();
                 }
-                ui.label(Text::DropHint.get(lang));
+                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    go = true;
+                }
+                if prompt.purpose == PathPurpose::Open {
+                    ui.label(Text::DropHint.get(lang));
+                }
+                if let Some(error) = &prompt.error {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(error)
+                                .monospace()
+                                .color(ui.visuals().error_fg_color),
+                        )
+                        .wrap(),
+                    );
+                }
                 ui.horizontal(|ui| {
-                    open |= ui
-                        .button(Text::Open.get(lang).trim_end_matches('…'))
-                        .clicked();
+                    go |= ui.button(action).clicked();
                     if ui.button(Text::Cancel.get(lang)).clicked() {
                         keep_open = false;
                     }
                 });
             });
-        if open && !text.trim().is_empty() {
-            keep_open = !self.open_any(Path::new(text.trim()));
+        let text = prompt.text.trim().to_owned();
+        if go && !text.is_empty() {
+            let path = PathBuf::from(&text);
+            match prompt.purpose.clone() {
+                PathPurpose::Open => {
+                    if self.open_any(&path) || self.pending.is_some() {
+                        keep_open = false;
+                    } else {
+                        // The message shows in the window; the banner keeps it after.
+                        prompt.error = self.error.clone();
+                    }
+                }
+                PathPurpose::SaveScenario(after) => match self.save_scenario_to(&path) {
+                    Ok(()) => {
+                        keep_open = false;
+                        if let Some(action) = after {
+                            self.resume(action, ctx);
+                        }
+                    }
+                    Err(message) => {
+                        self.polish
+                            .toasts
+                            .push(crate::ui::polish::ToastKind::Error, message.clone());
+                        prompt.error = Some(message);
+                    }
+                },
+            }
         }
         if keep_open {
-            self.path_prompt = Some(text);
+            self.path_prompt = Some(prompt);
         }
+    }
+
+    /// Carries on with an action that waited for a scenario to be saved: asks again if other
+    /// scenarios still have unsaved changes.
+    fn resume(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::Quit => self.request_quit(ctx),
+            PendingAction::Open(path) => {
+                self.open_any(&path);
+            }
+            other => self.perform(other, Some(ctx)),
+        }
+    }
+
+    /// Makes the side panel's scroll area follow the keyboard: when Tab moved the focus to a
+    /// widget of the panel that is scrolled out of view, the panel scrolls to it.
+    fn follow_focus(&mut self, ui: &egui::Ui) {
+        let focused = ui.memory(|m| m.focused());
+        let moved = focused.is_some() && focused != self.last_focus;
+        self.last_focus = focused;
+        let Some(id) = focused.filter(|_| moved) else {
+            return;
+        };
+        let Some(response) = ui.ctx().read_response(id) else {
+            return;
+        };
+        let panel = ui.max_rect();
+        let rect = response.rect;
+        if rect.center().x < panel.left() || rect.center().x > panel.right() {
+            return;
+        }
+        let margin = 8.0;
+        let shift = if rect.top() < panel.top() + margin {
+            rect.top() - panel.top() - margin
+        } else if rect.bottom() > panel.bottom() - margin {
+            rect.bottom() - panel.bottom() + margin
+        } else {
+            return;
+        };
+        // Taken by the panel's scroll area, the first to end in this frame (side_panel::show
+        // puts everything in one).
+        ui.scroll_with_delta_animation(
+            egui::vec2(0.0, -shift),
+            egui::style::ScrollAnimation::none(),
+        );
     }
 
     fn take_dropped_files(&mut self, ctx: &egui::Context) {
@@ -697,6 +893,13 @@ impl YardstickApp {
             ));
         });
         ui.separator();
+        if self.shown_view != Some(self.view) {
+            if self.view == View::Table {
+                // Opening the table (Ctrl+2, the tab, a start in it) gives it the keyboard.
+                self.table.request_focus();
+            }
+            self.shown_view = Some(self.view);
+        }
         match self.view {
             View::Chart => {
                 let lang = self.lang;
@@ -744,11 +947,15 @@ impl eframe::App for YardstickApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        let menu = egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        self.menu_bottom = menu.response.rect.bottom();
         egui::Panel::left("picks")
             .resizable(true)
             .default_size(240.0)
-            .show(ui, |ui| side_panel::show(ui, self));
+            .show(ui, |ui| {
+                self.follow_focus(ui);
+                side_panel::show(ui, self);
+            });
         egui::Panel::right("scenarios")
             .resizable(true)
             .default_size(300.0)
@@ -763,7 +970,9 @@ impl eframe::App for YardstickApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, LANG_KEY, &self.lang);
+        if self.lang_forced != Some(self.lang) {
+            eframe::set_value(storage, LANG_KEY, &self.lang);
+        }
         eframe::set_value(storage, crate::ui::polish::THEME_KEY, &self.polish.theme);
     }
 }

@@ -1,7 +1,9 @@
 //! The export window: format, size, file path (typed or picked with the system dialog).
-//! Works without a desktop portal: the path can always be typed.
+//! Works without a desktop portal: the path can always be typed. The path starts in the
+//! scenario's folder or the user's documents folder (never the working folder, which a user
+//! does not know), and the message after writing names the full path.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::chart::export::{ExportFormat, export_to_file};
 use crate::chart::render::ExportSize;
@@ -21,6 +23,10 @@ pub struct ExportDialog {
     pub path: String,
     /// The outcome of the last attempt, shown in the window.
     pub status: Option<Result<String, String>>,
+    /// The last outcome not yet reported as a toast.
+    fresh: bool,
+    /// "Browse…" found no system dialog: the window says to type the path.
+    no_dialog: bool,
 }
 
 impl ExportDialog {
@@ -42,12 +48,29 @@ impl ExportDialog {
             height: default.height,
             path: format!("{stem}.{ext}"),
             status: None,
+            fresh: false,
+            no_dialog: false,
         }
+    }
+
+    /// The same dialog with its file in `folder`.
+    pub fn in_folder(mut self, folder: &Path) -> Self {
+        let name = PathBuf::from(&self.path);
+        self.path = folder.join(name).display().to_string();
+        self
+    }
+
+    /// The outcome of an export done since the last call (for a toast).
+    pub fn take_outcome(&mut self) -> Option<Result<String, String>> {
+        if !std::mem::take(&mut self.fresh) {
+            return None;
+        }
+        self.status.clone()
     }
 
     /// Writes the chart; returns a message for the user either way.
     pub fn export(&mut self, spec: &ChartSpec, lang: Lang) -> bool {
-        let path = PathBuf::from(self.path.trim());
+        let path = crate::ui::file_prompt::absolute(Path::new(self.path.trim()));
         let size = ExportSize {
             width: self.width,
             height: self.height,
@@ -64,10 +87,17 @@ impl ExportDialog {
                     let shown = std::fs::canonicalize(&path).unwrap_or(path.clone());
                     format!("{}{}", lang.pick("已导出：", "Exported: "), shown.display())
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| {
+                    format!(
+                        "{}{}: {e}",
+                        lang.pick("导出失败：", "Export failed: "),
+                        path.display()
+                    )
+                }),
         };
         let ok = result.is_ok();
         self.status = Some(result);
+        self.fresh = true;
         ok
     }
 
@@ -83,12 +113,15 @@ impl ExportDialog {
     }
 }
 
-/// Draws the window; returns false when it should close.
+/// Draws the window inside `area` (below the menu bar); "Browse…" uses the system dialog
+/// when `dialogs` says one can open. Returns false when the window should close.
 pub fn show(
     ctx: &egui::Context,
     dialog: &mut ExportDialog,
     spec: Option<&ChartSpec>,
     lang: Lang,
+    area: egui::Rect,
+    dialogs: &mut crate::ui::file_prompt::Dialogs,
 ) -> bool {
     let mut open = true;
     let mut close = false;
@@ -96,6 +129,8 @@ pub fn show(
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .constrain_to(area)
+        .default_pos(area.left_top() + egui::vec2(260.0, 40.0))
         .show(ctx, |ui| {
             let Some(spec) = spec else {
                 ui.label(lang.pick(
@@ -139,7 +174,7 @@ pub fn show(
             }
             ui.horizontal(|ui| {
                 let label = ui.label(lang.pick("文件", "File"));
-                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(320.0))
+                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0))
                     .labelled_by(label.id);
                 if ui.button(lang.pick("浏览…", "Browse…")).clicked() {
                     let (name, ext) = match dialog.format {
@@ -147,15 +182,32 @@ pub fn show(
                         ExportFormat::Png => ("PNG", "png"),
                         ExportFormat::Csv => ("CSV", "csv"),
                     };
-                    if let Some(path) = rfd::FileDialog::new()
-                        .add_filter(name, &[ext])
-                        .set_file_name(&dialog.path)
-                        .save_file()
-                    {
-                        dialog.path = path.display().to_string();
+                    let current = PathBuf::from(dialog.path.trim());
+                    let picked = dialogs.pick(|| {
+                        let mut picker = rfd::FileDialog::new().add_filter(name, &[ext]);
+                        if let Some(file) = current.file_name() {
+                            picker = picker.set_file_name(file.to_string_lossy());
+                        }
+                        if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                            picker = picker.set_directory(dir);
+                        }
+                        picker.save_file()
+                    });
+                    match picked {
+                        crate::ui::file_prompt::Picked::Path(path) => {
+                            dialog.path = path.display().to_string();
+                        }
+                        crate::ui::file_prompt::Picked::Cancelled => {}
+                        crate::ui::file_prompt::Picked::Unavailable => dialog.no_dialog = true,
                     }
                 }
             });
+            if dialog.no_dialog {
+                ui.label(lang.pick(
+                    "无法打开系统文件对话框：请在上方输入完整路径",
+                    "No system file dialog can open here: type the full path above",
+                ));
+            }
             ui.horizontal(|ui| {
                 if ui.button(lang.pick("导出", "Export")).clicked() {
                     dialog.export(spec, lang);

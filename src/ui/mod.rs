@@ -4,6 +4,7 @@ pub mod app;
 pub mod chart_view;
 pub mod compare_view;
 pub mod export_dialog;
+pub mod file_prompt;
 pub mod fonts;
 pub mod i18n;
 pub mod polish;
@@ -13,7 +14,9 @@ pub mod scenario_files;
 pub mod scenario_panel;
 pub mod screenshot;
 pub mod side_panel;
+pub mod start;
 pub mod table_view;
 pub mod targets_view;
 
 pub use app::{View, YardstickApp};
+pub use start::{AppOptions, Start, build_app, load_start};

@@ -11,6 +11,7 @@ use crate::io::{
 use crate::lang::Lang;
 use crate::model::scenario::{SavedView, Scenario, apply, view_problems};
 use crate::ui::app::YardstickApp;
+use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked};
 use crate::ui::scenario_doc::ScenarioDoc;
 
 /// How a scenario made on the bundled dataset names it (no file path exists for it).
@@ -21,6 +22,9 @@ pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
 
 /// File name prefix of recovery copies in the recovery folder.
 const RECOVERY_PREFIX: &str = "recovery-";
+
+/// First line of a recovery copy of a scenario that has a file: where it was saved.
+const SAVED_AT: &str = "// yardstick recovery of: ";
 
 /// Something the user asked for that would lose unsaved scenario changes; it waits for
 /// their answer (save, discard, cancel).
@@ -52,6 +56,8 @@ pub struct Recovery {
     last_text: Vec<String>,
     /// Copies found at start, offered to the user.
     pub offer: Option<RecoveryOffer>,
+    /// The last problem writing copies, said once.
+    last_problem: Option<String>,
 }
 
 impl Recovery {
@@ -205,7 +211,12 @@ impl YardstickApp {
                 .into_iter()
                 .map(|r| self.dataset.region(r).id.clone())
                 .collect(),
-            years: self.picks.years,
+            // The years shown, also when they were picked automatically: the file reopens on
+            // what was on screen.
+            years: self
+                .picks
+                .years
+                .or_else(|| self.selection().map(|s| s.years)),
             mode: self.picks.mode,
             log_scale: self.picks.log_scale,
         }
@@ -226,9 +237,11 @@ impl YardstickApp {
             self.picks.regions = regions;
         }
         self.picks.kind = view.chart;
-        self.picks.years = view.years;
         self.picks.mode = view.mode;
         self.picks.log_scale = view.log_scale;
+        // Years that the automatic choice gives anyway stay automatic.
+        let auto = self.auto_years(&self.picked_regions());
+        self.picks.years = view.years.filter(|&years| Some(years) != auto);
     }
 
     /// Saves the active scenario to `path` (atomically), with the current view and a
@@ -271,23 +284,47 @@ impl YardstickApp {
     }
 
     /// Saves the active scenario: to its file, or (`save_as`, or never saved) to a file the
-    /// user picks. Returns true when saved.
+    /// user picks in the system dialog, or types in the typed-path window when no dialog can
+    /// open. Returns true when saved now (false also while the typed-path window is open).
     pub fn save_active_scenario(&mut self, save_as: bool) -> bool {
+        self.save_active_then(save_as, None)
+    }
+
+    /// Like [`Self::save_active_scenario`]; `after` is carried out once the scenario is saved
+    /// through the typed-path window.
+    fn save_active_then(&mut self, save_as: bool, after: Option<PendingAction>) -> bool {
+        let lang = self.lang;
         let Some(doc) = self.scenarios.active() else {
+            self.polish.toasts.push(
+                crate::ui::polish::ToastKind::Error,
+                lang.pick("没有要保存的情景", "There is no scenario to save"),
+            );
             return false;
         };
-        let path = match (&doc.path, save_as) {
-            (Some(path), false) => Some(path.clone()),
-            _ => {
-                let name = format!("{}.ron", doc.scenario.name);
-                rfd::FileDialog::new()
-                    .add_filter("Yardstick scenario (RON)", &["ron"])
-                    .set_file_name(name)
-                    .save_file()
+        let known = doc.path.clone().filter(|_| !save_as);
+        let name = crate::ui::file_prompt::file_name(&doc.scenario.name, "ron");
+        let folder = self.default_folder();
+        let path = match known {
+            Some(path) => path,
+            None => {
+                let picked = self.dialogs.pick(|| {
+                    rfd::FileDialog::new()
+                        .add_filter("Yardstick scenario (RON)", &["ron"])
+                        .set_directory(&folder)
+                        .set_file_name(&name)
+                        .save_file()
+                });
+                match picked {
+                    Picked::Path(path) => path,
+                    Picked::Cancelled => return false,
+                    Picked::Unavailable => {
+                        let text = folder.join(&name).display().to_string();
+                        self.path_prompt =
+                            Some(PathPrompt::new(PathPurpose::SaveScenario(after), text));
+                        return false;
+                    }
+                }
             }
-        };
-        let Some(path) = path else {
-            return false;
         };
         match self.save_scenario_to(&path) {
             Ok(()) => true,
@@ -319,7 +356,12 @@ impl YardstickApp {
         let Some(dir) = self.recovery.dir.clone() else {
             return;
         };
-        let dataset_ref = self.dataset_reference();
+        // The dataset by absolute path (or the bundled one's reference): the next start may
+        // be on other data, and the restore loads this one.
+        let dataset_ref = match &self.dataset_path {
+            Some(_) => self.dataset_reference(),
+            None => BUNDLED_REFERENCE.to_owned(),
+        };
         let texts: Vec<String> = self
             .scenarios
             .docs
@@ -328,24 +370,63 @@ impl YardstickApp {
             .map(|d| {
                 let mut scenario = d.scenario.clone();
                 scenario.dataset = dataset_ref.clone();
-                scenario_to_ron(&scenario)
+                let text = scenario_to_ron(&scenario);
+                match &d.path {
+                    // Restored, it saves where it was saved before.
+                    Some(path) => format!("{SAVED_AT}{}\n{text}", absolute_path(path).display()),
+                    None => text,
+                }
             })
             .collect();
         if texts == self.recovery.last_text {
             return;
         }
-        if std::fs::create_dir_all(&dir).is_err() {
+        // A failed recovery write must not disturb the user's work: it is retried at the next
+        // interval, and said once (a toast, and on standard error).
+        let written = std::fs::create_dir_all(&dir).and_then(|()| {
+            for (i, text) in texts.iter().enumerate() {
+                let path = dir.join(format!("{RECOVERY_PREFIX}{i}.ron"));
+                crate::io::write_atomic(&path, text.as_bytes())?;
+            }
+            // Copies of scenarios saved or closed since.
+            for old in recovery_files(&dir).into_iter().skip(texts.len()) {
+                std::fs::remove_file(old)?;
+            }
+            Ok(())
+        });
+        match written {
+            Ok(()) => self.recovery.last_text = texts,
+            Err(err) => self.recovery_problem(&dir, &err),
+        }
+    }
+
+    /// Says once that the recovery folder cannot be written (or emptied).
+    fn recovery_problem(&mut self, dir: &Path, err: &std::io::Error) {
+        let message = format!(
+            "{}{}: {err}",
+            self.lang
+                .pick("无法写入恢复副本：", "Cannot write the recovery copy: "),
+            dir.display()
+        );
+        if self.recovery.last_problem.as_deref() != Some(message.as_str()) {
+            self.polish
+                .toasts
+                .push(crate::ui::polish::ToastKind::Error, message.clone());
+            self.recovery.last_problem = Some(message);
+        }
+    }
+
+    /// Removes every recovery copy (nothing is unsaved any more, or the user said so).
+    fn remove_recovery_files(&mut self) {
+        let Some(dir) = self.recovery.dir.clone() else {
             return;
+        };
+        for file in recovery_files(&dir) {
+            if let Err(err) = std::fs::remove_file(&file) {
+                self.recovery_problem(&dir, &err);
+            }
         }
-        for old in recovery_files(&dir) {
-            let _ = std::fs::remove_file(old);
-        }
-        for (i, text) in texts.iter().enumerate() {
-            let path = dir.join(format!("{RECOVERY_PREFIX}{i}.ron"));
-            // A failed recovery write must not disturb the user's work; it is retried.
-            let _ = crate::io::write_atomic(&path, text.as_bytes());
-        }
-        self.recovery.last_text = texts;
+        self.recovery.last_text.clear();
     }
 
     /// Removes the recovery copies once nothing is unsaved.
@@ -353,12 +434,7 @@ impl YardstickApp {
         if self.scenarios.any_dirty() {
             return;
         }
-        if let Some(dir) = &self.recovery.dir {
-            for file in recovery_files(dir) {
-                let _ = std::fs::remove_file(file);
-            }
-        }
-        self.recovery.last_text.clear();
+        self.remove_recovery_files();
     }
 
     /// Restores the offered recovery copies as unsaved scenarios.
@@ -368,13 +444,41 @@ impl YardstickApp {
         };
         let mut failures = Vec::new();
         for file in &offer.files {
-            match load_scenario_text(file) {
-                Ok((_, scenario)) => {
+            let loaded = load_scenario_text(file).and_then(|(text, scenario)| {
+                let dataset = self.scenario_dataset(file, &text, &scenario)?;
+                let saved_at = text
+                    .lines()
+                    .next()
+                    .and_then(|l| l.strip_prefix(SAVED_AT))
+                    .map(PathBuf::from);
+                Ok((scenario, dataset, saved_at))
+            });
+            match loaded {
+                Ok((scenario, dataset, saved_at)) => {
+                    // Work done on other data than is open now: that data comes back too
+                    // (nothing is unsaved at start; a copy on yet other data is reported).
+                    if let Some((dataset, path)) = dataset {
+                        if self.scenarios.docs.is_empty() {
+                            self.replace_dataset(dataset, path);
+                        } else {
+                            failures.push(format!(
+                                "{}: {}",
+                                file.display(),
+                                self.lang.pick(
+                                    "基于另一个数据集，未恢复",
+                                    "built on another dataset, not restored"
+                                )
+                            ));
+                            continue;
+                        }
+                    }
                     let mut doc = ScenarioDoc::new(Scenario {
                         name: self.scenarios.unused_name(&scenario.name),
                         ..scenario.clone()
                     });
-                    // Unsaved by construction: the user decides where it goes.
+                    // Unsaved by construction: the user decides when to save it (to its file
+                    // if it had one).
+                    doc.path = saved_at;
                     doc.change(|s| s.notes = scenario.notes.clone());
                     self.scenarios.add(doc);
                 }
@@ -388,10 +492,8 @@ impl YardstickApp {
 
     /// Drops the offered recovery copies.
     pub fn discard_recovery(&mut self) {
-        if let Some(offer) = self.recovery.offer.take() {
-            for file in offer.files {
-                let _ = std::fs::remove_file(file);
-            }
+        if self.recovery.offer.take().is_some() {
+            self.remove_recovery_files();
         }
     }
 
@@ -401,11 +503,7 @@ impl YardstickApp {
             PendingAction::Quit => {
                 self.allow_close = true;
                 // The user chose to leave without saving: no recovery copy is wanted.
-                if let Some(dir) = &self.recovery.dir {
-                    for file in recovery_files(dir) {
-                        let _ = std::fs::remove_file(file);
-                    }
-                }
+                self.remove_recovery_files();
                 if let Some(ctx) = ctx {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -467,9 +565,17 @@ impl YardstickApp {
                 let mut all_saved = true;
                 for i in dirty {
                     self.scenarios.active = Some(i);
-                    all_saved &= self.save_active_scenario(false);
+                    // A scenario never saved goes through the typed-path window when no
+                    // dialog can open; the action follows once it is saved there.
+                    all_saved &= self.save_active_then(false, Some(action.clone()));
+                    if self.path_prompt.is_some() {
+                        all_saved = false;
+                        break;
+                    }
                 }
-                self.scenarios.active = active;
+                if self.path_prompt.is_none() {
+                    self.scenarios.active = active;
+                }
                 self.pending = None;
                 if all_saved {
                     self.perform(action, Some(ctx));
@@ -524,6 +630,11 @@ enum Answer {
     Save,
     Discard,
     Cancel,
+}
+
+/// `path` made absolute, links resolved where it exists.
+fn absolute_path(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| crate::ui::file_prompt::absolute(path))
 }
 
 /// True when two paths name the same file (after resolving links where possible).

@@ -18,6 +18,11 @@
 //! cell open with a red frame and the reason, shown above the table and as the cell's tooltip;
 //! the data keeps its old value. Targets are published plan goals: shown, never editable.
 //!
+//! Keyboard: the table is one stop of the Tab order ([`focus_id`]). Keys reach it only while
+//! it has the keyboard focus (opening the view gives it, as does clicking a cell; Tab leaves
+//! it), so text typed into any other field never edits a cell. Opening the view selects a
+//! cell when none is.
+//!
 //! Selection and clipboard (pivot): click selects a cell (the anchor), **shift-click** or
 //! shift+arrow keys extend a rectangle, arrow keys move. **Ctrl+C** copies the rectangle as
 //! tab-separated text; **Ctrl+V** pastes a block copied from Excel, WPS or LibreOffice with its
@@ -77,7 +82,9 @@ pub struct Editing {
     focus: Option<bool>,
 }
 
-/// A line shown above the table: an edit refused, a paste report, a hint.
+/// A line shown above the table: an edit refused, a paste report, a hint. The first line is
+/// drawn in the error colour when `is_error`; the lines after it (the cells a paste refused)
+/// always are.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Message {
     /// The text (several lines for a paste report).
@@ -135,6 +142,19 @@ pub struct TableState {
     scroll_to: Option<usize>,
     /// The dataset the selection and editor refer to.
     data: Option<DataKey>,
+    /// Give the table the keyboard (and select a cell if none is) on the next frame.
+    focus_request: bool,
+    /// The table had the keyboard focus in this frame.
+    has_focus: bool,
+    /// The focus was given to the table in this frame (select a cell if none is).
+    focused_now: bool,
+    /// Scroll the pivot sideways to the selected cell on the next frame.
+    scroll_to_anchor: bool,
+}
+
+/// The id of the table's keyboard focus: one stop of the Tab order for the whole table.
+pub fn focus_id() -> egui::Id {
+    egui::Id::unique("yardstick-table-focus")
 }
 
 /// What a cached list of pivot years was built from.
@@ -350,6 +370,60 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
 }
 
 impl TableState {
+    /// Gives the table the keyboard on the next frame, selecting a cell if none is.
+    pub fn request_focus(&mut self) {
+        self.focus_request = true;
+    }
+
+    /// Whether the table had the keyboard focus in the last frame.
+    pub fn has_focus(&self) -> bool {
+        self.has_focus
+    }
+
+    /// The table's place in the Tab order: a focusable area over the table. Returns whether
+    /// the table has the keyboard; while it has, arrows and Escape act on the table instead of
+    /// moving the focus, and a ring marks it.
+    fn focus_widget(&mut self, ui: &mut egui::Ui, lang: Lang) -> bool {
+        let id = focus_id();
+        let rect = ui.available_rect_before_wrap();
+        let response = ui.interact(rect, id, Sense::focusable_noninteractive());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Table, true, lang.pick("数据表", "Table"))
+        });
+        self.focused_now = std::mem::take(&mut self.focus_request);
+        if self.focused_now {
+            response.request_focus();
+        }
+        let focused = ui.memory(|m| m.has_focus(id));
+        if focused {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    id,
+                    egui::EventFilter {
+                        tab: false,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: true,
+                    },
+                )
+            });
+        }
+        self.has_focus = focused;
+        focused
+    }
+
+    /// Draws the ring that shows the table has the keyboard.
+    fn focus_ring(&self, ui: &egui::Ui, rect: Rect) {
+        if self.has_focus {
+            ui.painter().rect_stroke(
+                rect,
+                2.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+    }
+
     /// Pivot rows (regions) as last drawn.
     pub fn pivot_rows(&self) -> &[RegionIdx] {
         &self.rows
@@ -363,6 +437,11 @@ impl TableState {
     /// Long layout: every row after filtering and sorting, in order, as last built.
     pub fn visible_rows(&self) -> &[LongRow] {
         self.long_cache.as_ref().map_or(&[], |(_, rows)| rows)
+    }
+
+    /// How many value cells the last frame laid out (only the rows on screen are).
+    pub fn cells_drawn(&self) -> usize {
+        self.cell_rects.len()
     }
 
     /// Where `cell` was drawn in the last frame, if it was on screen.
@@ -466,6 +545,8 @@ impl TableState {
             lang,
             indicator: app.picks.indicator,
         };
+        self.focus_widget(ui, lang);
+        let table_rect = ui.available_rect_before_wrap();
         match self.layout {
             Layout::Pivot => self.pivot(ui, &frame, &app.picks.regions, skey, &mut actions),
             Layout::Long => {
@@ -473,6 +554,7 @@ impl TableState {
                 self.long(ui, &frame, &app.picks.regions, only, skey, &mut actions);
             }
         }
+        self.focus_ring(ui, table_rect.intersect(ui.min_rect()));
         self.paste_window(ui.ctx(), &frame, &mut actions);
         for action in actions {
             self.run(action, app);
@@ -493,6 +575,10 @@ impl TableState {
                     Ok(()) => {
                         self.editing = None;
                         self.message = None;
+                        if by_enter {
+                            // Back to the table: the arrows move on from the cell.
+                            self.focus_request = true;
+                        }
                     }
                     Err(reason) => {
                         if let Some(editing) = self.editing.as_mut().filter(|e| e.cell == cell) {
@@ -546,7 +632,8 @@ impl TableState {
                 }
                 self.message = Some(Message {
                     text: plan.report(lang),
-                    is_error: !plan.refused.is_empty(),
+                    // Red only when nothing went in; the refused cells' lines are red anyway.
+                    is_error: plan.edits.is_empty() && !plan.refused.is_empty(),
                 });
                 self.editing = None;
                 app.apply_edits(plan.edits);
@@ -560,8 +647,9 @@ impl TableState {
         };
         let mut dismiss = false;
         ui.horizontal(|ui| {
+            let error = ui.visuals().error_fg_color;
             let color = if message.is_error {
-                ui.visuals().error_fg_color
+                error
             } else {
                 ui.visuals().text_color()
             };
@@ -572,7 +660,16 @@ impl TableState {
             {
                 dismiss = true;
             }
-            ui.label(RichText::new(&message.text).color(color));
+            let (first, rest) = message
+                .text
+                .split_once('\n')
+                .map_or((message.text.as_str(), None), |(a, b)| (a, Some(b)));
+            ui.vertical(|ui| {
+                ui.label(RichText::new(first).color(color));
+                if let Some(rest) = rest {
+                    ui.label(RichText::new(rest).color(error));
+                }
+            });
         });
         if dismiss {
             self.message = None;
@@ -648,9 +745,11 @@ impl TableState {
         }
     }
 
-    /// Closes the editor without committing (Escape), with its error message.
+    /// Closes the editor without committing (Escape), with its error message; the table
+    /// keeps the keyboard.
     fn cancel_editing(&mut self) {
         self.editing = None;
+        self.focus_request = true;
         if self.message.as_ref().is_some_and(|m| m.is_error) {
             self.message = None;
         }
@@ -810,7 +909,8 @@ fn value_cell(
     lang: Lang,
 ) -> Response {
     let rect = ui.max_rect();
-    let response = ui.allocate_rect(rect, Sense::click());
+    // Clickable but not a Tab stop of its own: the table is one stop (see `focus_id`).
+    let response = ui.allocate_rect(rect, Sense::CLICK);
     let text = shown.display_text(lang);
     let label = text.clone();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
@@ -854,9 +954,15 @@ fn value_cell(
         rect.right() - 4.0 - galley.size().x,
         rect.center().y - galley.size().y / 2.0,
     );
+    // On an amber or blue mark the text takes the contrast of the mark, not the theme's grey.
+    let text_colour = match (mark_fill(ui, origin), ui.visuals().dark_mode) {
+        (Some(_), false) => Color32::from_rgb(20, 20, 20),
+        (Some(_), true) => Color32::from_rgb(245, 245, 245),
+        (None, _) => ui.visuals().text_color(),
+    };
     ui.painter()
         .with_clip_rect(rect.intersect(ui.clip_rect()))
-        .galley(pos, galley, ui.visuals().text_color());
+        .galley(pos, galley, text_colour);
     response
 }
 

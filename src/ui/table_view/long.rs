@@ -172,7 +172,8 @@ impl TableState {
     }
 
     fn long_keys(&mut self, ui: &egui::Ui, frame: &Frame<'_>) {
-        if ui.ctx().text_edit_focused() {
+        // Keys reach the table only while it has the keyboard (not the filter field's).
+        if !self.has_focus || ui.ctx().text_edit_focused() {
             return;
         }
         let events = ui.input(|i| i.events.clone());
@@ -352,6 +353,10 @@ impl TableState {
                     ascending: true,
                 },
             });
+        }
+        if clicked.is_some() || open.is_some() {
+            ui.memory_mut(|m| m.request_focus(super::focus_id()));
+            self.has_focus = true;
         }
         if let Some(cell) = clicked {
             let editable = rows

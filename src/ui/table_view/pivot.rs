@@ -113,6 +113,9 @@ impl TableState {
             ui.label(Text::NothingSelected.get(frame.lang));
             return;
         }
+        if self.focused_now && self.anchor.and_then(|a| self.position(a)).is_none() {
+            self.select_first_cell(frame);
+        }
         self.pivot_keys(ui, frame, actions);
         self.pivot_table(ui, frame, actions);
     }
@@ -186,10 +189,39 @@ impl TableState {
         });
     }
 
-    /// Keyboard and clipboard events, when no text field has the keyboard.
+    /// Selects the first row's latest published value (not a read-only target), else its
+    /// first editable cell.
+    fn select_first_cell(&mut self, frame: &Frame<'_>) {
+        let Some(&region) = self.rows.first() else {
+            return;
+        };
+        let shown_at = |year: i32| {
+            let cell = CellRef {
+                region,
+                indicator: frame.indicator,
+                year,
+            };
+            shown(frame.dataset, frame.applied, cell)
+        };
+        let year = self
+            .years
+            .iter()
+            .rev()
+            .find(|&&y| matches!(shown_at(y), Shown::Value(_)))
+            .or_else(|| self.years.iter().find(|&&y| shown_at(y).editable()))
+            .copied();
+        if let Some(year) = year {
+            self.anchor = Some((region, year));
+            self.extent = None;
+            self.scroll_to = Some(0);
+            self.scroll_to_anchor = true;
+        }
+    }
+
+    /// Keyboard and clipboard events, only while the table has the keyboard focus.
     fn pivot_keys(&mut self, ui: &egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
         let ctx = ui.ctx().clone();
-        if ctx.text_edit_focused() {
+        if !self.has_focus || ctx.text_edit_focused() {
             return;
         }
         let events = ui.input(|i| i.events.clone());
@@ -279,6 +311,7 @@ impl TableState {
             self.extent = None;
         }
         self.scroll_to = Some(to.0);
+        self.scroll_to_anchor = true;
     }
 
     fn pivot_table(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
@@ -476,6 +509,21 @@ impl TableState {
                                 });
                             });
                         offsets.1 = right.state.clamped_offset().y;
+                        // The selected column into view (rows scroll with `scroll_to_row`).
+                        if let Some(pos) =
+                            anchor_pos.filter(|_| std::mem::take(&mut self.scroll_to_anchor))
+                            && let Some(rect) = rows.get(pos.0).zip(years.get(pos.1)).and_then(
+                                |(&region, &year)| {
+                                    self.cell_rect(CellRef {
+                                        region,
+                                        indicator: frame.indicator,
+                                        year,
+                                    })
+                                },
+                            )
+                        {
+                            ui.scroll_to_rect(rect, None);
+                        }
                     })
                 });
         });
@@ -491,6 +539,11 @@ impl TableState {
         }
         self.rows = rows;
         self.years = years;
+        if clicked.is_some() || open.is_some() {
+            // A click on a cell gives the table the keyboard.
+            ui.memory_mut(|m| m.request_focus(super::focus_id()));
+            self.has_focus = true;
+        }
         if let Some((r, c)) = clicked
             && let Some(cell) = self.grid(frame).cell(r, c)
         {
