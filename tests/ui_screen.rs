@@ -330,3 +330,44 @@ fn only_a_region_larger_than_several_others_together_counts_as_their_whole() {
     assert_eq!(view.regions, [true, true]);
     assert_eq!(view.years, None);
 }
+
+/// The side panel marks the regions with no value of the picked indicator (README: "Regions
+/// with no data are marked 无数据"), and follows the indicator.
+#[test]
+fn side_panel_marks_regions_without_the_picked_indicator() {
+    let mut harness = harness();
+    show(
+        &mut harness,
+        "industrial_output",
+        &["wansheng"],
+        ChartKind::Bar,
+        None,
+    );
+    // 綦江 publishes no industrial output value in the bundled data; 万盛 does.
+    assert!(harness.query_by_label("綦江区 (无数据)").is_some());
+    assert!(harness.query_by_label("万盛经开区 (无数据)").is_none());
+    // GDP: 綦江 has figures, so the mark goes.
+    show(&mut harness, "gdp", &["wansheng"], ChartKind::Bar, None);
+    assert!(harness.query_by_label("綦江区 (无数据)").is_none());
+}
+
+/// In English the "no data" line uses an ASCII colon, not the full-width one.
+#[test]
+fn no_data_line_uses_the_languages_colon() {
+    let mut harness = harness();
+    harness.state_mut().lang = yardstick::lang::Lang::En;
+    show(
+        &mut harness,
+        "industrial_output",
+        &["wansheng", "qijiang"],
+        ChartKind::Bar,
+        Some((2022, 2022)),
+    );
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    assert!(!spec.no_data.is_empty(), "綦江 has no 2022 value");
+    let line = format!("no data: {}", spec.no_data.join(", "));
+    assert!(
+        harness.query_by_label(&line).is_some(),
+        "expected the label {line:?}"
+    );
+}

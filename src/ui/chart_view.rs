@@ -30,8 +30,9 @@ pub fn show(ui: &mut egui::Ui, spec: &ChartSpec) {
     ui.label(egui::RichText::new(format!("{} · {}", spec.subtitle, spec.unit)).weak());
     if !spec.no_data.is_empty() {
         ui.label(format!(
-            "{}：{}",
+            "{}{}{}",
             Text::NoData.get(lang),
+            lang.pick("：", ": "),
             spec.no_data.join(lang.pick("、", ", "))
         ));
     }

@@ -132,10 +132,21 @@ fn auto_years(ctx: &egui::Context, app: &YardstickApp) -> Option<(i32, i32)> {
     })
 }
 
-/// Observations per region. Cached.
+/// Observations of the picked indicator per region (0: the region is marked "no data").
+/// Cached by dataset and indicator.
 fn observation_counts(ctx: &egui::Context, app: &YardstickApp) -> Vec<usize> {
-    cached(ctx, "counts", data_key(app), || {
-        app.dataset.observation_counts()
+    let indicator = app.picks.indicator;
+    cached(ctx, "counts", (data_key(app), indicator), || {
+        let mut counts = vec![0; app.dataset.regions().len()];
+        for o in app
+            .dataset
+            .observations()
+            .iter()
+            .filter(|o| o.indicator == indicator)
+        {
+            counts[o.region.0 as usize] += 1;
+        }
+        counts
     })
 }
 
