@@ -5,14 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use yardstick::chart::export::{ExportError, ExportRequest, export_to_file, resolve};
+use yardstick::chart::export::{ExportError, ExportRequest, export_to_file_from, resolve};
 use yardstick::chart::render::ExportSize;
 use yardstick::chart::{ChartKind, ScenarioLayer, ViewMode, build_chart_with};
-use yardstick::io::{FileKind, LoadError, file_kind};
+use yardstick::io::{FileKind, LoadError, file_kind, load_referenced_dataset, read_input};
 use yardstick::lang::Lang;
 use yardstick::model::Dataset;
 use yardstick::model::scenario::{Scenario, apply};
-use yardstick::ui::scenario_files::load_referenced_dataset;
 use yardstick::ui::screenshot::ScreenshotJob;
 use yardstick::ui::{View, YardstickApp};
 
@@ -51,11 +50,11 @@ enum Command {
         /// Indicator id (e.g. industrial_output).
         #[arg(long)]
         indicator: String,
-        /// One year (bar charts).
-        #[arg(long, conflicts_with = "years")]
+        /// One year (bar charts), 1800–2200; a negative number is read as a year.
+        #[arg(long, conflicts_with = "years", allow_negative_numbers = true, value_parser = parse_year)]
         year: Option<i32>,
-        /// A span of years, A..B (inclusive).
-        #[arg(long, value_parser = parse_years)]
+        /// A span of years, A..B (inclusive), within 1800..2200.
+        #[arg(long, allow_hyphen_values = true, value_parser = parse_years)]
         years: Option<(i32, i32)>,
         /// Region ids, comma-separated (default: all).
         #[arg(long, value_delimiter = ',')]
@@ -69,11 +68,11 @@ enum Command {
         /// Language of titles and names.
         #[arg(long, default_value = "zh", value_parser = parse_lang)]
         lang: Lang,
-        /// Image width in pixels.
-        #[arg(long, default_value_t = 1600)]
+        /// Image width in pixels, 200–10000.
+        #[arg(long, default_value_t = 1600, value_parser = parse_size)]
         width: u32,
-        /// Image height in pixels.
-        #[arg(long, default_value_t = 900)]
+        /// Image height in pixels, 200–10000.
+        #[arg(long, default_value_t = 900, value_parser = parse_size)]
         height: u32,
         /// Output file: .svg, .png or .csv.
         #[arg(long)]
@@ -133,17 +132,40 @@ fn parse_mode(text: &str) -> Result<ViewMode, String> {
         .ok_or_else(|| format!("unknown mode \"{text}\" (use absolute, index, yoy or target)"))
 }
 
+/// A year within `YEAR_MIN..=YEAR_MAX`; anything else is a usage error (exit 2).
+fn parse_year(text: &str) -> Result<i32, String> {
+    let year = text
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| format!("\"{text}\" is not a year"))?;
+    let (min, max) = (yardstick::model::YEAR_MIN, yardstick::model::YEAR_MAX);
+    i32::try_from(year)
+        .ok()
+        .filter(|y| (min..=max).contains(y))
+        .ok_or_else(|| format!("year {year} is outside {min}..{max}"))
+}
+
+/// `A..B` (or `A..=B`), both years within `YEAR_MIN..=YEAR_MAX`, A not after B.
 fn parse_years(text: &str) -> Result<(i32, i32), String> {
     let (a, b) = text
         .split_once("..")
         .ok_or_else(|| format!("\"{text}\" is not a year span like 2018..2025"))?;
-    let year = |t: &str| {
-        t.trim()
-            .trim_start_matches('=')
-            .parse::<i32>()
-            .map_err(|_| format!("\"{t}\" is not a year"))
-    };
-    Ok((year(a)?, year(b)?))
+    let (a, b) = (parse_year(a)?, parse_year(b.trim_start_matches('='))?);
+    if a > b {
+        return Err(format!("the year span {a}..{b} runs backwards"));
+    }
+    Ok((a, b))
+}
+
+/// An image side in pixels within the renderer's `MIN_SIZE..=MAX_SIZE` (else exit 2).
+fn parse_size(text: &str) -> Result<u32, String> {
+    use yardstick::chart::render::{MAX_SIZE, MIN_SIZE};
+    text.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|v| u32::try_from(v).ok())
+        .filter(|v| (MIN_SIZE..=MAX_SIZE).contains(v))
+        .ok_or_else(|| format!("\"{text}\" is not a size in pixels from {MIN_SIZE} to {MAX_SIZE}"))
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -231,30 +253,31 @@ struct Start {
 }
 
 /// Loads the file given to the GUI: a dataset, or a scenario with the dataset it names.
+/// The file is read once ([`read_input`]) and told apart by its first word.
 fn load_start(file: Option<&Path>) -> Result<Start, LoadError> {
-    let is_scenario = file.is_some_and(|f| {
-        std::fs::read(f)
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .and_then(|t| file_kind(t.trim_start_matches('\u{feff}')))
-            == Some(FileKind::Scenario)
-    });
-    match file {
-        Some(path) if is_scenario => {
-            let (text, scenario) = yardstick::io::load_scenario_text(path)?;
-            let (dataset_path, dataset) = load_referenced_dataset(path, &text, &scenario)?;
-            Ok(Start {
-                dataset,
-                dataset_path,
-                scenario: Some(path.to_path_buf()),
-            })
-        }
-        _ => load(file).map(|(dataset, dataset_path)| Start {
+    let Some(path) = file else {
+        return load(None).map(|(dataset, dataset_path)| Start {
             dataset,
             dataset_path,
             scenario: None,
-        }),
+        });
+    };
+    let shown = path.display().to_string();
+    let text = read_input(path, None)?;
+    if file_kind(&text) == Some(FileKind::Scenario) {
+        let scenario = yardstick::io::parse_scenario(&shown, &text)?;
+        let (dataset_path, dataset) = load_referenced_dataset(path, &text, &scenario)?;
+        return Ok(Start {
+            dataset,
+            dataset_path,
+            scenario: Some(path.to_path_buf()),
+        });
     }
+    Ok(Start {
+        dataset: yardstick::io::parse_dataset(&shown, &text)?,
+        dataset_path: Some(path.to_path_buf()),
+        scenario: None,
+    })
 }
 
 /// The app for `start`, its scenario opened.
@@ -268,14 +291,18 @@ fn start_app(start: Start) -> YardstickApp {
 
 fn validate(file: &Path) -> ExitCode {
     let shown = file.display().to_string();
-    let kind = std::fs::read(file)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|t| file_kind(&t));
-    if kind == Some(FileKind::Scenario) {
-        return validate_scenario(file);
+    // Read once: a pipe (`<(…)`, /dev/stdin) cannot be read twice.
+    let text = match read_input(file, None) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::from(1);
+        }
+    };
+    if file_kind(&text) == Some(FileKind::Scenario) {
+        return validate_scenario(file, &text);
     }
-    match yardstick::io::load_dataset(file) {
+    match yardstick::io::parse_dataset(&shown, &text) {
         Ok(d) => {
             let targets = d
                 .observations()
@@ -299,16 +326,20 @@ fn validate(file: &Path) -> ExitCode {
 }
 
 /// Validates a scenario file: its form, its dataset, and every entry against that dataset.
-fn validate_scenario(file: &Path) -> ExitCode {
+fn validate_scenario(file: &Path, text: &str) -> ExitCode {
     let shown = file.display().to_string();
-    let checked = yardstick::io::load_scenario_text(file).and_then(|(text, scenario)| {
-        let (dataset_path, dataset) = yardstick::io::load_scenario_dataset(file, &text, &scenario)
-            .inspect_err(|err| {
+    let checked = yardstick::io::parse_scenario(&shown, text).and_then(|scenario| {
+        let (dataset_path, dataset) =
+            load_referenced_dataset(file, text, &scenario).inspect_err(|err| {
                 if err.path != shown {
                     eprintln!("{shown}: its dataset {} is not valid:", err.path);
                 }
             })?;
-        yardstick::io::check_scenario(&shown, &text, &scenario, &dataset)?;
+        yardstick::io::check_scenario(&shown, text, &scenario, &dataset)?;
+        let dataset_path = dataset_path.map_or_else(
+            || yardstick::io::BUNDLED_REFERENCE.to_owned(),
+            |p| p.display().to_string(),
+        );
         Ok((scenario, dataset_path, dataset))
     });
     match checked {
@@ -321,7 +352,7 @@ fn validate_scenario(file: &Path) -> ExitCode {
                 scenario.name,
                 count(scenario.edits.len(), "edit", "edits"),
                 count(scenario.growth.len(), "growth rule", "growth rules"),
-                dataset_path.display(),
+                dataset_path,
                 d.regions().len(),
                 d.indicators().len(),
                 d.observations().len()
@@ -344,10 +375,10 @@ fn export(
     out: &Path,
 ) -> ExitCode {
     let loaded = match scenario {
-        None => load(data).map(|(dataset, _)| (dataset, None)),
+        None => load(data).map(|(dataset, path)| (dataset, None, path.into_iter().collect())),
         Some(scenario_path) => load_export_scenario(data, scenario_path),
     };
-    let (dataset, scenario) = match loaded {
+    let (dataset, scenario, inputs): (Dataset, Option<Scenario>, Vec<PathBuf>) = match loaded {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("{err}");
@@ -357,12 +388,13 @@ fn export(
     let applied = scenario
         .as_ref()
         .map(|s| (s.name.clone(), apply(&dataset, s)));
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let result = resolve(&dataset, request).and_then(|selection| {
         let layer = applied
             .as_ref()
             .map(|(name, applied)| ScenarioLayer { name, applied });
         let spec = build_chart_with(&dataset, layer, &selection, lang);
-        export_to_file(&spec, out, size)
+        export_to_file_from(&spec, out, size, &inputs)
     });
     match result {
         Ok(_) => {
@@ -381,19 +413,34 @@ fn export(
 }
 
 /// The dataset (`--data`, else the one the scenario names) and the scenario, checked
-/// against it: an entry that does not fit is an error, as in `validate`.
+/// against it: an entry that does not fit is an error, as in `validate`. Also the files read,
+/// which the export must not write over.
 fn load_export_scenario(
     data: Option<&Path>,
     scenario_path: &Path,
-) -> Result<(Dataset, Option<Scenario>), LoadError> {
+) -> Result<(Dataset, Option<Scenario>, Vec<PathBuf>), LoadError> {
     let (text, scenario) = yardstick::io::load_scenario_text(scenario_path)?;
+    let mut inputs = vec![scenario_path.to_path_buf()];
     let dataset = match data {
-        Some(path) => yardstick::io::load_dataset(path)?,
-        None => load_referenced_dataset(scenario_path, &text, &scenario)?.1,
+        Some(path) => {
+            inputs.push(path.to_path_buf());
+            // The dataset the scenario names is the user's too, even when not read.
+            if let yardstick::io::DatasetRef::File(named) =
+                yardstick::io::dataset_ref_of(scenario_path, &scenario)
+            {
+                inputs.push(named);
+            }
+            yardstick::io::load_dataset(path)?
+        }
+        None => {
+            let (path, dataset) = load_referenced_dataset(scenario_path, &text, &scenario)?;
+            inputs.extend(path);
+            dataset
+        }
     };
     let shown = scenario_path.display().to_string();
     yardstick::io::check_scenario(&shown, &text, &scenario, &dataset)?;
-    Ok((dataset, Some(scenario)))
+    Ok((dataset, Some(scenario), inputs))
 }
 
 fn native_options(size: [u32; 2]) -> eframe::NativeOptions {

@@ -276,7 +276,8 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
         "[".repeat(depth),
         "]".repeat(depth)
     );
-    expect_error(&text, ErrorKind::WrongType, Some((1, 26)));
+    // At the first `[` of the value (not the space before it).
+    expect_error(&text, ErrorKind::WrongType, Some((1, 27)));
     let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     expect_error(&text, ErrorKind::WrongFileKind, Some((1, 1)));
     // Deep nesting inside a list where values may nest: ron's recursion limit stops it.

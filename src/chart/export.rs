@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::render::{ExportSize, render_png, render_svg};
 use super::{ChartKind, ChartSpec, Selection, ViewMode, auto_years, csv};
-use crate::model::Dataset;
+use crate::model::{Dataset, year_problem};
 
 /// A file format an export can write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +112,14 @@ pub fn resolve(dataset: &Dataset, request: &ExportRequest) -> Result<Selection, 
                 "the year range {a}..{b} runs backwards"
             )));
         }
-        Some(years) => years,
+        Some((a, b)) => {
+            if let Some(message) = year_problem(a).or_else(|| year_problem(b)) {
+                return Err(ExportError::BadRequest(format!(
+                    "the years {a}..{b}: {message}"
+                )));
+            }
+            (a, b)
+        }
         None => auto_years(dataset, indicator, &regions, request.kind).ok_or_else(|| {
             ExportError::BadRequest(format!("indicator \"{}\" has no data", request.indicator))
         })?,
@@ -142,11 +149,23 @@ pub fn export_bytes(
 }
 
 /// Writes `spec` to `path` in the format its extension names, atomically. An empty chart
-/// is refused: an export with nothing in it is never what the user wanted.
+/// is refused: an export with nothing in it is never what the user wanted. So is an output
+/// that holds a Yardstick dataset or scenario now: an export never replaces one.
 pub fn export_to_file(
     spec: &ChartSpec,
     path: &Path,
     size: ExportSize,
+) -> Result<ExportFormat, ExportError> {
+    export_to_file_from(spec, path, size, &[])
+}
+
+/// [`export_to_file`], refusing also an output that is one of `inputs` (the files the chart
+/// was made from), whatever its name: nothing is written then.
+pub fn export_to_file_from(
+    spec: &ChartSpec,
+    path: &Path,
+    size: ExportSize,
+    inputs: &[&Path],
 ) -> Result<ExportFormat, ExportError> {
     let shown = path.display().to_string();
     let format =
@@ -158,8 +177,27 @@ pub fn export_to_file(
             spec.no_data.join(", ")
         )));
     }
+    crate::io::atomic::refuse_inputs(path, inputs).map_err(|source| ExportError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    if let Some(kind) = crate::io::sniff_file_kind(path) {
+        return Err(ExportError::Io {
+            path: shown,
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!(
+                    "it holds a Yardstick {} file, which an export never replaces; choose another name",
+                    match kind {
+                        crate::io::FileKind::Dataset => "dataset",
+                        crate::io::FileKind::Scenario => "scenario",
+                    }
+                ),
+            ),
+        });
+    }
     let bytes = export_bytes(spec, format, size)?;
-    crate::io::write_atomic(path, &bytes).map_err(|source| ExportError::Io {
+    crate::io::write_output(path, inputs, &bytes).map_err(|source| ExportError::Io {
         path: shown,
         source,
     })?;

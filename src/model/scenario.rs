@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dataset::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use super::fasthash::FastHash;
-use super::validate::{ProblemKind, value_problem};
+use super::validate::{ProblemKind, value_problem, year_problem};
 use super::view::{ChartKind, ViewMode};
 
 /// The longest span of years one growth rule may fill; a longer one is refused as a typo.
@@ -425,8 +425,12 @@ pub enum ScenarioProblemKind {
     DatasetChanged,
     /// A growth rule has no value at `from` to start from; it is skipped.
     NoStartValue,
+    /// A growth rule fills years another rule of the same cell series already fills (the
+    /// first rule applies, this one is skipped).
+    OverlappingGrowth,
     /// A growth rule's years are not `from < to` (or span more than [`MAX_GROWTH_SPAN`]);
-    /// it is skipped. In a view: the first year is after the last.
+    /// it is skipped. In a view: the first year is after the last. Anywhere: a year outside
+    /// [`super::YEAR_MIN`]`..=`[`super::YEAR_MAX`].
     BadYears,
 }
 
@@ -461,6 +465,9 @@ pub struct ScenarioProblem {
     pub field: Option<&'static str>,
     /// A sentence for the user.
     pub message: String,
+    /// Another entry of the same list the problem is about (the first of two overlapping
+    /// growth rules), so both places can be shown.
+    pub related: Option<usize>,
 }
 
 impl fmt::Display for ScenarioProblem {
@@ -589,8 +596,10 @@ pub fn apply(base: &Dataset, scenario: &Scenario) -> Applied {
     for (position, edit) in scenario.edits.iter().enumerate() {
         apply_edit(base, position, edit, &mut out);
     }
+    let mut filled: HashMap<(RegionIdx, IndicatorIdx), Vec<(i32, i32, usize)>, FastHash> =
+        HashMap::default();
     for (position, rule) in scenario.growth.iter().enumerate() {
-        apply_growth(base, position, rule, &mut out);
+        apply_growth(base, position, rule, &mut filled, &mut out);
     }
     out
 }
@@ -600,6 +609,11 @@ fn apply_edit(base: &Dataset, position: usize, edit: &Edit, out: &mut Applied) {
         list: "edits",
         position,
     };
+    if let Some(message) = year_problem(edit.year) {
+        out.problems
+            .push(at.problem(ScenarioProblemKind::BadYears, Some("year"), message));
+        return;
+    }
     let Some((region, indicator)) = resolve(base, at, &edit.region, &edit.indicator, out) else {
         return;
     };
@@ -671,11 +685,27 @@ fn apply_edit(base: &Dataset, position: usize, edit: &Edit, out: &mut Applied) {
     out.cells.insert(key, cell);
 }
 
-fn apply_growth(base: &Dataset, position: usize, rule: &GrowthRule, out: &mut Applied) {
+/// The years each applied growth rule fills, by (region, indicator): `(from, to, position)`.
+type Filled = HashMap<(RegionIdx, IndicatorIdx), Vec<(i32, i32, usize)>, FastHash>;
+
+fn apply_growth(
+    base: &Dataset,
+    position: usize,
+    rule: &GrowthRule,
+    filled: &mut Filled,
+    out: &mut Applied,
+) {
     let at = Entry {
         list: "growth",
         position,
     };
+    for (field, year) in [("from", rule.from), ("to", rule.to)] {
+        if let Some(message) = year_problem(year) {
+            out.problems
+                .push(at.problem(ScenarioProblemKind::BadYears, Some(field), message));
+            return;
+        }
+    }
     let Some((region, indicator)) = resolve(base, at, &rule.region, &rule.indicator, out) else {
         return;
     };
@@ -709,6 +739,28 @@ fn apply_growth(base: &Dataset, position: usize, rule: &GrowthRule, out: &mut Ap
         ));
         return;
     }
+    let series = filled.entry((region, indicator)).or_default();
+    // Two rules filling one year: the first applies, the overlap is reported with both places.
+    if let Some(&(from, to, first)) = series
+        .iter()
+        .find(|&&(from, to, _)| rule.from < to && from < rule.to)
+    {
+        out.problems.push(ScenarioProblem {
+            related: Some(first),
+            ..at.problem(
+            ScenarioProblemKind::OverlappingGrowth,
+            Some("from"),
+            format!(
+                "{}: this rule ({} to {}) fills years growth[{first}] ({from} to {to}) already fills; \
+                 growth[{first}] applies, this one is ignored (join them, or make one end where the other starts)",
+                describe_cell(base, region, indicator, rule.from),
+                rule.from,
+                rule.to
+            ),
+        )});
+        return;
+    }
+    series.push((rule.from, rule.to, position));
     let Some(start) = out.effective_value(base, (region, indicator, rule.from)) else {
         out.problems.push(at.problem(
             ScenarioProblemKind::NoStartValue,
@@ -787,14 +839,16 @@ pub fn view_problems(view: &SavedView, base: &Dataset) -> Vec<ScenarioProblem> {
             ));
         }
     }
-    if let Some((first, last)) = view.years
-        && first > last
-    {
-        problems.push(at.problem(
-            ScenarioProblemKind::BadYears,
-            Some("years"),
-            format!("the first year {first} is after the last year {last}"),
-        ));
+    if let Some((first, last)) = view.years {
+        if let Some(message) = year_problem(first).or_else(|| year_problem(last)) {
+            problems.push(at.problem(ScenarioProblemKind::BadYears, Some("years"), message));
+        } else if first > last {
+            problems.push(at.problem(
+                ScenarioProblemKind::BadYears,
+                Some("years"),
+                format!("the first year {first} is after the last year {last}"),
+            ));
+        }
     }
     problems
 }
@@ -819,6 +873,7 @@ impl Entry {
             position: self.position,
             field,
             message,
+            related: None,
         }
     }
 }
