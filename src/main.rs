@@ -69,10 +69,10 @@ enum Command {
         #[arg(long, default_value = "zh", value_parser = parse_lang)]
         lang: Lang,
         /// Image width in pixels, 200–10000.
-        #[arg(long, default_value_t = 1600, value_parser = parse_size)]
+        #[arg(long, default_value_t = 1600, allow_negative_numbers = true, value_parser = parse_size)]
         width: u32,
         /// Image height in pixels, 200–10000.
-        #[arg(long, default_value_t = 900, value_parser = parse_size)]
+        #[arg(long, default_value_t = 900, allow_negative_numbers = true, value_parser = parse_size)]
         height: u32,
         /// Output file: .svg, .png or .csv.
         #[arg(long)]

@@ -128,5 +128,8 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
 #[track_caller]
 pub fn assert_refused(run: &Run, code: i32, wanted: &str) {
     assert_eq!(run.code, Some(code), "{run:?}");
-    assert!(run.stderr.contains(wanted), "stderr lacks {wanted:?}: {run:?}");
+    assert!(
+        run.stderr.contains(wanted),
+        "stderr lacks {wanted:?}: {run:?}"
+    );
 }
