@@ -132,40 +132,16 @@ fn parse_mode(text: &str) -> Result<ViewMode, String> {
         .ok_or_else(|| format!("unknown mode \"{text}\" (use absolute, index, yoy or target)"))
 }
 
-/// A year within `YEAR_MIN..=YEAR_MAX`; anything else is a usage error (exit 2).
 fn parse_year(text: &str) -> Result<i32, String> {
-    let year = text
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| format!("\"{text}\" is not a year"))?;
-    let (min, max) = (yardstick::model::YEAR_MIN, yardstick::model::YEAR_MAX);
-    i32::try_from(year)
-        .ok()
-        .filter(|y| (min..=max).contains(y))
-        .ok_or_else(|| format!("year {year} is outside {min}..{max}"))
+    yardstick::chart::export::parse_year_arg(text)
 }
 
-/// `A..B` (or `A..=B`), both years within `YEAR_MIN..=YEAR_MAX`, A not after B.
 fn parse_years(text: &str) -> Result<(i32, i32), String> {
-    let (a, b) = text
-        .split_once("..")
-        .ok_or_else(|| format!("\"{text}\" is not a year span like 2018..2025"))?;
-    let (a, b) = (parse_year(a)?, parse_year(b.trim_start_matches('='))?);
-    if a > b {
-        return Err(format!("the year span {a}..{b} runs backwards"));
-    }
-    Ok((a, b))
+    yardstick::chart::export::parse_years_arg(text)
 }
 
-/// An image side in pixels within the renderer's `MIN_SIZE..=MAX_SIZE` (else exit 2).
 fn parse_size(text: &str) -> Result<u32, String> {
-    use yardstick::chart::render::{MAX_SIZE, MIN_SIZE};
-    text.trim()
-        .parse::<u64>()
-        .ok()
-        .and_then(|v| u32::try_from(v).ok())
-        .filter(|v| (MIN_SIZE..=MAX_SIZE).contains(v))
-        .ok_or_else(|| format!("\"{text}\" is not a size in pixels from {MIN_SIZE} to {MAX_SIZE}"))
+    yardstick::chart::export::parse_size_arg(text)
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -485,6 +461,13 @@ fn screenshot(
     lang: Lang,
     size: [u32; 2],
 ) -> ExitCode {
+    // The PNG must not replace the file shown.
+    if let Some(file) = file
+        && let Err(err) = yardstick::io::atomic::refuse_inputs(out, &[file])
+    {
+        eprintln!("yardstick: cannot write {}: {err}", out.display());
+        return ExitCode::from(1);
+    }
     let start = match load_start(file) {
         Ok(loaded) => loaded,
         Err(err) => {

@@ -1,6 +1,7 @@
 //! Issue 10, never destroy the user's files: an output that is an input, a read-only output,
 //! a symbolic or hard link as output, stale temporary files; and the same rules for what the
 //! window writes (scenario save, export).
+#![allow(clippy::unwrap_used)] // helpers of tests: a failed unwrap is a failed test
 
 mod hostile;
 

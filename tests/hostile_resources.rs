@@ -1,6 +1,7 @@
 //! Issue 10, resource exhaustion: each case ends quickly with exit 1 or 2 and a clear message,
 //! under a memory limit (see `hostile/mod.rs`): spans of years, devices, huge and sparse
 //! files, pipes read once, and CSV export linear in the number of regions.
+#![allow(clippy::unwrap_used)] // helpers of tests: a failed unwrap is a failed test
 
 mod hostile;
 

@@ -134,6 +134,46 @@ pub fn resolve(dataset: &Dataset, request: &ExportRequest) -> Result<Selection, 
     })
 }
 
+/// A `--year` value: a whole number within `YEAR_MIN..=YEAR_MAX`; the message of an `Err` is
+/// for a usage error (exit 2).
+pub fn parse_year_arg(text: &str) -> Result<i32, String> {
+    let year = text
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| format!("\"{text}\" is not a year"))?;
+    let (min, max) = (crate::model::YEAR_MIN, crate::model::YEAR_MAX);
+    i32::try_from(year)
+        .ok()
+        .filter(|y| (min..=max).contains(y))
+        .ok_or_else(|| format!("year {year} is outside {min}..{max}"))
+}
+
+/// A `--years` value: `A..B` (or `A..=B`), both years as [`parse_year_arg`], A not after B.
+pub fn parse_years_arg(text: &str) -> Result<(i32, i32), String> {
+    let (a, b) = text
+        .split_once("..")
+        .ok_or_else(|| format!("\"{text}\" is not a year span like 2018..2025"))?;
+    let (a, b) = (
+        parse_year_arg(a)?,
+        parse_year_arg(b.trim_start_matches('='))?,
+    );
+    if a > b {
+        return Err(format!("the year span {a}..{b} runs backwards"));
+    }
+    Ok((a, b))
+}
+
+/// A `--width` / `--height` value: pixels within `MIN_SIZE..=MAX_SIZE` of the renderer.
+pub fn parse_size_arg(text: &str) -> Result<u32, String> {
+    use super::render::{MAX_SIZE, MIN_SIZE};
+    text.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|v| u32::try_from(v).ok())
+        .filter(|v| (MIN_SIZE..=MAX_SIZE).contains(v))
+        .ok_or_else(|| format!("\"{text}\" is not a size in pixels from {MIN_SIZE} to {MAX_SIZE}"))
+}
+
 /// The file's bytes for `spec` in `format`.
 pub fn export_bytes(
     spec: &ChartSpec,

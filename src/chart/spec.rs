@@ -459,7 +459,7 @@ impl Builder<'_> {
         let year = self.selection.years.0;
         let lang = self.lang;
         Some(match self.measured(region, year, self.scenario.is_some()) {
-            Some(v) if v == 0.0 => match lang {
+            Some(0.0) => match lang {
                 Lang::Zh => format!("基年{year}的值为0，无法计算指数"),
                 Lang::En => format!("its base-year {year} value is 0, so there is no index"),
             },

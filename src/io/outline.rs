@@ -508,9 +508,25 @@ Dataset(
             "'",
             "Dataset(format: [1,",
         ] {
-            let _ = outline(text);
-            let _ = leading_identifier(text);
-            let _ = top_level_integer(text, "format");
+            // Whatever is recorded lies inside the text; nothing is invented.
+            let shape = outline(text);
+            for top in &shape.top {
+                assert!(top.field.offset < text.len() && top.value_offset < text.len());
+                assert!(
+                    top.entries.iter().all(|e| e.offset < text.len()),
+                    "{text:?}"
+                );
+            }
+            assert!(leading_identifier(text).is_none_or(|id| text.contains(id) && !id.is_empty()));
+            // Only the last one has a `format`, and its value is no integer.
+            let format = top_level_integer(text, "format");
+            if text == "Dataset(format: [1," {
+                assert!(matches!(format, Some(Err(_))), "{format:?}");
+            } else {
+                assert_eq!(format, None, "{text:?}");
+            }
         }
+        assert_eq!(leading_identifier("((((Dataset"), None);
+        assert_eq!(leading_identifier("/* open"), None);
     }
 }

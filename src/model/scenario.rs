@@ -596,8 +596,7 @@ pub fn apply(base: &Dataset, scenario: &Scenario) -> Applied {
     for (position, edit) in scenario.edits.iter().enumerate() {
         apply_edit(base, position, edit, &mut out);
     }
-    let mut filled: HashMap<(RegionIdx, IndicatorIdx), Vec<(i32, i32, usize)>, FastHash> =
-        HashMap::default();
+    let mut filled = Filled::default();
     for (position, rule) in scenario.growth.iter().enumerate() {
         apply_growth(base, position, rule, &mut filled, &mut out);
     }
