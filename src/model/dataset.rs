@@ -473,10 +473,17 @@ impl Dataset {
     /// the later year. This is the default year of a bar chart: the most comparable one.
     pub fn best_covered_year(&self, indicator: IndicatorIdx, regions: &[RegionIdx]) -> Option<i32> {
         let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+        // A lookup table, not `regions.contains`: linear in observations + regions.
+        let mut picked = vec![false; self.regions.len()];
+        for r in regions {
+            if let Some(p) = picked.get_mut(r.0 as usize) {
+                *p = true;
+            }
+        }
         for o in &self.observations {
             if o.indicator == indicator
                 && o.kind == ObservationKind::Actual
-                && regions.contains(&o.region)
+                && picked.get(o.region.0 as usize).copied().unwrap_or(false)
             {
                 *counts.entry(o.year).or_default() += 1;
             }
