@@ -162,7 +162,7 @@ fn overlapping_growth_rules_are_refused_with_both_places() {
     assert_refused(
         &r,
         1,
-        "sc.ron:3:36: growth[1].from: 甲区 工业总产值 2022: this rule (2022 to 2024) fills years growth[0] (2022 to 2025) already fills",
+        "sc.ron:3:36: growth[1].from: 甲区 工业总产值 2022: this rule (2022 to 2024) fills years that growth[0] (2022 to 2025) fills too",
     );
     assert!(
         r.stderr

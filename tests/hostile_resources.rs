@@ -254,3 +254,24 @@ fn csv_export_is_linear_in_regions() {
         "the CSV export of 40k regions took {took:?}"
     );
 }
+
+#[test]
+fn the_window_opens_a_view_spanning_every_i32_without_building_every_year() {
+    // The view is reported and the chart is built over the years that can hold data.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs/s_view_years_huge.ron");
+    let mut app = yardstick::ui::YardstickApp::new(yardstick::bundled_dataset().unwrap(), None);
+    let started = Instant::now();
+    assert!(app.open_any(&path));
+    let error = app.error.clone().unwrap_or_default();
+    assert!(
+        error.contains("view.years: year -2147483648 is outside 1800..=2200"),
+        "{error}"
+    );
+    let spec = app.chart_spec().expect("a chart");
+    assert!(spec.series.len() < 10_000, "{} series", spec.series.len());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -11,7 +11,8 @@
 //!   value at `from` when the rule is applied (baseline, edits, and the projections of earlier
 //!   rules, so rules can be chained). It never fills a year that has a baseline measured value
 //!   unless `overwrite` is set, and never a year that is edited: edits win over growth. Where
-//!   two rules fill the same year, the later rule in the list wins.
+//!   two rules fill the same year, the later rule in the list wins, and the overlap is
+//!   reported ([`ScenarioProblemKind::OverlappingGrowth`], naming both rules).
 //! - A bad entry (unknown id, value out of range, no starting value, …) is skipped and reported
 //!   in [`Applied::problems`]; nothing panics and nothing lands on another cell.
 
@@ -425,8 +426,8 @@ pub enum ScenarioProblemKind {
     DatasetChanged,
     /// A growth rule has no value at `from` to start from; it is skipped.
     NoStartValue,
-    /// A growth rule fills years another rule of the same cell series already fills (the
-    /// first rule applies, this one is skipped).
+    /// A growth rule fills years an earlier rule of the same region and indicator fills too.
+    /// A warning naming both: the later rule applies in those years.
     OverlappingGrowth,
     /// A growth rule's years are not `from < to` (or span more than [`MAX_GROWTH_SPAN`]);
     /// it is skipped. In a view: the first year is after the last. Anywhere: a year outside
@@ -435,9 +436,10 @@ pub enum ScenarioProblemKind {
 }
 
 impl ScenarioProblemKind {
-    /// True for problems after which the entry still applies (only [`Self::DatasetChanged`]).
+    /// True for problems after which the entry still applies ([`Self::DatasetChanged`],
+    /// [`Self::OverlappingGrowth`]).
     pub fn is_warning(self) -> bool {
-        self == Self::DatasetChanged
+        matches!(self, Self::DatasetChanged | Self::OverlappingGrowth)
     }
 
     /// The dataset problem of the same meaning, where there is one.
@@ -739,7 +741,8 @@ fn apply_growth(
         return;
     }
     let series = filled.entry((region, indicator)).or_default();
-    // Two rules filling one year: the first applies, the overlap is reported with both places.
+    // Two rules filling one year: the later applies there (as it always did), and the overlap
+    // is reported with both places, never silently.
     if let Some(&(from, to, first)) = series
         .iter()
         .find(|&&(from, to, _)| rule.from < to && from < rule.to)
@@ -747,17 +750,17 @@ fn apply_growth(
         out.problems.push(ScenarioProblem {
             related: Some(first),
             ..at.problem(
-            ScenarioProblemKind::OverlappingGrowth,
-            Some("from"),
-            format!(
-                "{}: this rule ({} to {}) fills years growth[{first}] ({from} to {to}) already fills; \
-                 growth[{first}] applies, this one is ignored (join them, or make one end where the other starts)",
-                describe_cell(base, region, indicator, rule.from),
-                rule.from,
-                rule.to
-            ),
-        )});
-        return;
+                ScenarioProblemKind::OverlappingGrowth,
+                Some("from"),
+                format!(
+                    "{}: this rule ({} to {}) fills years that growth[{first}] ({from} to {to}) fills too; \
+                     this later rule applies there: join them, or make one end where the other starts",
+                    describe_cell(base, region, indicator, rule.from),
+                    rule.from,
+                    rule.to
+                ),
+            )
+        });
     }
     series.push((rule.from, rule.to, position));
     let Some(start) = out.effective_value(base, (region, indicator, rule.from)) else {
