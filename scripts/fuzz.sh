@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes Yardstick's parsers with cargo-fuzz (libFuzzer): dataset files, scenario files and
-# pasted tab-separated text. Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+# Fuzzes Yardstick with cargo-fuzz (libFuzzer): dataset files, scenario files, pasted
+# tab-separated text, the export path (dataset text -> chart -> CSV/SVG/PNG in memory) and the
+# arguments of `export` (structured, `arbitrary`). Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS  run time per target (default 60)
-#   TARGET   dataset, scenario, tsv (default: all three)
+#   TARGET   dataset, scenario, tsv, export, export_args (default: all five)
 # Works on stable Rust: without a sanitizer (`--sanitizer none`) cargo-fuzz passes rustc no
 # `-Z` flag. Needs a C++ compiler (libfuzzer-sys builds libFuzzer from source). Seeds come from
 # tests/bad_inputs/, data/ and fuzz/seeds/; what libFuzzer finds is kept in fuzz/corpus/
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(dataset scenario tsv); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(dataset scenario tsv export export_args); fi
 
 if ! cargo fuzz --version > /dev/null 2>&1; then
   echo "fuzz: installing cargo-fuzz"
@@ -33,9 +34,13 @@ for target in "${targets[@]}"; do
   corpus="fuzz/corpus/$target"
   mkdir -p "$corpus" "fuzz/artifacts/$target"
   case "$target" in
-    dataset | scenario)
+    dataset | scenario | export)
       seeds=(tests/bad_inputs data)
       extra=(-dict=fuzz/ron.dict)
+      ;;
+    export_args)
+      seeds=()
+      extra=()
       ;;
     tsv)
       seeds=(fuzz/seeds/tsv)
@@ -47,13 +52,18 @@ for target in "${targets[@]}"; do
       ;;
   esac
   existing=()
-  for dir in "${seeds[@]}"; do [ -d "$dir" ] && existing+=("$dir"); done
+  for dir in "${seeds[@]+"${seeds[@]}"}"; do [ -d "$dir" ] && existing+=("$dir"); done
   log="fuzz/target/logs/$target.log"
   echo "fuzz: $target for ${seconds}s (log: $log)"
-  # -timeout: an input taking over 10 s counts as a hang; -rss_limit_mb: 2 GB per input.
-  if cargo fuzz run --sanitizer none "$target" "$corpus" "${existing[@]}" -- \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    "${extra[@]}" > "$log" 2>&1; then
+  # -timeout: an input taking over 10 s counts as a hang; -rss_limit_mb: 2 GB per input
+  # (1 GB for the export targets: an export that needs more is a finding); -malloc_limit_mb
+  # makes one allocation over the limit a crash at once.
+  limit_mb=2048
+  case "$target" in export | export_args) limit_mb=1024 ;; esac
+  if cargo fuzz run --sanitizer none "$target" "$corpus" "${existing[@]+"${existing[@]}"}" -- \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb="$limit_mb" -malloc_limit_mb="$limit_mb" \
+    -print_final_stats=1 \
+    "${extra[@]+"${extra[@]}"}" > "$log" 2>&1; then
     result="ok"
   else
     result="FAILED (see $log and fuzz/artifacts/$target/)"
@@ -61,7 +71,7 @@ for target in "${targets[@]}"; do
   fi
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-  summary+=("$(printf '%-9s %12s executions  %8s exec/s  %s' "$target" "${runs:-?}" "${speed:-?}" "$result")")
+  summary+=("$(printf '%-11s %12s executions  %8s exec/s  %s' "$target" "${runs:-?}" "${speed:-?}" "$result")")
   tail -n 3 "$log"
 done
 echo "fuzz: summary (${seconds}s per target)"

@@ -5,14 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use yardstick::chart::export::{ExportError, ExportRequest, export_to_file, resolve};
+use yardstick::chart::export::{ExportError, ExportRequest, export_to_file_from, resolve};
 use yardstick::chart::render::ExportSize;
 use yardstick::chart::{ChartKind, ScenarioLayer, ViewMode, build_chart_with};
-use yardstick::io::{FileKind, LoadError, file_kind};
+use yardstick::io::{FileKind, LoadError, file_kind, load_referenced_dataset, read_input};
 use yardstick::lang::Lang;
 use yardstick::model::Dataset;
 use yardstick::model::scenario::{Scenario, apply};
-use yardstick::ui::scenario_files::load_referenced_dataset;
 use yardstick::ui::screenshot::ScreenshotJob;
 use yardstick::ui::{AppOptions, View, build_app, load_start};
 
@@ -51,11 +50,11 @@ enum Command {
         /// Indicator id (e.g. industrial_output).
         #[arg(long)]
         indicator: String,
-        /// One year (bar charts).
-        #[arg(long, conflicts_with = "years")]
+        /// One year (bar charts), 1800–2200; a negative number is read as a year.
+        #[arg(long, conflicts_with = "years", allow_negative_numbers = true, value_parser = parse_year)]
         year: Option<i32>,
-        /// A span of years, A..B (inclusive).
-        #[arg(long, value_parser = parse_years)]
+        /// A span of years, A..B (inclusive), within 1800..2200.
+        #[arg(long, allow_hyphen_values = true, value_parser = parse_years)]
         years: Option<(i32, i32)>,
         /// Region ids, comma-separated (default: all).
         #[arg(long, value_delimiter = ',')]
@@ -69,11 +68,11 @@ enum Command {
         /// Language of titles and names.
         #[arg(long, default_value = "zh", value_parser = parse_lang)]
         lang: Lang,
-        /// Image width in pixels.
-        #[arg(long, default_value_t = 1600)]
+        /// Image width in pixels, 200–10000.
+        #[arg(long, default_value_t = 1600, allow_negative_numbers = true, value_parser = parse_size)]
         width: u32,
-        /// Image height in pixels.
-        #[arg(long, default_value_t = 900)]
+        /// Image height in pixels, 200–10000.
+        #[arg(long, default_value_t = 900, allow_negative_numbers = true, value_parser = parse_size)]
         height: u32,
         /// Output file: .svg, .png or .csv.
         #[arg(long)]
@@ -133,17 +132,16 @@ fn parse_mode(text: &str) -> Result<ViewMode, String> {
         .ok_or_else(|| format!("unknown mode \"{text}\" (use absolute, index, yoy or target)"))
 }
 
+fn parse_year(text: &str) -> Result<i32, String> {
+    yardstick::chart::export::parse_year_arg(text)
+}
+
 fn parse_years(text: &str) -> Result<(i32, i32), String> {
-    let (a, b) = text
-        .split_once("..")
-        .ok_or_else(|| format!("\"{text}\" is not a year span like 2018..2025"))?;
-    let year = |t: &str| {
-        t.trim()
-            .trim_start_matches('=')
-            .parse::<i32>()
-            .map_err(|_| format!("\"{t}\" is not a year"))
-    };
-    Ok((year(a)?, year(b)?))
+    yardstick::chart::export::parse_years_arg(text)
+}
+
+fn parse_size(text: &str) -> Result<u32, String> {
+    yardstick::chart::export::parse_size_arg(text)
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -225,14 +223,18 @@ fn load(file: Option<&Path>) -> Result<(Dataset, Option<PathBuf>), LoadError> {
 
 fn validate(file: &Path) -> ExitCode {
     let shown = file.display().to_string();
-    let kind = std::fs::read(file)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|t| file_kind(&t));
-    if kind == Some(FileKind::Scenario) {
-        return validate_scenario(file);
+    // Read once: a pipe (`<(…)`, /dev/stdin) cannot be read twice.
+    let text = match read_input(file, None) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::from(1);
+        }
+    };
+    if file_kind(&text) == Some(FileKind::Scenario) {
+        return validate_scenario(file, &text);
     }
-    match yardstick::io::load_dataset(file) {
+    match yardstick::io::parse_dataset(&shown, &text) {
         Ok(d) => {
             let targets = d
                 .observations()
@@ -256,16 +258,20 @@ fn validate(file: &Path) -> ExitCode {
 }
 
 /// Validates a scenario file: its form, its dataset, and every entry against that dataset.
-fn validate_scenario(file: &Path) -> ExitCode {
+fn validate_scenario(file: &Path, text: &str) -> ExitCode {
     let shown = file.display().to_string();
-    let checked = yardstick::io::load_scenario_text(file).and_then(|(text, scenario)| {
-        let (dataset_path, dataset) = yardstick::io::load_scenario_dataset(file, &text, &scenario)
-            .inspect_err(|err| {
+    let checked = yardstick::io::parse_scenario(&shown, text).and_then(|scenario| {
+        let (dataset_path, dataset) =
+            load_referenced_dataset(file, text, &scenario).inspect_err(|err| {
                 if err.path != shown {
                     eprintln!("{shown}: its dataset {} is not valid:", err.path);
                 }
             })?;
-        yardstick::io::check_scenario(&shown, &text, &scenario, &dataset)?;
+        yardstick::io::check_scenario(&shown, text, &scenario, &dataset)?;
+        let dataset_path = dataset_path.map_or_else(
+            || yardstick::io::BUNDLED_REFERENCE.to_owned(),
+            |p| p.display().to_string(),
+        );
         Ok((scenario, dataset_path, dataset))
     });
     match checked {
@@ -278,7 +284,7 @@ fn validate_scenario(file: &Path) -> ExitCode {
                 scenario.name,
                 count(scenario.edits.len(), "edit", "edits"),
                 count(scenario.growth.len(), "growth rule", "growth rules"),
-                dataset_path.display(),
+                dataset_path,
                 d.regions().len(),
                 d.indicators().len(),
                 d.observations().len()
@@ -301,10 +307,10 @@ fn export(
     out: &Path,
 ) -> ExitCode {
     let loaded = match scenario {
-        None => load(data).map(|(dataset, _)| (dataset, None)),
+        None => load(data).map(|(dataset, path)| (dataset, None, path.into_iter().collect())),
         Some(scenario_path) => load_export_scenario(data, scenario_path),
     };
-    let (dataset, scenario) = match loaded {
+    let (dataset, scenario, inputs): (Dataset, Option<Scenario>, Vec<PathBuf>) = match loaded {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("{err}");
@@ -314,12 +320,13 @@ fn export(
     let applied = scenario
         .as_ref()
         .map(|s| (s.name.clone(), apply(&dataset, s)));
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let result = resolve(&dataset, request).and_then(|selection| {
         let layer = applied
             .as_ref()
             .map(|(name, applied)| ScenarioLayer { name, applied });
         let spec = build_chart_with(&dataset, layer, &selection, lang);
-        export_to_file(&spec, out, size)
+        export_to_file_from(&spec, out, size, &inputs)
     });
     match result {
         Ok(_) => {
@@ -338,19 +345,34 @@ fn export(
 }
 
 /// The dataset (`--data`, else the one the scenario names) and the scenario, checked
-/// against it: an entry that does not fit is an error, as in `validate`.
+/// against it: an entry that does not fit is an error, as in `validate`. Also the files read,
+/// which the export must not write over.
 fn load_export_scenario(
     data: Option<&Path>,
     scenario_path: &Path,
-) -> Result<(Dataset, Option<Scenario>), LoadError> {
+) -> Result<(Dataset, Option<Scenario>, Vec<PathBuf>), LoadError> {
     let (text, scenario) = yardstick::io::load_scenario_text(scenario_path)?;
+    let mut inputs = vec![scenario_path.to_path_buf()];
     let dataset = match data {
-        Some(path) => yardstick::io::load_dataset(path)?,
-        None => load_referenced_dataset(scenario_path, &text, &scenario)?.1,
+        Some(path) => {
+            inputs.push(path.to_path_buf());
+            // The dataset the scenario names is the user's too, even when not read.
+            if let yardstick::io::DatasetRef::File(named) =
+                yardstick::io::dataset_ref_of(scenario_path, &scenario)
+            {
+                inputs.push(named);
+            }
+            yardstick::io::load_dataset(path)?
+        }
+        None => {
+            let (path, dataset) = load_referenced_dataset(scenario_path, &text, &scenario)?;
+            inputs.extend(path);
+            dataset
+        }
     };
     let shown = scenario_path.display().to_string();
     yardstick::io::check_scenario(&shown, &text, &scenario, &dataset)?;
-    Ok((dataset, Some(scenario)))
+    Ok((dataset, Some(scenario), inputs))
 }
 
 fn native_options(size: [u32; 2]) -> eframe::NativeOptions {
@@ -401,6 +423,13 @@ fn screenshot(
     lang: Lang,
     size: [u32; 2],
 ) -> ExitCode {
+    // The PNG must not replace the file shown.
+    if let Some(file) = file
+        && let Err(err) = yardstick::io::atomic::refuse_inputs(out, &[file])
+    {
+        eprintln!("yardstick: cannot write {}: {err}", out.display());
+        return ExitCode::from(1);
+    }
     let start = match load_start(file) {
         Ok(loaded) => loaded,
         Err(err) => {

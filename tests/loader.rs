@@ -124,7 +124,22 @@ fn byte_order_mark_is_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bom.ron");
     std::fs::write(&path, format!("\u{feff}{SMALL}")).unwrap();
-    assert!(load_dataset(&path).is_ok());
+    let with_bom = load_dataset(&path).expect("a BOM is accepted");
+    // The mark is dropped, not read into the first value, and locations are unchanged.
+    assert_eq!(with_bom, parse_dataset("small.ron", SMALL).unwrap());
+    assert_eq!(with_bom.title, "测试数据");
+    std::fs::write(
+        &path,
+        format!("\u{feff}{}", small_with("region: \"b\"", "region: \"x\"")),
+    )
+    .unwrap();
+    let err = load_dataset(&path).unwrap_err();
+    let (line, col) = position_of(SMALL, "region: \"b\"");
+    assert_eq!(
+        err.location().map(|l| (l.line, l.col)),
+        Some((line, col)),
+        "{err}"
+    );
 }
 
 #[test]
@@ -276,7 +291,8 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
         "[".repeat(depth),
         "]".repeat(depth)
     );
-    expect_error(&text, ErrorKind::WrongType, Some((1, 26)));
+    // At the first `[` of the value (not the space before it).
+    expect_error(&text, ErrorKind::WrongType, Some((1, 27)));
     let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     expect_error(&text, ErrorKind::WrongFileKind, Some((1, 1)));
     // Deep nesting inside a list where values may nest: ron's recursion limit stops it.
@@ -354,21 +370,65 @@ fn missing_file_is_an_io_error_naming_the_path() {
     );
 }
 
-#[test]
-fn no_input_makes_the_loader_panic() {
-    // A sweep of truncations and byte flips of a valid file: every one gives Ok or Err.
-    let bytes = SMALL.as_bytes();
-    for cut in 0..bytes.len() {
-        if let Ok(text) = std::str::from_utf8(&bytes[..cut]) {
-            let _ = parse_dataset("cut.ron", text);
+/// Checks one outcome of a mangled input: an error names the file and, when located, points
+/// inside the text; a dataset that loads writes back to text that loads to the same dataset.
+fn check_outcome(
+    name: &str,
+    text: &str,
+    result: Result<yardstick::model::Dataset, yardstick::io::LoadError>,
+) {
+    match result {
+        Ok(dataset) => {
+            let again = parse_dataset(name, &dataset_to_ron(&dataset)).expect("written text loads");
+            assert_eq!(again, dataset, "{name}: round trip of {text:?}");
+        }
+        Err(err) => {
+            assert!(
+                !err.diagnostics.is_empty(),
+                "{name}: an error without a diagnostic"
+            );
+            assert!(err.to_string().starts_with(&format!("{name}:")), "{err}");
+            let lines: Vec<&str> = text.split('\n').collect();
+            for d in &err.diagnostics {
+                let Some(at) = d.location else { continue };
+                assert!(
+                    at.line >= 1 && at.line <= lines.len(),
+                    "{name}: line of {err} in {text:?}"
+                );
+                let width = lines[at.line - 1].chars().count() + 1;
+                assert!(
+                    at.col >= 1 && at.col <= width,
+                    "{name}: column of {err} in {text:?}"
+                );
+            }
         }
     }
+}
+
+#[test]
+fn no_input_makes_the_loader_panic() {
+    // A sweep of truncations and byte flips of a valid file: every one gives a dataset that
+    // round-trips, or an error naming the file at a place inside the text.
+    let bytes = SMALL.as_bytes();
+    let mut refused = 0;
+    for cut in 0..bytes.len() {
+        if let Ok(text) = std::str::from_utf8(&bytes[..cut]) {
+            let result = parse_dataset("cut.ron", text);
+            refused += usize::from(result.is_err());
+            check_outcome("cut.ron", text, result);
+        }
+    }
+    // Every proper prefix of the file is incomplete.
+    assert!(
+        refused >= bytes.len() / 2,
+        "only {refused} truncations refused"
+    );
     for i in (0..bytes.len()).step_by(3) {
         for replacement in [b'(', b')', b'"', b',', b'9', b'x', b'/'] {
             let mut flipped = bytes.to_vec();
             flipped[i] = replacement;
             if let Ok(text) = std::str::from_utf8(&flipped) {
-                let _ = parse_dataset("flip.ron", text);
+                check_outcome("flip.ron", text, parse_dataset("flip.ron", text));
             }
         }
     }

@@ -275,7 +275,14 @@ fn the_later_growth_rule_wins_and_rules_can_chain() {
         ],
     );
     let applied = apply(&d, &s);
-    assert!(applied.problems().is_empty(), "{:?}", applied.problems());
+    // The overlap of a's two rules is reported (issue 10), naming both; chaining is no overlap.
+    let problems = applied.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        (problems[0].kind, problems[0].position, problems[0].related),
+        (ScenarioProblemKind::OverlappingGrowth, 1, Some(0))
+    );
+    assert!(problems[0].kind.is_warning());
     assert_eq!(
         at(&applied, &d, "a", 2021),
         Some((100.0 * 1.2, Origin::Projected))
@@ -635,10 +642,11 @@ fn newer_format_is_refused_before_anything_else() {
 
 #[test]
 fn a_dataset_is_not_a_scenario_and_empty_files_are_refused() {
+    // At the word that says what the file is, after the leading comments.
     let message = expect_error(
         yardstick::BUNDLED_DATASET,
         ErrorKind::WrongFileKind,
-        Some((1, 1)),
+        Some(position_of(yardstick::BUNDLED_DATASET, "Dataset(")),
     );
     assert!(message.contains("Dataset file"), "{message}");
     expect_error("", ErrorKind::Empty, Some((1, 1)));

@@ -1,6 +1,9 @@
 //! The data behind a chart as CSV: UTF-8 with a byte-order mark so Excel and WPS open
 //! Chinese text correctly.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use super::{ChartSpec, PointKind};
 
 /// Column names, in order.
@@ -31,42 +34,48 @@ pub fn kind_code(kind: PointKind) -> &'static str {
 
 /// Every point of the chart, one row each, ordered by region (as shown), year and kind.
 /// `value` is what the chart draws (after index / change / share), `published_value` the
-/// figure from the data. Starts with a UTF-8 byte-order mark.
+/// figure from the data. Starts with a UTF-8 byte-order mark. Linear in the number of
+/// regions (one pass to number them, one sort of the points).
+///
+/// Text cells are neutralised against formula injection ([`text_cell`]); numbers are written
+/// as the shortest text that reads back to the same `f64` ([`csv_number`]).
 pub fn to_csv(spec: &ChartSpec) -> String {
-    let mut region_order: Vec<&str> = Vec::new();
+    let mut region_order: HashMap<&str, usize> = HashMap::new();
     for p in spec.points() {
-        if !region_order.contains(&p.region_id.as_str()) {
-            region_order.push(&p.region_id);
-        }
+        let next = region_order.len();
+        region_order.entry(p.region_id.as_str()).or_insert(next);
     }
     let mut points: Vec<_> = spec.points().collect();
     points.sort_by_key(|p| {
         let region = region_order
-            .iter()
-            .position(|r| *r == p.region_id)
+            .get(p.region_id.as_str())
+            .copied()
             .unwrap_or(usize::MAX);
         (region, p.year, kind_code(p.kind))
     });
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing into memory cannot fail; the results are checked all the same.
     let mut ok = writer.write_record(COLUMNS).is_ok();
+    let indicator = text_cell(&spec.indicator);
+    let unit = text_cell(&spec.unit);
+    let indicator_id = text_cell(&spec.indicator_id);
     for p in points {
         let year = p.year.to_string();
         let value = csv_number(p.value);
         let raw = p.published.map(csv_number).unwrap_or_default();
         ok &= writer
             .write_record([
-                p.region.as_str(),
-                spec.indicator.as_str(),
+                &*text_cell(&p.region),
+                &*indicator,
                 &year,
                 &value,
-                &spec.unit,
+                &*unit,
                 kind_code(p.kind),
-                &p.source,
-                p.note.as_deref().unwrap_or(""),
+                &*text_cell(&p.source),
+                &*text_cell(p.note.as_deref().unwrap_or("")),
                 &raw,
-                &p.region_id,
-                &spec.indicator_id,
+                &*text_cell(&p.region_id),
+                &*indicator_id,
             ])
             .is_ok();
     }
@@ -78,27 +87,59 @@ pub fn to_csv(spec: &ChartSpec) -> String {
     format!("\u{feff}{body}")
 }
 
-/// A number as CSV text: rounded to 12 significant digits, so that computed values read
-/// `396.75` rather than `396.74999999999994`; published values are unchanged by this.
+/// A text cell made safe for spreadsheets (OWASP "CSV injection"): a cell starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return would be run as a formula by Excel, WPS or
+/// LibreOffice, so it gets a leading `'`, which they show as text. Other text is unchanged.
+pub fn text_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A number as CSV text: the shortest text that reads back to exactly the same `f64`, so
+/// published values are written as stored (`9007199254740993` in a file is the double
+/// 9007199254740992, written back as such) and computed ones at full precision. Not a
+/// finite number: an empty cell.
 pub fn csv_number(value: f64) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    format!("{value:.11e}")
-        .parse::<f64>()
-        .map_or_else(|_| value.to_string(), |v| v.to_string())
+    value.to_string()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::csv_number;
+    use super::{csv_number, text_cell};
 
     #[test]
-    fn numbers_are_short_and_exact_for_published_values() {
-        assert_eq!(csv_number(300.0 * 1.15 * 1.15), "396.75");
+    fn numbers_are_exact_and_shortest() {
         assert_eq!(csv_number(1076.13), "1076.13");
         assert_eq!(csv_number(32193.15), "32193.15");
         assert_eq!(csv_number(-12.5), "-12.5");
-        assert_eq!(csv_number(0.1 + 0.2), "0.3");
+        assert_eq!(csv_number(1234567.891234), "1234567.891234");
+        assert_eq!(csv_number(9007199254740992.0), "9007199254740992");
+        let computed = 300.0 * 1.15 * 1.15;
+        assert_eq!(csv_number(computed).parse::<f64>().unwrap(), computed);
+        assert_eq!(csv_number(f64::NAN), "");
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for bad in [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"x\")",
+        ] {
+            assert_eq!(text_cell(bad), format!("'{bad}"));
+        }
+        for good in ["万盛", "a-b", "", "1+1", "'quoted"] {
+            assert_eq!(text_cell(good), good);
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::render::{ExportSize, render_png, render_svg};
 use super::{ChartKind, ChartSpec, Selection, ViewMode, auto_years, csv};
-use crate::model::Dataset;
+use crate::model::{Dataset, year_problem};
 
 /// A file format an export can write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +112,14 @@ pub fn resolve(dataset: &Dataset, request: &ExportRequest) -> Result<Selection, 
                 "the year range {a}..{b} runs backwards"
             )));
         }
-        Some(years) => years,
+        Some((a, b)) => {
+            if let Some(message) = year_problem(a).or_else(|| year_problem(b)) {
+                return Err(ExportError::BadRequest(format!(
+                    "the years {a}..{b}: {message}"
+                )));
+            }
+            (a, b)
+        }
         None => auto_years(dataset, indicator, &regions, request.kind).ok_or_else(|| {
             ExportError::BadRequest(format!("indicator \"{}\" has no data", request.indicator))
         })?,
@@ -125,6 +132,46 @@ pub fn resolve(dataset: &Dataset, request: &ExportRequest) -> Result<Selection, 
         mode: request.mode,
         log_scale: request.log_scale,
     })
+}
+
+/// A `--year` value: a whole number within `YEAR_MIN..=YEAR_MAX`; the message of an `Err` is
+/// for a usage error (exit 2).
+pub fn parse_year_arg(text: &str) -> Result<i32, String> {
+    let year = text
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| format!("\"{text}\" is not a year"))?;
+    let (min, max) = (crate::model::YEAR_MIN, crate::model::YEAR_MAX);
+    i32::try_from(year)
+        .ok()
+        .filter(|y| (min..=max).contains(y))
+        .ok_or_else(|| format!("year {year} is outside {min}..{max}"))
+}
+
+/// A `--years` value: `A..B` (or `A..=B`), both years as [`parse_year_arg`], A not after B.
+pub fn parse_years_arg(text: &str) -> Result<(i32, i32), String> {
+    let (a, b) = text
+        .split_once("..")
+        .ok_or_else(|| format!("\"{text}\" is not a year span like 2018..2025"))?;
+    let (a, b) = (
+        parse_year_arg(a)?,
+        parse_year_arg(b.trim_start_matches('='))?,
+    );
+    if a > b {
+        return Err(format!("the year span {a}..{b} runs backwards"));
+    }
+    Ok((a, b))
+}
+
+/// A `--width` / `--height` value: pixels within `MIN_SIZE..=MAX_SIZE` of the renderer.
+pub fn parse_size_arg(text: &str) -> Result<u32, String> {
+    use super::render::{MAX_SIZE, MIN_SIZE};
+    text.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|v| u32::try_from(v).ok())
+        .filter(|v| (MIN_SIZE..=MAX_SIZE).contains(v))
+        .ok_or_else(|| format!("\"{text}\" is not a size in pixels from {MIN_SIZE} to {MAX_SIZE}"))
 }
 
 /// The file's bytes for `spec` in `format`.
@@ -142,11 +189,23 @@ pub fn export_bytes(
 }
 
 /// Writes `spec` to `path` in the format its extension names, atomically. An empty chart
-/// is refused: an export with nothing in it is never what the user wanted.
+/// is refused: an export with nothing in it is never what the user wanted. So is an output
+/// that holds a Yardstick dataset or scenario now: an export never replaces one.
 pub fn export_to_file(
     spec: &ChartSpec,
     path: &Path,
     size: ExportSize,
+) -> Result<ExportFormat, ExportError> {
+    export_to_file_from(spec, path, size, &[])
+}
+
+/// [`export_to_file`], refusing also an output that is one of `inputs` (the files the chart
+/// was made from), whatever its name: nothing is written then.
+pub fn export_to_file_from(
+    spec: &ChartSpec,
+    path: &Path,
+    size: ExportSize,
+    inputs: &[&Path],
 ) -> Result<ExportFormat, ExportError> {
     let shown = path.display().to_string();
     let format =
@@ -158,8 +217,27 @@ pub fn export_to_file(
             spec.no_data.join(", ")
         )));
     }
+    crate::io::atomic::refuse_inputs(path, inputs).map_err(|source| ExportError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    if let Some(kind) = crate::io::sniff_file_kind(path) {
+        return Err(ExportError::Io {
+            path: shown,
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!(
+                    "it holds a Yardstick {} file, which an export never replaces; choose another name",
+                    match kind {
+                        crate::io::FileKind::Dataset => "dataset",
+                        crate::io::FileKind::Scenario => "scenario",
+                    }
+                ),
+            ),
+        });
+    }
     let bytes = export_bytes(spec, format, size)?;
-    crate::io::write_atomic(path, &bytes).map_err(|source| ExportError::Io {
+    crate::io::write_output(path, inputs, &bytes).map_err(|source| ExportError::Io {
         path: shown,
         source,
     })?;

@@ -254,6 +254,12 @@ pub fn build_chart_with(
     selection: &Selection,
     lang: Lang,
 ) -> ChartSpec {
+    // Never loop over an unchecked span: years beyond YEAR_MIN..=YEAR_MAX hold no data.
+    let clamped = Selection {
+        years: crate::model::clamp_years(selection.years),
+        ..selection.clone()
+    };
+    let selection = &clamped;
     let indicator = dataset.indicator(selection.indicator);
     let (first, last) = selection.years;
     let years_text = if first == last {
@@ -290,7 +296,13 @@ pub fn build_chart_with(
         .regions
         .iter()
         .filter(|&&r| !drawn.contains(dataset.region(r).id.as_str()))
-        .map(|&r| dataset.region(r).display_name(lang).to_owned())
+        .map(|&r| {
+            let name = dataset.region(r).display_name(lang);
+            match builder.why_not_shown(r) {
+                Some(why) => format!("{name} ({why})"),
+                None => name.to_owned(),
+            }
+        })
         .collect();
     let source_titles: Vec<&str> = builder
         .sources
@@ -441,6 +453,27 @@ impl Builder<'_> {
                 .or_else(|| self.obs(region, year, ObservationKind::Estimate))
                 .map(|o| o.value),
         }
+    }
+
+    /// Why a region that has values in the selection draws none under the view mode (an index
+    /// base of 0 or missing); `None` when it simply has no data there.
+    fn why_not_shown(&self, region: RegionIdx) -> Option<String> {
+        if self.selection.mode != ViewMode::Index || !self.has_raw_values(region) {
+            return None;
+        }
+        let year = self.selection.years.0;
+        let lang = self.lang;
+        Some(match self.measured(region, year, self.scenario.is_some()) {
+            Some(0.0) => match lang {
+                Lang::Zh => format!("基年{year}的值为0，无法计算指数"),
+                Lang::En => format!("its base-year {year} value is 0, so there is no index"),
+            },
+            Some(_) => return None,
+            None => match lang {
+                Lang::Zh => format!("基年{year}无数据，无法计算指数"),
+                Lang::En => format!("no value in the base year {year}, so there is no index"),
+            },
+        })
     }
 
     /// The value drawn for an observation under the view mode; `None` leaves a gap.

@@ -25,20 +25,12 @@ struct DatasetFile {
     observations: Vec<ObservationRecord>,
 }
 
-/// Reads and checks a dataset file. Never panics; every error names the file and, where
+/// Reads (once, size-limited: [`super::read_input`]) and checks a dataset file. Never panics; every error names the file and, where
 /// the problem has one, the line and column.
 pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        LoadError::single(
-            &shown,
-            ErrorKind::Io,
-            None,
-            format!("cannot read the file: {e}"),
-        )
-    })?;
-    let text = decode_utf8(&shown, &bytes)?;
-    parse_dataset(&shown, text)
+    let text = super::read_input(path, Some(FileKind::Dataset))?;
+    parse_dataset(&shown, &text)
 }
 
 /// Turns bytes into text, or names the line and column of the first byte that is not UTF-8.
@@ -90,10 +82,14 @@ pub(crate) fn check_header(shown: &str, text: &str, expected: FileKind) -> Resul
     match file_kind(text) {
         Some(kind) if kind == expected => {}
         Some(other) => {
+            // Point at the word that says what the file is (`Scenario`), after any comments.
+            let at = outline::leading_identifier(text).map_or(Location { line: 1, col: 1 }, |id| {
+                Location::of_offset(text, offset_in(text, id))
+            });
             return Err(LoadError::single(
                 shown,
                 ErrorKind::WrongFileKind,
-                Some(Location { line: 1, col: 1 }),
+                Some(at),
                 format!("this is a {other:?} file, not a {expected:?} file"),
             ));
         }
@@ -135,22 +131,81 @@ fn offset_in(text: &str, part: &str) -> usize {
 }
 
 /// Deserialises RON, turning ron's error into a located diagnostic of the right kind.
+///
+/// The location is the offending token: ron stops before the white space that precedes it
+/// (a value of the wrong type, text after the end), so the location moves past white space
+/// and comments. A missing field is reported at the entry that lacks it (`indicators[0]`),
+/// naming the field and what to write; a missing top-level field at the struct's name.
 pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
     shown: &str,
     text: &str,
 ) -> Result<T, LoadError> {
     ron::Options::default().from_str(text).map_err(|e| {
-        let at = Location {
-            line: e.span.start.line.max(1),
-            col: e.span.start.col.max(1),
+        let offset =
+            outline::offset_of_location(text, e.span.start.line.max(1), e.span.start.col.max(1));
+        let (offset, message) = match &e.code {
+            ron::Error::MissingStructField { field, outer } => {
+                missing_field(text, offset, field, outer.as_deref())
+            }
+            ron::Error::Eof => (offset, ron_message(&e.code)),
+            // ron points at the string; point at the escape it cannot read.
+            ron::Error::InvalidEscape(_) => (bad_escape(text, offset), ron_message(&e.code)),
+            // Stopped on the white space before the offending token: point at the token.
+            other if text[offset..].starts_with(|c: char| c.is_ascii_whitespace()) => {
+                (outline::next_token(text, offset), ron_message(other))
+            }
+            other => (offset, ron_message(other)),
         };
         LoadError::single(
             shown,
             ron_error_kind(&e.code),
-            Some(at),
-            ron_message(&e.code),
+            Some(Location::of_offset(text, offset)),
+            message,
         )
     })
+}
+
+/// The first backslash escape from `from` on that RON does not have, else `from`.
+fn bad_escape(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (
+                b'\\',
+                b'\\' | b'"' | b'\'' | b'n' | b'r' | b't' | b'0' | b'u' | b'x' | b'b' | b'f' | b'/',
+            ) => i += 2,
+            (b'\\', _) => return i,
+            (b'\n', _) => break,
+            _ => i += 1,
+        }
+    }
+    from
+}
+
+/// Where and how to report a missing field found at byte `at` (the closing bracket of the
+/// struct that lacks it).
+fn missing_field(text: &str, at: usize, field: &str, outer: Option<&str>) -> (usize, String) {
+    let hint = match field {
+        "format" => "format: 1".to_owned(),
+        _ => format!("{field}: …"),
+    };
+    let shape = outline::outline(text);
+    let top_level = matches!(outer, Some("Dataset" | "Scenario"));
+    if !top_level && let Some((list, position, entry)) = outline::entry_at(&shape, at) {
+        return (
+            entry,
+            format!(
+                "{list}[{position}]: the required field `{field}` is missing; add `{hint}` to this entry"
+            ),
+        );
+    }
+    let start = outline::leading_identifier(text).map_or(0, |id| offset_in(text, id));
+    let what = outer.unwrap_or("the file");
+    (
+        start,
+        format!("the required field `{field}` is missing from {what}( … ); add `{hint},`"),
+    )
 }
 
 fn ron_error_kind(code: &ron::Error) -> ErrorKind {
@@ -230,7 +285,14 @@ pub(crate) fn to_ron_text<T: Serialize>(name: &str, value: &T) -> String {
     format!("{name}{body}\n")
 }
 
-/// Writes the dataset to `path` atomically.
+/// Writes the dataset to `path` atomically; refused, with nothing written, when `path`
+/// holds a scenario now ([`super::write_output`] rules otherwise).
 pub fn save_dataset(path: &Path, dataset: &Dataset) -> std::io::Result<()> {
+    if super::sniff_file_kind(path) == Some(FileKind::Scenario) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "it holds a scenario, which a dataset never replaces; choose another name",
+        ));
+    }
     write_atomic(path, dataset_to_ron(dataset).as_bytes())
 }

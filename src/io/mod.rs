@@ -4,15 +4,18 @@ pub mod atomic;
 pub mod dataset_file;
 pub mod error;
 pub mod outline;
+pub mod read;
 pub mod scenario_file;
 pub mod tsv;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_output};
 pub use dataset_file::{dataset_to_ron, load_dataset, parse_dataset, save_dataset};
 pub use error::{Diagnostic, ErrorKind, LoadError, Location};
+pub use read::{MAX_INPUT_BYTES, read_input, sniff_file_kind};
 pub use scenario_file::{
-    check_scenario, dataset_path_of, load_scenario, load_scenario_dataset, load_scenario_text,
-    parse_scenario, relative_dataset_path, save_scenario, scenario_to_ron,
+    BUNDLED_REFERENCE, DatasetRef, check_scenario, dataset_path_of, dataset_ref_of,
+    load_referenced_dataset, load_scenario, load_scenario_dataset, load_scenario_text,
+    parse_scenario, relative_dataset_path, same_file, save_scenario, scenario_to_ron,
 };
 
 /// The newest file format this program reads and writes.

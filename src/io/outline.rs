@@ -372,6 +372,54 @@ fn skip_raw_string(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
+/// The byte offset of a 1-based (line, column in characters) location, clamped to the text.
+pub fn offset_of_location(text: &str, line: usize, col: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    text[start..]
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| start + i)
+}
+
+/// The offset of the first byte at or after `from` that is neither white space nor inside a
+/// comment: the token a parser that stopped at `from` was looking at.
+pub fn next_token(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from.min(bytes.len());
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b.is_ascii_whitespace() => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => i = memchr_newline(bytes, i),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i),
+            _ => break,
+        }
+    }
+    i.min(bytes.len())
+}
+
+/// The list entry (`list`, position, offset of its opening bracket) whose text holds byte
+/// `offset`: the last entry starting before it, within the top-level field holding it.
+pub fn entry_at(shape: &Outline, offset: usize) -> Option<(&str, usize, usize)> {
+    let top = shape
+        .top
+        .iter()
+        .take_while(|t| t.field.offset <= offset)
+        .last()?;
+    let (position, entry) = top
+        .entries
+        .iter()
+        .enumerate()
+        .take_while(|(_, e)| e.offset <= offset)
+        .last()?;
+    Some((top.field.name.as_str(), position, entry.offset))
+}
+
 /// One problem found in a file's lists, to be located: which entry (`list[position]`, and
 /// `field` if known), of what kind, with what message.
 pub(crate) struct ListProblem<'a> {
@@ -460,9 +508,25 @@ Dataset(
             "'",
             "Dataset(format: [1,",
         ] {
-            let _ = outline(text);
-            let _ = leading_identifier(text);
-            let _ = top_level_integer(text, "format");
+            // Whatever is recorded lies inside the text; nothing is invented.
+            let shape = outline(text);
+            for top in &shape.top {
+                assert!(top.field.offset < text.len() && top.value_offset < text.len());
+                assert!(
+                    top.entries.iter().all(|e| e.offset < text.len()),
+                    "{text:?}"
+                );
+            }
+            assert!(leading_identifier(text).is_none_or(|id| text.contains(id) && !id.is_empty()));
+            // Only the last one has a `format`, and its value is no integer.
+            let format = top_level_integer(text, "format");
+            if text == "Dataset(format: [1," {
+                assert!(matches!(format, Some(Err(_))), "{format:?}");
+            } else {
+                assert_eq!(format, None, "{text:?}");
+            }
         }
+        assert_eq!(leading_identifier("((((Dataset"), None);
+        assert_eq!(leading_identifier("/* open"), None);
     }
 }

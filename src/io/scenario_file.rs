@@ -5,10 +5,10 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset_file::{check_header, decode_utf8, from_ron, to_ron_text};
+use super::dataset_file::{check_header, from_ron, to_ron_text};
 use super::error::{ErrorKind, LoadError, Location};
 use super::outline::outline;
-use super::{FORMAT_VERSION, FileKind, load_dataset, write_atomic};
+use super::{FORMAT_VERSION, FileKind, load_dataset};
 use crate::model::scenario::{ScenarioProblem, view_problems};
 use crate::model::{Dataset, Edit, GrowthRule, SavedView, Scenario, apply};
 
@@ -45,31 +45,16 @@ impl From<ScenarioFile> for Scenario {
 /// Reads a scenario file (not its dataset). Never panics; every error names the file and,
 /// where the problem has one, the line and column.
 pub fn load_scenario(path: &Path) -> Result<Scenario, LoadError> {
-    let shown = path.display().to_string();
-    let bytes = read_bytes(&shown, path)?;
-    let text = decode_utf8(&shown, &bytes)?;
-    parse_scenario(&shown, text)
+    load_scenario_text(path).map(|(_, scenario)| scenario)
 }
 
 /// Reads a scenario file and also returns its text (for [`check_scenario`] and
 /// [`load_scenario_dataset`], which point into it).
 pub fn load_scenario_text(path: &Path) -> Result<(String, Scenario), LoadError> {
     let shown = path.display().to_string();
-    let bytes = read_bytes(&shown, path)?;
-    let text = decode_utf8(&shown, &bytes)?.to_owned();
+    let text = super::read_input(path, Some(FileKind::Scenario))?;
     let scenario = parse_scenario(&shown, &text)?;
     Ok((text, scenario))
-}
-
-fn read_bytes(shown: &str, path: &Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|e| {
-        LoadError::single(
-            shown,
-            ErrorKind::Io,
-            None,
-            format!("cannot read the file: {e}"),
-        )
-    })
 }
 
 /// Parses scenario text; `shown` is the file name used in messages. This checks the file's
@@ -104,27 +89,86 @@ pub fn scenario_problems_error(shown: &str, text: &str, problems: &[ScenarioProb
     super::outline::located_error(
         shown,
         text,
-        problems.iter().map(|p| super::outline::ListProblem {
-            kind: ErrorKind::Scenario(p.kind),
-            list: p.list,
-            position: p.position,
-            field: p.field,
-            message: p.to_string(),
+        problems.iter().flat_map(|p| {
+            let main = super::outline::ListProblem {
+                kind: ErrorKind::Scenario(p.kind),
+                list: p.list,
+                position: p.position,
+                field: p.field,
+                message: p.to_string(),
+            };
+            // The other entry of the pair, at its own place.
+            let related = p.related.map(|other| super::outline::ListProblem {
+                kind: ErrorKind::Scenario(p.kind),
+                list: p.list,
+                position: other,
+                field: None,
+                message: format!(
+                    "{}[{other}]: the entry {}[{}] overlaps (see above)",
+                    p.list, p.list, p.position
+                ),
+            });
+            std::iter::once(main).chain(related)
         }),
     )
 }
 
-/// Loads the dataset a scenario refers to (its path resolved by [`dataset_path_of`]).
+/// How a scenario made on the bundled dataset names it (no file path exists for it).
+pub const BUNDLED_REFERENCE: &str = "bundled:chongqing.ron";
+
+/// What a scenario's `dataset:` names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DatasetRef {
+    /// The dataset compiled into the program ([`BUNDLED_REFERENCE`]).
+    Bundled,
+    /// A file, resolved against the scenario file's folder when written relative.
+    File(PathBuf),
+}
+
+/// The one resolver of dataset references, used by every command and the window.
+pub fn dataset_ref_of(scenario_path: &Path, scenario: &Scenario) -> DatasetRef {
+    if scenario.dataset == BUNDLED_REFERENCE {
+        DatasetRef::Bundled
+    } else {
+        DatasetRef::File(dataset_path_of(scenario_path, scenario))
+    }
+}
+
+/// Loads the dataset a scenario refers to, `bundled:` included ([`dataset_ref_of`]): the
+/// file's path (`None` for the bundled data) and the dataset. Errors as
+/// [`load_scenario_dataset`].
+pub fn load_referenced_dataset(
+    scenario_path: &Path,
+    text: &str,
+    scenario: &Scenario,
+) -> Result<(Option<PathBuf>, Dataset), LoadError> {
+    match dataset_ref_of(scenario_path, scenario) {
+        DatasetRef::Bundled => crate::bundled_dataset().map(|d| (None, d)),
+        DatasetRef::File(_) => {
+            load_scenario_dataset(scenario_path, text, scenario).map(|(p, d)| (Some(p), d))
+        }
+    }
+}
+
+/// Loads the dataset file a scenario refers to (its path resolved by [`dataset_path_of`];
+/// for `bundled:` use [`load_referenced_dataset`]).
 ///
-/// A dataset that cannot be read is reported against the scenario file, at its `dataset`
-/// field, naming both files. A dataset that can be read but is not valid gives the dataset's
-/// own error (its path is the dataset's, its locations are in the dataset file).
+/// A dataset that cannot be read, or is not a dataset at all (a scenario, the scenario
+/// itself), is reported against the scenario file, at its `dataset` value, naming both
+/// files. A dataset that can be read but is not valid gives the dataset's own error (its
+/// path is the dataset's, its locations are in the dataset file).
 pub fn load_scenario_dataset(
     scenario_path: &Path,
     text: &str,
     scenario: &Scenario,
 ) -> Result<(PathBuf, Dataset), LoadError> {
     let path = dataset_path_of(scenario_path, scenario);
+    let at = || {
+        outline(text)
+            .value_of("dataset")
+            .map(|at| Location::of_offset(text, at))
+    };
+    let shown = scenario_path.display().to_string();
     match load_dataset(&path) {
         Ok(dataset) => Ok((path, dataset)),
         Err(err) if err.kind() == ErrorKind::Io => {
@@ -134,13 +178,10 @@ pub fn load_scenario_dataset(
                 .map_or("cannot read it", |d| d.message.as_str())
                 .trim_start_matches("cannot read the file: ")
                 .to_owned();
-            let at = outline(text)
-                .value_of("dataset")
-                .map(|at| Location::of_offset(text, at));
             Err(LoadError::single(
-                &scenario_path.display().to_string(),
+                &shown,
                 ErrorKind::Io,
-                at,
+                at(),
                 format!(
                     "cannot read the scenario's dataset \"{}\" ({}): {reason}",
                     scenario.dataset,
@@ -148,7 +189,45 @@ pub fn load_scenario_dataset(
                 ),
             ))
         }
+        Err(err) if err.kind() == ErrorKind::WrongFileKind => {
+            let what = if super::sniff_file_kind(&path) == Some(FileKind::Scenario) {
+                if same_file(&path, scenario_path) {
+                    "is this scenario itself, not a dataset file"
+                } else {
+                    "is a scenario file, not a dataset file"
+                }
+            } else {
+                "is not a dataset file"
+            };
+            Err(LoadError::single(
+                &shown,
+                ErrorKind::WrongFileKind,
+                at(),
+                format!(
+                    "the scenario's `dataset:` \"{}\" ({}) {what}; `dataset:` must name the \
+                     dataset file the scenario changes (or \"{BUNDLED_REFERENCE}\")",
+                    scenario.dataset,
+                    path.display()
+                ),
+            ))
+        }
         Err(err) => Err(err),
+    }
+}
+
+/// True when two paths name the same existing file (same device and inode on Unix, else the
+/// same canonical path).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
     }
 }
 
@@ -167,8 +246,21 @@ pub fn scenario_to_ron(scenario: &Scenario) -> String {
 }
 
 /// Writes the scenario to `path` atomically: on failure the previous file is untouched.
+/// Refused, with nothing written, when `path` is the dataset the scenario refers to, or
+/// holds a dataset now ([`super::write_output`] rules otherwise).
 pub fn save_scenario(path: &Path, scenario: &Scenario) -> std::io::Result<()> {
-    write_atomic(path, scenario_to_ron(scenario).as_bytes())
+    if super::sniff_file_kind(path) == Some(FileKind::Dataset) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "it holds a dataset, which a scenario never replaces; choose another name",
+        ));
+    }
+    let dataset = match dataset_ref_of(path, scenario) {
+        DatasetRef::File(dataset) => Some(dataset),
+        DatasetRef::Bundled => None,
+    };
+    let inputs: Vec<&Path> = dataset.iter().map(PathBuf::as_path).collect();
+    super::write_output(path, &inputs, scenario_to_ron(scenario).as_bytes())
 }
 
 /// The dataset file a scenario refers to: its `dataset` as written, resolved against the

@@ -111,6 +111,8 @@ pub fn compare(
     filter: RowFilter,
 ) -> Comparison {
     let (first, last) = (years.0.min(years.1), years.0.max(years.1));
+    // Never loop over an unchecked span (a saved view may name any year).
+    let (first, last) = super::validate::clamp_years((first, last));
     let mut rows = Vec::new();
     let mut changed_rows = 0;
     for &region in regions {

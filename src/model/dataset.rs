@@ -191,6 +191,46 @@ pub struct Dataset {
     index: HashMap<Key, usize, FastHash>,
 }
 
+/// `text` in Unicode NFC, in place; ASCII and text already in NFC cost one scan.
+pub fn nfc_in_place(text: &mut String) {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return;
+    }
+    *text = text.nfc().collect();
+}
+
+/// Every id, name, unit and title of `parts` in NFC.
+fn normalise_parts(parts: &mut DatasetParts) {
+    nfc_in_place(&mut parts.title);
+    nfc_in_place(&mut parts.title_en);
+    for r in &mut parts.regions {
+        nfc_in_place(&mut r.id);
+        nfc_in_place(&mut r.name);
+        nfc_in_place(&mut r.name_en);
+    }
+    for i in &mut parts.indicators {
+        for text in [
+            &mut i.id,
+            &mut i.name,
+            &mut i.name_en,
+            &mut i.unit,
+            &mut i.unit_en,
+        ] {
+            nfc_in_place(text);
+        }
+    }
+    for s in &mut parts.sources {
+        nfc_in_place(&mut s.id);
+        nfc_in_place(&mut s.title);
+    }
+    for o in &mut parts.observations {
+        nfc_in_place(&mut o.region);
+        nfc_in_place(&mut o.indicator);
+        nfc_in_place(&mut o.source);
+    }
+}
+
 impl PartialEq for Dataset {
     fn eq(&self, other: &Self) -> bool {
         self.to_parts() == other.to_parts()
@@ -202,8 +242,23 @@ impl Dataset {
     ///
     /// Problems carry the list and position they were found at (`observations[12]`), so
     /// the loader can turn them into file locations.
-    pub fn build(parts: DatasetParts) -> Result<Self, Vec<Problem>> {
+    ///
+    /// Ids and names are normalised to Unicode NFC first (so "café" typed two ways is one
+    /// id, and a duplicate after normalisation is refused); region and indicator ids that the
+    /// command line could not name (a `,`, white space or a control character) are refused.
+    pub fn build(mut parts: DatasetParts) -> Result<Self, Vec<Problem>> {
         let mut problems = Vec::new();
+        normalise_parts(&mut parts);
+        validate::check_id_characters(
+            "regions",
+            parts.regions.iter().map(|r| r.id.as_str()),
+            &mut problems,
+        );
+        validate::check_id_characters(
+            "indicators",
+            parts.indicators.iter().map(|i| i.id.as_str()),
+            &mut problems,
+        );
         let region_ids = validate::intern_ids(
             "regions",
             parts.regions.iter().map(|r| r.id.as_str()),
@@ -418,10 +473,17 @@ impl Dataset {
     /// the later year. This is the default year of a bar chart: the most comparable one.
     pub fn best_covered_year(&self, indicator: IndicatorIdx, regions: &[RegionIdx]) -> Option<i32> {
         let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+        // A lookup table, not `regions.contains`: linear in observations + regions.
+        let mut picked = vec![false; self.regions.len()];
+        for r in regions {
+            if let Some(p) = picked.get_mut(r.0 as usize) {
+                *p = true;
+            }
+        }
         for o in &self.observations {
             if o.indicator == indicator
                 && o.kind == ObservationKind::Actual
-                && regions.contains(&o.region)
+                && picked.get(o.region.0 as usize).copied().unwrap_or(false)
             {
                 *counts.entry(o.year).or_default() += 1;
             }

@@ -20,5 +20,5 @@ pub use scenario::{
     Applied, Cell, CellKey, Edit, Effective, GrowthRule, Origin, SavedView, Scenario,
     ScenarioProblem, ScenarioProblemKind, apply,
 };
-pub use validate::{Problem, ProblemKind};
+pub use validate::{Problem, ProblemKind, YEAR_MAX, YEAR_MIN, clamp_years, year_problem};
 pub use view::{ChartKind, ViewMode};

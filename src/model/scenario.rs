@@ -11,7 +11,8 @@
 //!   value at `from` when the rule is applied (baseline, edits, and the projections of earlier
 //!   rules, so rules can be chained). It never fills a year that has a baseline measured value
 //!   unless `overwrite` is set, and never a year that is edited: edits win over growth. Where
-//!   two rules fill the same year, the later rule in the list wins.
+//!   two rules fill the same year, the later rule in the list wins, and the overlap is
+//!   reported ([`ScenarioProblemKind::OverlappingGrowth`], naming both rules).
 //! - A bad entry (unknown id, value out of range, no starting value, …) is skipped and reported
 //!   in [`Applied::problems`]; nothing panics and nothing lands on another cell.
 
@@ -22,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dataset::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use super::fasthash::FastHash;
-use super::validate::{ProblemKind, value_problem};
+use super::validate::{ProblemKind, value_problem, year_problem};
 use super::view::{ChartKind, ViewMode};
 
 /// The longest span of years one growth rule may fill; a longer one is refused as a typo.
@@ -425,15 +426,20 @@ pub enum ScenarioProblemKind {
     DatasetChanged,
     /// A growth rule has no value at `from` to start from; it is skipped.
     NoStartValue,
+    /// A growth rule fills years an earlier rule of the same region and indicator fills too.
+    /// A warning naming both: the later rule applies in those years.
+    OverlappingGrowth,
     /// A growth rule's years are not `from < to` (or span more than [`MAX_GROWTH_SPAN`]);
-    /// it is skipped. In a view: the first year is after the last.
+    /// it is skipped. In a view: the first year is after the last. Anywhere: a year outside
+    /// [`super::YEAR_MIN`]`..=`[`super::YEAR_MAX`].
     BadYears,
 }
 
 impl ScenarioProblemKind {
-    /// True for problems after which the entry still applies (only [`Self::DatasetChanged`]).
+    /// True for problems after which the entry still applies ([`Self::DatasetChanged`],
+    /// [`Self::OverlappingGrowth`]).
     pub fn is_warning(self) -> bool {
-        self == Self::DatasetChanged
+        matches!(self, Self::DatasetChanged | Self::OverlappingGrowth)
     }
 
     /// The dataset problem of the same meaning, where there is one.
@@ -461,6 +467,9 @@ pub struct ScenarioProblem {
     pub field: Option<&'static str>,
     /// A sentence for the user.
     pub message: String,
+    /// Another entry of the same list the problem is about (the first of two overlapping
+    /// growth rules), so both places can be shown.
+    pub related: Option<usize>,
 }
 
 impl fmt::Display for ScenarioProblem {
@@ -589,8 +598,9 @@ pub fn apply(base: &Dataset, scenario: &Scenario) -> Applied {
     for (position, edit) in scenario.edits.iter().enumerate() {
         apply_edit(base, position, edit, &mut out);
     }
+    let mut filled = Filled::default();
     for (position, rule) in scenario.growth.iter().enumerate() {
-        apply_growth(base, position, rule, &mut out);
+        apply_growth(base, position, rule, &mut filled, &mut out);
     }
     out
 }
@@ -600,6 +610,11 @@ fn apply_edit(base: &Dataset, position: usize, edit: &Edit, out: &mut Applied) {
         list: "edits",
         position,
     };
+    if let Some(message) = year_problem(edit.year) {
+        out.problems
+            .push(at.problem(ScenarioProblemKind::BadYears, Some("year"), message));
+        return;
+    }
     let Some((region, indicator)) = resolve(base, at, &edit.region, &edit.indicator, out) else {
         return;
     };
@@ -671,11 +686,27 @@ fn apply_edit(base: &Dataset, position: usize, edit: &Edit, out: &mut Applied) {
     out.cells.insert(key, cell);
 }
 
-fn apply_growth(base: &Dataset, position: usize, rule: &GrowthRule, out: &mut Applied) {
+/// The years each applied growth rule fills, by (region, indicator): `(from, to, position)`.
+type Filled = HashMap<(RegionIdx, IndicatorIdx), Vec<(i32, i32, usize)>, FastHash>;
+
+fn apply_growth(
+    base: &Dataset,
+    position: usize,
+    rule: &GrowthRule,
+    filled: &mut Filled,
+    out: &mut Applied,
+) {
     let at = Entry {
         list: "growth",
         position,
     };
+    for (field, year) in [("from", rule.from), ("to", rule.to)] {
+        if let Some(message) = year_problem(year) {
+            out.problems
+                .push(at.problem(ScenarioProblemKind::BadYears, Some(field), message));
+            return;
+        }
+    }
     let Some((region, indicator)) = resolve(base, at, &rule.region, &rule.indicator, out) else {
         return;
     };
@@ -709,6 +740,29 @@ fn apply_growth(base: &Dataset, position: usize, rule: &GrowthRule, out: &mut Ap
         ));
         return;
     }
+    let series = filled.entry((region, indicator)).or_default();
+    // Two rules filling one year: the later applies there (as it always did), and the overlap
+    // is reported with both places, never silently.
+    if let Some(&(from, to, first)) = series
+        .iter()
+        .find(|&&(from, to, _)| rule.from < to && from < rule.to)
+    {
+        out.problems.push(ScenarioProblem {
+            related: Some(first),
+            ..at.problem(
+                ScenarioProblemKind::OverlappingGrowth,
+                Some("from"),
+                format!(
+                    "{}: this rule ({} to {}) fills years that growth[{first}] ({from} to {to}) fills too; \
+                     this later rule applies there: join them, or make one end where the other starts",
+                    describe_cell(base, region, indicator, rule.from),
+                    rule.from,
+                    rule.to
+                ),
+            )
+        });
+    }
+    series.push((rule.from, rule.to, position));
     let Some(start) = out.effective_value(base, (region, indicator, rule.from)) else {
         out.problems.push(at.problem(
             ScenarioProblemKind::NoStartValue,
@@ -787,14 +841,16 @@ pub fn view_problems(view: &SavedView, base: &Dataset) -> Vec<ScenarioProblem> {
             ));
         }
     }
-    if let Some((first, last)) = view.years
-        && first > last
-    {
-        problems.push(at.problem(
-            ScenarioProblemKind::BadYears,
-            Some("years"),
-            format!("the first year {first} is after the last year {last}"),
-        ));
+    if let Some((first, last)) = view.years {
+        if let Some(message) = year_problem(first).or_else(|| year_problem(last)) {
+            problems.push(at.problem(ScenarioProblemKind::BadYears, Some("years"), message));
+        } else if first > last {
+            problems.push(at.problem(
+                ScenarioProblemKind::BadYears,
+                Some("years"),
+                format!("the first year {first} is after the last year {last}"),
+            ));
+        }
     }
     problems
 }
@@ -819,6 +875,7 @@ impl Entry {
             position: self.position,
             field,
             message,
+            related: None,
         }
     }
 }

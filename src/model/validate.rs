@@ -28,6 +28,29 @@ pub enum ProblemKind {
     NotFinite,
     /// An indicator's min is above its max.
     BadBounds,
+    /// A year outside [`YEAR_MIN`]`..=`[`YEAR_MAX`].
+    YearOutOfRange,
+    /// An id holds a character the command line uses as a separator (`,`), or white space.
+    BadId,
+}
+
+/// The earliest year a dataset, a scenario, a saved view or a command-line flag may name.
+pub const YEAR_MIN: i32 = 1800;
+/// The latest year a dataset, a scenario, a saved view or a command-line flag may name.
+/// With [`YEAR_MIN`], no chart spans more than 401 years, so nothing built per year of a
+/// selection can grow without bound.
+pub const YEAR_MAX: i32 = 2200;
+
+/// Why `year` is refused, or `None` when it is within [`YEAR_MIN`]`..=`[`YEAR_MAX`].
+pub fn year_problem(year: i32) -> Option<String> {
+    (!(YEAR_MIN..=YEAR_MAX).contains(&year))
+        .then(|| format!("year {year} is outside {YEAR_MIN}..={YEAR_MAX}"))
+}
+
+/// `(first, last)` cut to [`YEAR_MIN`]`..=`[`YEAR_MAX`] (an empty span stays empty): what
+/// any loop over the years of an unchecked selection must iterate.
+pub fn clamp_years(years: (i32, i32)) -> (i32, i32) {
+    (years.0.max(YEAR_MIN), years.1.min(YEAR_MAX))
 }
 
 /// One problem and where it is: the list, the entry's position in it and the field.
@@ -85,6 +108,33 @@ pub(crate) fn intern_ids<'a, T>(
         }
     }
     map
+}
+
+/// Refuses ids the command line cannot name: `--regions a,b` splits at commas, and white
+/// space or control characters do not survive a shell or a spreadsheet.
+pub(crate) fn check_id_characters<'a>(
+    list: &'static str,
+    ids: impl Iterator<Item = &'a str>,
+    problems: &mut Vec<Problem>,
+) {
+    for (position, id) in ids.enumerate() {
+        if let Some(bad) = id
+            .chars()
+            .find(|c| *c == ',' || c.is_whitespace() || c.is_control())
+        {
+            problems.push(Problem {
+                kind: ProblemKind::BadId,
+                list,
+                position,
+                field: Some("id"),
+                message: format!(
+                    "id \"{}\" holds {bad:?}, which `--regions a,b` or a shell cannot pass; \
+                     use letters, digits, `_` or `-`",
+                    id.escape_debug()
+                ),
+            });
+        }
+    }
 }
 
 /// Checks each indicator's bounds: finite and min ≤ max.
@@ -153,6 +203,15 @@ pub(crate) fn resolve_observation<R: Copy, I: Copy + Into<usize>, S: Copy>(
     problems: &mut Vec<Problem>,
 ) -> Option<(R, I, S)> {
     let before = problems.len();
+    if let Some(message) = year_problem(record.year) {
+        problems.push(Problem {
+            kind: ProblemKind::YearOutOfRange,
+            list: "observations",
+            position,
+            field: Some("year"),
+            message,
+        });
+    }
     let mut unknown = |kind, field: &'static str, what: &str, id: &str, known: Vec<&String>| {
         let mut known: Vec<&str> = known.into_iter().map(String::as_str).collect();
         known.sort_unstable();

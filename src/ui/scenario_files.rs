@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::io::{
-    FileKind, file_kind, load_scenario_text, relative_dataset_path, save_scenario, scenario_to_ron,
+    FileKind, load_scenario_text, relative_dataset_path, save_scenario, scenario_to_ron,
 };
 use crate::lang::Lang;
 use crate::model::scenario::{SavedView, Scenario, apply, view_problems};
@@ -15,7 +15,7 @@ use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked};
 use crate::ui::scenario_doc::ScenarioDoc;
 
 /// How a scenario made on the bundled dataset names it (no file path exists for it).
-pub const BUNDLED_REFERENCE: &str = "bundled:chongqing.ron";
+pub const BUNDLED_REFERENCE: &str = crate::io::BUNDLED_REFERENCE;
 
 /// How often the recovery copy is written while there are unsaved changes.
 pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
@@ -94,10 +94,7 @@ impl YardstickApp {
     /// Opens a dataset or a scenario file, telling them apart by their first word. Asks
     /// first when a dataset would replace the data under unsaved scenarios.
     pub fn open_any(&mut self, path: &Path) -> bool {
-        let kind = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|text| file_kind(text.trim_start_matches('\u{feff}')));
+        let kind = crate::io::sniff_file_kind(path);
         if kind == Some(FileKind::Scenario) {
             return self.open_scenario(path);
         }
@@ -651,9 +648,5 @@ pub fn load_referenced_dataset(
     text: &str,
     scenario: &Scenario,
 ) -> Result<(Option<PathBuf>, crate::model::Dataset), crate::io::LoadError> {
-    if scenario.dataset == BUNDLED_REFERENCE {
-        return crate::bundled_dataset().map(|d| (None, d));
-    }
-    let (path, dataset) = crate::io::load_scenario_dataset(scenario_path, text, scenario)?;
-    Ok((Some(path), dataset))
+    crate::io::load_referenced_dataset(scenario_path, text, scenario)
 }

@@ -41,13 +41,12 @@ pub fn load_start(file: Option<&Path>) -> Result<Start, LoadError> {
             scenario: None,
         });
     };
-    let is_scenario = std::fs::read(path)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|t| file_kind(t.trim_start_matches('\u{feff}')))
-        == Some(FileKind::Scenario);
-    if is_scenario {
-        let (text, scenario) = crate::io::load_scenario_text(path)?;
+    // Read once ([`crate::io::read_input`]): bounded, regular files or pipes, and told apart
+    // by the first word.
+    let shown = path.display().to_string();
+    let text = crate::io::read_input(path, None)?;
+    if file_kind(&text) == Some(FileKind::Scenario) {
+        let scenario = crate::io::parse_scenario(&shown, &text)?;
         let (dataset_path, dataset) = load_referenced_dataset(path, &text, &scenario)?;
         return Ok(Start {
             dataset,
@@ -55,8 +54,8 @@ pub fn load_start(file: Option<&Path>) -> Result<Start, LoadError> {
             scenario: Some(path.to_path_buf()),
         });
     }
-    crate::io::load_dataset(path).map(|dataset| Start {
-        dataset,
+    Ok(Start {
+        dataset: crate::io::parse_dataset(&shown, &text)?,
         dataset_path: Some(path.to_path_buf()),
         scenario: None,
     })
