@@ -180,8 +180,12 @@ fn the_cli_index_csv_holds_the_figures_worked_out_by_hand() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let svg_text = std::fs::read_to_string(&svg).unwrap();
+    // Each region without an index is named with the reason (issue 10, item 17).
     assert!(
-        svg_text.contains("No data: Wansheng, Qijiang"),
+        svg_text.contains(
+            "No data: Wansheng (no value in the base year 2019, so there is no index), \
+             Qijiang (no value in the base year 2019, so there is no index)"
+        ),
         "no-data line missing"
     );
 }

@@ -351,17 +351,28 @@ fn check_gui_opens(file: &str, title_parts: &[&str]) {
         gui.0.try_wait().expect("try_wait").is_none(),
         "yardstick {file} exited instead of staying open"
     );
-    let window = String::from_utf8_lossy(&found.stdout);
-    let window = window.lines().next().expect("a window id").to_owned();
     // The window is created as "Yardstick"; the app then names what it opened. Wait up to 5 s.
+    // The window is looked up again each time: the first X window found can be replaced
+    // while the GL context is set up, and a stale id has no name.
     let start = Instant::now();
     let mut title = String::new();
     while start.elapsed() < Duration::from_secs(5) {
-        let name = Command::new("xdotool")
-            .args(["getwindowname", &window])
+        let ids = Command::new("xdotool")
+            .args(["search", "--pid", &pid, "--name", "Yardstick"])
             .output()
             .expect("xdotool runs");
-        title = String::from_utf8_lossy(&name.stdout).trim().to_owned();
+        let ids = String::from_utf8_lossy(&ids.stdout).into_owned();
+        title = ids
+            .lines()
+            .filter_map(|window| {
+                let name = Command::new("xdotool")
+                    .args(["getwindowname", window])
+                    .output()
+                    .ok()?;
+                Some(String::from_utf8_lossy(&name.stdout).trim().to_owned())
+            })
+            .find(|name| !name.is_empty())
+            .unwrap_or_default();
         if title_parts.iter().all(|part| title.contains(part)) {
             break;
         }
