@@ -397,3 +397,56 @@ fn the_command_line_imports_and_validate_accepts_the_result() {
     ]);
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+#[test]
+fn into_an_existing_dataset_matches_names_and_adds_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.ron");
+    run(&ImportOptions {
+        out: base.clone(),
+        ..options("long_zh.csv")
+    })
+    .expect("the base imports");
+    let before = std::fs::read_to_string(&base).unwrap();
+
+    // 綦江区 2022 工业总产值 is in both: refused, naming the cell.
+    let out = dir.path().join("merged.ron");
+    let o = ImportOptions {
+        into: Some(base.clone()),
+        out: out.clone(),
+        ..options("yearbook.xlsx")
+    };
+    let err = error_of(&o);
+    assert_eq!(
+        err,
+        "yearbook.xlsx:工业总产值!D4: a second value for 綦江区 / 工业总产值 / 2022 / Actual (already in the dataset)"
+    );
+
+    let o = ImportOptions {
+        sheet: Some("常住人口(万人)".into()),
+        ..o
+    };
+    run(&o).expect("merges");
+    let merged = yardstick::io::load_dataset(&out).expect("loads");
+    assert_eq!(
+        merged.regions().len(),
+        2,
+        "万盛经开区 and 綦江区 are matched by name"
+    );
+    assert_eq!(merged.indicators().len(), 3);
+    let v = values(&merged);
+    assert_eq!(v[&actual("綦江区", "工业总产值", 2022)], 1020.5);
+    assert_eq!(v[&actual("綦江区", "常住人口", 2021)], 101.2);
+    assert_eq!(
+        std::fs::read_to_string(&base).unwrap(),
+        before,
+        "--into is never written"
+    );
+
+    let err = run(&ImportOptions {
+        out: base.clone(),
+        ..o
+    })
+    .unwrap_err();
+    assert_eq!(err.exit_code(), 2, "{err}");
+}

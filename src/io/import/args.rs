@@ -24,6 +24,9 @@ pub struct ImportArgs {
     /// Source title of every value (default: the file name and the date of import).
     #[arg(long)]
     pub source: Option<String>,
+    /// An existing dataset to add to (matched by name or name_en; read, never written).
+    #[arg(long)]
+    pub into: Option<PathBuf>,
     /// The dataset file to write (never the input).
     #[arg(long)]
     pub out: PathBuf,
@@ -53,6 +56,7 @@ impl From<ImportArgs> for ImportOptions {
             indicator: a.indicator,
             unit: a.unit,
             source: a.source,
+            into: a.into,
             out: a.out,
             today: None,
         }

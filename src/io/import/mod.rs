@@ -42,6 +42,9 @@ pub struct ImportOptions {
     pub unit: Option<String>,
     /// Source title of every value (default: the file name and the date of import).
     pub source: Option<String>,
+    /// An existing dataset to add to: names are matched to its regions and indicators
+    /// (by name or name_en), new ones are added; it is read, never written.
+    pub into: Option<PathBuf>,
     /// Where to write the dataset.
     pub out: PathBuf,
     /// Date of import, `YYYY-MM-DD` (default: today, UTC).
@@ -62,6 +65,8 @@ pub enum ImportError {
     },
     /// The dataset could not be written (exit 1).
     Write(String),
+    /// The `--into` dataset does not load (exit 1).
+    Into(String),
 }
 
 impl ImportError {
@@ -87,7 +92,7 @@ impl ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Usage(m) | Self::Write(m) => write!(f, "{m}"),
+            Self::Usage(m) | Self::Write(m) | Self::Into(m) => write!(f, "{m}"),
             Self::Input { file, problems } => {
                 for (i, p) in problems.iter().take(MAX_LISTED).enumerate() {
                     if i > 0 {
@@ -138,6 +143,14 @@ impl ImportSummary {
 
 /// Imports and writes the dataset atomically; nothing is written on any problem.
 pub fn run(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
+    if let Some(into) = &options.into
+        && same_file(into, &options.out)
+    {
+        return Err(ImportError::Usage(format!(
+            "--out {} is the --into dataset; import never writes over its input (write a new file and compare)",
+            options.out.display()
+        )));
+    }
     if same_file(&options.input, &options.out) {
         return Err(ImportError::Usage(format!(
             "--out {} is the input file; import never writes over its input",
@@ -184,7 +197,21 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
             message: "the table has no values to import".into(),
         });
     }
-    let dataset = build(options, &stem, &outcome.entries, &mut outcome.problems);
+    let base = match &options.into {
+        Some(path) => Some(
+            crate::io::load_dataset(path)
+                .map_err(|e| ImportError::Into(e.to_string()))?
+                .to_parts(),
+        ),
+        None => None,
+    };
+    let dataset = build(
+        options,
+        &stem,
+        base,
+        &outcome.entries,
+        &mut outcome.problems,
+    );
     match dataset {
         Some(dataset) if outcome.problems.is_empty() => Ok(ImportSummary {
             dataset,
@@ -255,6 +282,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 fn build(
     options: &ImportOptions,
     stem: &str,
+    base: Option<DatasetParts>,
     entries: &[layout::Entry],
     problems: &mut Vec<CellProblem>,
 ) -> Option<Dataset> {
@@ -281,6 +309,45 @@ fn build(
     let mut source_taken = HashSet::new();
     let mut first_at: HashMap<(String, String, i32, ObservationKind), Loc> = HashMap::new();
     let mut observations = Vec::new();
+    let mut title = (stem.to_owned(), stem.to_owned(), None);
+    if let Some(base) = base {
+        // Names first, then English names, so a name always wins.
+        for r in &base.regions {
+            region_ids.insert(r.name.clone(), r.id.clone());
+            taken.insert(r.id.clone());
+        }
+        for r in &base.regions {
+            region_ids
+                .entry(r.name_en.clone())
+                .or_insert_with(|| r.id.clone());
+        }
+        for (i, ind) in base.indicators.iter().enumerate() {
+            indicator_of.insert(ind.name.clone(), (i, Some(Loc::default())));
+            indicator_taken.insert(ind.id.clone());
+        }
+        for (i, ind) in base.indicators.iter().enumerate() {
+            indicator_of
+                .entry(ind.name_en.clone())
+                .or_insert((i, Some(Loc::default())));
+        }
+        for src in &base.sources {
+            source_ids.insert(src.title.clone(), src.id.clone());
+            source_taken.insert(src.id.clone());
+        }
+        for o in &base.observations {
+            first_at.insert(
+                (o.region.clone(), o.indicator.clone(), o.year, o.kind),
+                Loc::default(),
+            );
+        }
+        (regions, indicators, sources, observations) = (
+            base.regions,
+            base.indicators,
+            base.sources,
+            base.observations,
+        );
+        title = (base.title, base.title_en, base.notes);
+    }
 
     for e in entries {
         let region = region_ids
@@ -321,10 +388,10 @@ fn build(
                 Some(first) if &indicator.unit != unit => problems.push(CellProblem {
                     at: e.at.clone(),
                     message: format!(
-                        "indicator \"{}\" has unit \"{unit}\" here but \"{}\" at {}",
+                        "indicator \"{}\" has unit \"{unit}\" here but \"{}\" {}",
                         e.indicator,
                         indicator.unit,
-                        first.label()
+                        where_first(first)
                     ),
                 }),
                 Some(_) => {}
@@ -345,17 +412,17 @@ fn build(
                 id
             })
             .clone();
-        let key = (e.region.clone(), e.indicator.clone(), e.year, e.kind);
+        let key = (region.clone(), indicators[*idx].id.clone(), e.year, e.kind);
         if let Some(first) = first_at.get(&key) {
             problems.push(CellProblem {
                 at: e.at.clone(),
                 message: format!(
-                    "a second value for {} / {} / {} / {:?} (first at {})",
+                    "a second value for {} / {} / {} / {:?} ({})",
                     e.region,
                     e.indicator,
                     e.year,
                     e.kind,
-                    first.label()
+                    where_first(first)
                 ),
             });
             continue;
@@ -413,11 +480,13 @@ fn build(
         return None;
     }
     let parts = DatasetParts {
-        title: stem.to_owned(),
-        title_en: stem.to_owned(),
-        notes: Some(format!(
-            "Imported from {file_name} on {today} by yardstick import."
-        )),
+        title: title.0,
+        title_en: title.1,
+        notes: title.2.or_else(|| {
+            Some(format!(
+                "Imported from {file_name} on {today} by yardstick import."
+            ))
+        }),
         regions,
         indicators,
         sources,
@@ -432,6 +501,14 @@ fn build(
             }));
             None
         }
+    }
+}
+
+/// Where the first of two was: a cell of the table, or the `--into` dataset.
+fn where_first(first: &Loc) -> String {
+    match first.label() {
+        l if l.is_empty() => "already in the dataset".to_owned(),
+        l => format!("first at {l}"),
     }
 }
 
