@@ -101,6 +101,8 @@ enum Command {
         #[arg(long, default_value_t = 800)]
         height: u32,
     },
+    /// Turn a spreadsheet table (CSV, xlsx, xls, ods) into a dataset file.
+    Import(yardstick::io::import::ImportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -209,7 +211,23 @@ fn main() -> ExitCode {
                 [width, height],
             )
         }
+        Some(Command::Import(args)) => import(&args.into()),
         None => gui(cli.file.as_deref()),
+    }
+}
+
+/// `yardstick import`: the work is the library's; here only the summary and the exit code.
+fn import(options: &yardstick::io::import::ImportOptions) -> ExitCode {
+    match yardstick::io::import::run(options) {
+        Ok(summary) => {
+            let (input, out) = (options.input.display(), options.out.display());
+            println!("{}", summary.line(&input.to_string(), &out.to_string()));
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(err.exit_code())
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod dataset_file;
 pub mod error;
+pub mod import;
 pub mod outline;
 pub mod read;
 pub mod scenario_file;

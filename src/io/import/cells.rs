@@ -1,0 +1,345 @@
+//! The neutral grid every table becomes (CSV and workbooks alike), cell addresses, and the
+//! rules for reading one cell: numbers, missing markers, years, names with a unit.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One cell as the file holds it, before any interpretation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Nothing in the cell.
+    Empty,
+    /// Text (every CSV cell, and text cells of workbooks).
+    Text(String),
+    /// A number cell of a workbook.
+    Number(f64),
+    /// A formula error of a workbook (`#DIV/0!`).
+    Error(String),
+    /// A true/false cell.
+    Bool(bool),
+    /// A date or time cell, as the workbook shows it.
+    Date(String),
+}
+
+/// A table: rows of cells, addressed from A1, with the sheet it came from.
+#[derive(Clone, Debug, Default)]
+pub struct Grid {
+    /// Sheet name; `None` for a CSV file.
+    pub sheet: Option<String>,
+    /// Rows from row 1, each from column A.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Grid {
+    /// The cell at (`row`, `col`), 0-based; outside the table is empty.
+    pub fn get(&self, row: usize, col: usize) -> &Cell {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .unwrap_or(&Cell::Empty)
+    }
+
+    /// Number of columns of the widest row.
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// Whether every cell is empty (or blank text).
+    pub fn is_blank(&self) -> bool {
+        self.rows.iter().flatten().all(is_blank)
+    }
+
+    /// Whether row `row` holds nothing.
+    pub fn row_is_blank(&self, row: usize) -> bool {
+        self.rows.get(row).is_none_or(|r| r.iter().all(is_blank))
+    }
+}
+
+/// Whether a cell holds nothing (empty, or only white space).
+pub fn is_blank(cell: &Cell) -> bool {
+    match cell {
+        Cell::Empty => true,
+        Cell::Text(t) => clean(t).is_empty(),
+        _ => false,
+    }
+}
+
+/// The A1-style address of (`row`, `col`), both 0-based: (6, 2) → `C7`.
+pub fn address(row: usize, col: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+}
+
+/// Text NFC-normalised and trimmed of white space, full-width spaces included.
+pub fn clean(text: &str) -> String {
+    text.nfc()
+        .collect::<String>()
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .to_owned()
+}
+
+/// The cell as display text (for names and messages).
+pub fn text_of(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(t) => clean(t),
+        Cell::Number(n) => format_number(*n),
+        Cell::Error(e) => e.clone(),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Date(d) => d.clone(),
+    }
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        n.to_string()
+    }
+}
+
+/// Full-width digits, signs and punctuation as their ASCII forms (`１２３．５` → `123.5`).
+fn narrow(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '，' => ',',
+            '－' | '−' => '-',
+            '＋' => '+',
+            '％' => '%',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Texts that mean "no value" (never 0).
+const MISSING: [&str; 12] = [
+    "", "—", "——", "-", "--", "–", "…", "……", "...", "/", "／", "－",
+];
+
+/// Formula errors as spreadsheets print them; a CSV saved from Excel keeps them as text.
+const FORMULA_ERRORS: [&str; 8] = [
+    "#DIV/0!",
+    "#N/A",
+    "#NAME?",
+    "#NULL!",
+    "#NUM!",
+    "#REF!",
+    "#VALUE!",
+    "#GETTING_DATA",
+];
+
+/// Words that make a figure a bound ("＞300", "300以上", "约300"): format 2's `bound`.
+const BOUND_PREFIXES: [&str; 14] = [
+    ">",
+    "<",
+    "≥",
+    "≤",
+    "≧",
+    "≦",
+    "＞",
+    "＜",
+    "约",
+    "超过",
+    "突破",
+    "不低于",
+    "不少于",
+    "不超过",
+];
+const BOUND_SUFFIXES: [&str; 6] = ["以上", "以下", "左右", "多", "余", "+"];
+/// Words that make a figure a growth rate ("增长8.7%"): format 2's `measure: GrowthPct`.
+const GROWTH_WORDS: [&str; 6] = ["增长", "下降", "增速", "同比", "比上年", "提高"];
+
+/// A readable number, with the unit written after it, if any (`"500亿元"` → 500, `亿元`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Number {
+    /// The figure.
+    pub value: f64,
+    /// Text after the figure (`"亿元"`), if the cell had one.
+    pub unit: Option<String>,
+}
+
+/// Reads a value cell: `Ok(None)` for a missing marker, the figure, or why it is not one.
+pub fn parse_value(cell: &Cell) -> Result<Option<Number>, String> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Number(n) if n.is_finite() => Ok(Some(Number {
+            value: *n,
+            unit: None,
+        })),
+        Cell::Number(n) => Err(format!("{n} is not a finite number")),
+        Cell::Error(e) => Err(format!("\"{e}\" is a formula error, not a number")),
+        Cell::Bool(b) => Err(format!("\"{b}\" is not a number")),
+        Cell::Date(d) => Err(format!("\"{d}\" is a date, not a number")),
+        Cell::Text(raw) => parse_text(&clean(raw)),
+    }
+}
+
+fn parse_text(text: &str) -> Result<Option<Number>, String> {
+    if MISSING.contains(&text) {
+        return Ok(None);
+    }
+    if FORMULA_ERRORS.contains(&text.to_uppercase().as_str()) {
+        return Err(format!("\"{text}\" is a formula error, not a number"));
+    }
+    let narrowed = narrow(text);
+    let has_digit = narrowed.chars().any(|c| c.is_ascii_digit());
+    if has_digit && GROWTH_WORDS.iter().any(|w| narrowed.contains(w)) {
+        return Err(format!(
+            "\"{text}\" is a growth rate; growth values (format 2's `measure: GrowthPct`) are not supported by import yet"
+        ));
+    }
+    if has_digit
+        && (BOUND_PREFIXES.iter().any(|p| narrowed.starts_with(p))
+            || BOUND_SUFFIXES.iter().any(|s| narrowed.ends_with(s)))
+    {
+        return Err(format!(
+            "\"{text}\" is a bound, not an exact figure; bounds (format 2's `bound`) are not supported by import yet"
+        ));
+    }
+    let end = narrowed
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E')))
+        .map_or(narrowed.len(), |(i, _)| i);
+    let (figure, rest) = narrowed.split_at(end);
+    let rest = rest.trim();
+    let not_a_number = || format!("\"{text}\" is not a number");
+    let value = parse_figure(figure).ok_or_else(not_a_number)?;
+    let unit = if rest.is_empty() {
+        None
+    } else if rest
+        .chars()
+        .all(|c| !c.is_ascii_digit() && (c.is_alphabetic() || c == '%' || c == '/'))
+        && !rest.starts_with(['e', 'E'])
+    {
+        Some(rest.to_owned())
+    } else {
+        return Err(not_a_number());
+    };
+    Ok(Some(Number { value, unit }))
+}
+
+/// `1,234.5` → 1234.5; thousands separators must group by three.
+fn parse_figure(figure: &str) -> Option<f64> {
+    if !figure.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let plain = if figure.contains(',') {
+        let (int, frac) = figure.split_once('.').unwrap_or((figure, ""));
+        let int = int.trim_start_matches(['-', '+']);
+        let mut groups = int.split(',');
+        let first = groups.next()?;
+        let ok =
+            (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3) && !frac.contains(',');
+        if !ok {
+            return None;
+        }
+        figure.replace(',', "")
+    } else {
+        figure.to_owned()
+    };
+    plain.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Reads a year: `2021`, `2021年`, `2021.0` (a number cell); 1800–2200.
+pub fn parse_year(cell: &Cell) -> Result<i32, String> {
+    let in_range = |y: i64| (1800..=2200).contains(&y).then_some(y as i32);
+    let found = match cell {
+        Cell::Number(n) if n.fract() == 0.0 => in_range(*n as i64),
+        Cell::Text(t) => {
+            let t = narrow(&clean(t));
+            let t = t.strip_suffix('年').unwrap_or(&t).trim();
+            t.parse::<i64>().ok().and_then(in_range)
+        }
+        _ => None,
+    };
+    found.ok_or_else(|| format!("\"{}\" is not a year", text_of(cell)))
+}
+
+/// Splits a unit written in brackets off a name: `工业总产值（亿元）` → (`工业总产值`, `亿元`).
+pub fn split_unit(name: &str) -> (String, Option<String>) {
+    let name = clean(name);
+    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')] {
+        if let Some(stripped) = name.strip_suffix(close)
+            && let Some(at) = stripped.rfind(open)
+        {
+            let unit = clean(&stripped[at + open.len_utf8()..]);
+            let base = clean(&stripped[..at]);
+            if !unit.is_empty() && !base.is_empty() {
+                return (base, Some(unit));
+            }
+        }
+    }
+    (name, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Result<Option<f64>, String> {
+        parse_value(&Cell::Text(t.into())).map(|n| n.map(|n| n.value))
+    }
+
+    #[test]
+    fn addresses_are_a1_style() {
+        assert_eq!(address(0, 0), "A1");
+        assert_eq!(address(6, 2), "C7");
+        assert_eq!(address(0, 25), "Z1");
+        assert_eq!(address(9, 26), "AA10");
+    }
+
+    #[test]
+    fn missing_markers_are_missing_never_zero() {
+        for m in ["", " ", "—", "-", "…", "/", "——"] {
+            assert_eq!(text(m), Ok(None), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_their_printed_forms() {
+        assert_eq!(text("1,234.5"), Ok(Some(1234.5)));
+        assert_eq!(text("１２３"), Ok(Some(123.0)));
+        assert_eq!(text("-3.5"), Ok(Some(-3.5)));
+        let n = parse_value(&Cell::Text("500亿元".into())).unwrap().unwrap();
+        assert_eq!((n.value, n.unit.as_deref()), (500.0, Some("亿元")));
+    }
+
+    #[test]
+    fn bad_numbers_bounds_and_growth_are_refused() {
+        assert_eq!(text("1,2O3"), Err("\"1,2O3\" is not a number".into()));
+        assert!(text("1,23").is_err());
+        assert!(text("inf").is_err());
+        assert!(text("＞300").unwrap_err().contains("bound"));
+        assert!(text("300以上").unwrap_err().contains("bound"));
+        assert!(text("约300").unwrap_err().contains("bound"));
+        assert!(text("增长8.7%").unwrap_err().contains("growth"));
+        assert!(text("#DIV/0!").unwrap_err().contains("formula error"));
+    }
+
+    #[test]
+    fn years_and_units() {
+        assert_eq!(parse_year(&Cell::Text("2021年".into())), Ok(2021));
+        assert_eq!(parse_year(&Cell::Number(2021.0)), Ok(2021));
+        assert_eq!(
+            parse_year(&Cell::Text("二〇二一".into())),
+            Err("\"二〇二一\" is not a year".into())
+        );
+        assert_eq!(
+            split_unit("工业总产值（亿元）"),
+            ("工业总产值".into(), Some("亿元".into()))
+        );
+        assert_eq!(
+            split_unit("GDP (亿元)"),
+            ("GDP".into(), Some("亿元".into()))
+        );
+        assert_eq!(split_unit("人口"), ("人口".into(), None));
+    }
+}

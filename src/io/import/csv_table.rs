@@ -1,0 +1,79 @@
+//! CSV and pasted tab-separated text as a [`Grid`]: UTF-8 (with or without BOM) or
+//! GBK/GB18030, comma, tab or semicolon.
+
+use super::cells::{Cell, Grid};
+
+/// Decodes `bytes`: UTF-8 (a BOM is dropped), else GB18030 (a superset of GBK and GB2312).
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Ok(text.to_owned());
+    }
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|t| t.into_owned())
+        .ok_or_else(|| "the file is neither UTF-8 nor GBK/GB18030 text".to_owned())
+}
+
+/// The delimiter of the first non-blank line: the most frequent of tab, semicolon, comma
+/// (outside quotes); ties go in that order, a line with none is one column (comma).
+pub fn detect_delimiter(text: &str) -> u8 {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut counts = [(b'\t', 0usize), (b';', 0), (b',', 0)];
+    let mut quoted = false;
+    for c in line.bytes() {
+        if c == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(entry) = counts.iter_mut().find(|(d, _)| *d == c) {
+            entry.1 += 1;
+        }
+    }
+    let best = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    counts
+        .iter()
+        .find(|&&(_, n)| n == best && n > 0)
+        .map_or(b',', |&(d, _)| d)
+}
+
+/// Reads CSV bytes into a grid of text cells.
+pub fn read(bytes: &[u8]) -> Result<Grid, String> {
+    let text = decode(bytes)?;
+    let delimiter = detect_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("cannot read the CSV: {e}"))?;
+        rows.push(
+            record
+                .iter()
+                .map(|t| {
+                    if t.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(t.to_owned())
+                    }
+                })
+                .collect(),
+        );
+    }
+    Ok(Grid { sheet: None, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_and_encodings() {
+        assert_eq!(detect_delimiter("地区\t2021\t2022\n"), b'\t');
+        assert_eq!(detect_delimiter("地区;2021;2022\n"), b';');
+        assert_eq!(detect_delimiter("地区,\"1,234\"\n"), b',');
+        let (gbk, _, _) = encoding_rs::GBK.encode("地区,2021");
+        assert_eq!(decode(&gbk).unwrap(), "地区,2021");
+        assert_eq!(decode("\u{feff}地区".as_bytes()).unwrap(), "地区");
+    }
+}

@@ -1,0 +1,431 @@
+//! Interpreting a [`Grid`] by layout: long (one value a row) or wide (regions down, years
+//! across, one indicator a sheet). Both produce [`Entry`]s with the cell each came from.
+
+use crate::model::ObservationKind;
+
+use super::cells::{self, Grid, address, clean, parse_value, parse_year, split_unit, text_of};
+
+/// How a table is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Tell long from wide by the header.
+    #[default]
+    Auto,
+    /// A header row naming the columns; one value a row.
+    Long,
+    /// Regions in the first column, years in the header row; one indicator a sheet.
+    Wide,
+}
+
+/// Where in the input something is: the sheet (workbooks) and the cell, if known.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loc {
+    /// Sheet name; `None` for CSV.
+    pub sheet: Option<String>,
+    /// A1-style address.
+    pub cell: Option<String>,
+}
+
+impl Loc {
+    fn at(grid: &Grid, row: usize, col: usize) -> Self {
+        Self {
+            sheet: grid.sheet.clone(),
+            cell: Some(address(row, col)),
+        }
+    }
+
+    fn sheet(grid: &Grid) -> Self {
+        Self {
+            sheet: grid.sheet.clone(),
+            cell: None,
+        }
+    }
+
+    /// `Sheet1!C7`, `C7`, `Sheet1` or empty.
+    pub fn label(&self) -> String {
+        match (&self.sheet, &self.cell) {
+            (Some(s), Some(c)) => format!("{s}!{c}"),
+            (None, Some(c)) => c.clone(),
+            (Some(s), None) => s.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A problem with the input, at a place in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellProblem {
+    /// Where.
+    pub at: Loc,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One value read from a table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Region name (NFC, trimmed).
+    pub region: String,
+    /// Indicator name, without a bracketed unit.
+    pub indicator: String,
+    /// The unit the table gives for the indicator (header bracket or unit column).
+    pub unit: Option<String>,
+    /// The unit written after the figure in the cell itself (`500亿元`).
+    pub value_unit: Option<String>,
+    /// Year.
+    pub year: i32,
+    /// The figure.
+    pub value: f64,
+    /// Actual, target or estimate.
+    pub kind: ObservationKind,
+    /// Source title from a source column.
+    pub source: Option<String>,
+    /// Remark from a note column.
+    pub note: Option<String>,
+    /// The value's cell.
+    pub at: Loc,
+}
+
+/// What the command line adds to a table.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    /// `--indicator`: the indicator of a wide table (or of a long one without the column).
+    pub indicator: Option<&'a str>,
+    /// The name to use when nothing else names the indicator: the sheet or file name.
+    pub fallback_name: &'a str,
+}
+
+/// Everything read from tables so far.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Values read.
+    pub entries: Vec<Entry>,
+    /// Problems found.
+    pub problems: Vec<CellProblem>,
+    /// Cells marked missing ("—", empty), skipped.
+    pub missing: usize,
+}
+
+impl Outcome {
+    fn problem(&mut self, at: Loc, message: impl Into<String>) {
+        self.problems.push(CellProblem {
+            at,
+            message: message.into(),
+        });
+    }
+}
+
+/// A column of the long layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Region,
+    Indicator,
+    Year,
+    Value,
+    Unit,
+    Kind,
+    Source,
+    Note,
+}
+
+/// The long-layout column a header names, in Chinese or English.
+fn column_of(header: &str) -> Option<Column> {
+    let h = header.to_lowercase();
+    let col = match h.as_str() {
+        "地区" | "区域" | "地区名称" | "区县" | "region" => Column::Region,
+        "指标" | "指标名称" | "indicator" => Column::Indicator,
+        "年份" | "年度" | "年" | "year" => Column::Year,
+        "数值" | "值" | "数据" | "value" => Column::Value,
+        "单位" | "计量单位" | "unit" => Column::Unit,
+        "类型" | "kind" => Column::Kind,
+        "来源" | "资料来源" | "source" => Column::Source,
+        "备注" | "note" | "notes" => Column::Note,
+        _ => return None,
+    };
+    Some(col)
+}
+
+const LONG_COLUMNS: &str = "地区/region, 指标/indicator, 年份/year, 数值/value, 单位/unit, 类型/kind, 来源/source, 备注/note";
+
+fn kind_of(text: &str) -> Option<ObservationKind> {
+    match text.to_lowercase().as_str() {
+        "" | "实际" | "actual" => Some(ObservationKind::Actual),
+        "目标" | "规划" | "target" => Some(ObservationKind::Target),
+        "预计" | "估计" | "estimate" => Some(ObservationKind::Estimate),
+        _ => None,
+    }
+}
+
+/// Reads one grid by `layout` into `out`.
+pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) {
+    if grid.is_blank() {
+        out.problem(Loc::sheet(grid), "the sheet is empty");
+        return;
+    }
+    let first = (0..grid.rows.len())
+        .find(|&r| !grid.row_is_blank(r))
+        .unwrap_or(0);
+    // A title row above the header (one filled cell, as yearbooks print "工业总产值（亿元）").
+    let filled = |r: usize| {
+        (0..grid.width())
+            .filter(|&c| !cells::is_blank(grid.get(r, c)))
+            .count()
+    };
+    let (title, header) = match (first + 1..grid.rows.len()).find(|&r| !grid.row_is_blank(r)) {
+        Some(next) if filled(first) == 1 && filled(next) > 1 => {
+            let title = (0..grid.width())
+                .map(|c| text_of(grid.get(first, c)))
+                .find(|t| !t.is_empty());
+            (title, next)
+        }
+        _ => (None, first),
+    };
+    let headers: Vec<String> = (0..grid.width())
+        .map(|c| text_of(grid.get(header, c)))
+        .collect();
+    let columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h)).collect();
+    let looks_long = columns.contains(&Some(Column::Value));
+    let long = match layout {
+        Layout::Long => true,
+        Layout::Wide => false,
+        Layout::Auto => looks_long,
+    };
+    if long {
+        read_long(grid, header, &headers, &columns, ctx, out);
+    } else {
+        read_wide(grid, header, title.as_deref(), ctx, out);
+    }
+}
+
+fn read_long(
+    grid: &Grid,
+    header: usize,
+    headers: &[String],
+    columns: &[Option<Column>],
+    ctx: &Context,
+    out: &mut Outcome,
+) {
+    let found = |want: Column| columns.iter().position(|c| *c == Some(want));
+    let (region, indicator, year, value) = (
+        found(Column::Region),
+        found(Column::Indicator),
+        found(Column::Year),
+        found(Column::Value),
+    );
+    let (unit, kind, source, note) = (
+        found(Column::Unit),
+        found(Column::Kind),
+        found(Column::Source),
+        found(Column::Note),
+    );
+    let mut ok = true;
+    for (col, (h, c)) in headers.iter().zip(columns).enumerate() {
+        if c.is_none() && !h.is_empty() {
+            out.problem(
+                Loc::at(grid, header, col),
+                format!("\"{h}\" is not a column of the long layout (columns: {LONG_COLUMNS})"),
+            );
+            ok = false;
+        } else if let Some(c) = c
+            && columns.iter().position(|x| x == &Some(*c)) != Some(col)
+        {
+            out.problem(
+                Loc::at(grid, header, col),
+                format!("\"{h}\": this column appears twice in the header"),
+            );
+            ok = false;
+        }
+    }
+    let header_row = (header + 1).to_string();
+    for (col, what) in [
+        (region, "地区/region"),
+        (year, "年份/year"),
+        (value, "数值/value"),
+    ] {
+        if col.is_none() {
+            out.problem(
+                Loc::sheet(grid),
+                format!("the header (row {header_row}) has no {what} column"),
+            );
+            ok = false;
+        }
+    }
+    if indicator.is_none() && ctx.indicator.is_none() {
+        out.problem(
+            Loc::sheet(grid),
+            format!(
+                "the header (row {header_row}) has no 指标/indicator column (or pass --indicator)"
+            ),
+        );
+        ok = false;
+    }
+    let (Some(region), Some(year), Some(value), true) = (region, year, value, ok) else {
+        return;
+    };
+    let text =
+        |r: usize, c: Option<usize>| c.map(|c| text_of(grid.get(r, c))).filter(|t| !t.is_empty());
+    for row in header + 1..grid.rows.len() {
+        if grid.row_is_blank(row) {
+            continue;
+        }
+        let number = match parse_value(grid.get(row, value)) {
+            Ok(Some(n)) => n,
+            Ok(None) => {
+                out.missing += 1;
+                continue;
+            }
+            Err(message) => {
+                out.problem(Loc::at(grid, row, value), message);
+                continue;
+            }
+        };
+        let Some(region_name) = text(row, Some(region)) else {
+            out.problem(Loc::at(grid, row, region), "the region is empty");
+            continue;
+        };
+        let (indicator_name, header_unit) =
+            match text(row, indicator).or(ctx.indicator.map(str::to_owned)) {
+                Some(name) => split_unit(&name),
+                None => {
+                    out.problem(
+                        Loc::at(grid, row, indicator.unwrap_or(0)),
+                        "the indicator is empty",
+                    );
+                    continue;
+                }
+            };
+        let the_year = match parse_year(grid.get(row, year)) {
+            Ok(y) => y,
+            Err(message) => {
+                out.problem(Loc::at(grid, row, year), message);
+                continue;
+            }
+        };
+        let the_kind = match text(row, kind) {
+            None => ObservationKind::Actual,
+            Some(k) => match kind_of(&k) {
+                Some(k) => k,
+                None => {
+                    out.problem(
+                        Loc::at(grid, row, kind.unwrap_or(0)),
+                        format!("\"{k}\" is not a kind (实际/actual, 目标/target, 预计/estimate)"),
+                    );
+                    continue;
+                }
+            },
+        };
+        out.entries.push(Entry {
+            region: region_name,
+            indicator: indicator_name,
+            unit: text(row, unit).or(header_unit),
+            value_unit: number.unit,
+            year: the_year,
+            value: number.value,
+            kind: the_kind,
+            source: text(row, source),
+            note: text(row, note),
+            at: Loc::at(grid, row, value),
+        });
+    }
+}
+
+fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out: &mut Outcome) {
+    let name = ctx.indicator.or(title).unwrap_or(ctx.fallback_name);
+    let (indicator, unit) = split_unit(name);
+    let width = grid.width();
+    let column_has_values =
+        |col: usize| (header + 1..grid.rows.len()).any(|r| !cells::is_blank(grid.get(r, col)));
+    // The year of each value column; `None` where the column is skipped.
+    let mut years: Vec<Option<i32>> = vec![None; width];
+    let mut first_of_year: Vec<(i32, usize)> = Vec::new();
+    let problems_before = out.problems.len();
+    for (col, slot) in years.iter_mut().enumerate().skip(1) {
+        let cell = grid.get(header, col);
+        if cells::is_blank(cell) {
+            if column_has_values(col) {
+                out.problem(
+                    Loc::at(grid, header, col),
+                    "this column has values but no year in the header",
+                );
+            }
+            continue;
+        }
+        match parse_year(cell) {
+            Ok(y) => {
+                if let Some(&(_, c)) = first_of_year.iter().find(|(fy, _)| *fy == y) {
+                    out.problem(
+                        Loc::at(grid, header, col),
+                        format!(
+                            "year {y} appears twice in the header (first at {})",
+                            address(header, c)
+                        ),
+                    );
+                } else {
+                    first_of_year.push((y, col));
+                    *slot = Some(y);
+                }
+            }
+            Err(message) => out.problem(
+                Loc::at(grid, header, col),
+                format!(
+                    "{message} (the header row of a wide table holds years such as 2021 or 2021年)"
+                ),
+            ),
+        }
+    }
+    if first_of_year.is_empty() && out.problems.len() == problems_before {
+        out.problem(
+            Loc::sheet(grid),
+            format!(
+                "no year columns in the header (row {}); a long table needs 地区/region, 年份/year and 数值/value columns",
+                header + 1
+            ),
+        );
+        return;
+    }
+    let mut seen_regions: Vec<(String, usize)> = Vec::new();
+    for row in header + 1..grid.rows.len() {
+        let has_values = (1..width).any(|c| !cells::is_blank(grid.get(row, c)));
+        if !has_values {
+            continue;
+        }
+        let region = clean(&text_of(grid.get(row, 0)));
+        if region.is_empty() {
+            out.problem(
+                Loc::at(grid, row, 0),
+                "this row has values but no region name",
+            );
+            continue;
+        }
+        if let Some(&(_, first)) = seen_regions.iter().find(|(r, _)| *r == region) {
+            out.problem(
+                Loc::at(grid, row, 0),
+                format!(
+                    "region \"{region}\" appears twice in this sheet (first at {})",
+                    address(first, 0)
+                ),
+            );
+            continue;
+        }
+        seen_regions.push((region.clone(), row));
+        for (col, year) in years.iter().enumerate() {
+            let Some(year) = *year else { continue };
+            match parse_value(grid.get(row, col)) {
+                Ok(Some(n)) => out.entries.push(Entry {
+                    region: region.clone(),
+                    indicator: indicator.clone(),
+                    unit: unit.clone(),
+                    value_unit: n.unit,
+                    year,
+                    value: n.value,
+                    kind: ObservationKind::Actual,
+                    source: None,
+                    note: None,
+                    at: Loc::at(grid, row, col),
+                }),
+                Ok(None) => out.missing += 1,
+                Err(message) => out.problem(Loc::at(grid, row, col), message),
+            }
+        }
+    }
+}

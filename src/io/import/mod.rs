@@ -1,0 +1,567 @@
+//! `yardstick import`: a spreadsheet table (CSV, xlsx, xls, ods) into a dataset.
+//!
+//! Every table first becomes a neutral [`cells::Grid`] (sheet name, A1 addresses), then is
+//! read by [`layout`] (long or wide), so CSV and workbooks share every rule. Any problem is
+//! reported with file, sheet and cell, and nothing is written.
+
+pub mod args;
+pub mod cells;
+pub mod csv_table;
+pub mod ids;
+pub mod layout;
+pub mod workbook;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::io::{dataset_to_ron, parse_dataset, write_atomic};
+use crate::model::dataset::DatasetParts;
+use crate::model::{Dataset, Indicator, ObservationKind, ObservationRecord, Region, Source};
+
+pub use args::{ImportArgs, LayoutArg};
+pub use layout::{CellProblem, Layout, Loc};
+
+/// The largest input file read (a yearbook workbook is a few MB).
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+/// How many problems are listed before "and N more".
+pub const MAX_LISTED: usize = 50;
+
+/// What to import and how: the command line's options.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The table: `.csv`/`.tsv`/`.txt`, or a workbook (`.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`).
+    pub input: PathBuf,
+    /// Only this sheet of a workbook.
+    pub sheet: Option<String>,
+    /// Long, wide or auto.
+    pub layout: Layout,
+    /// Indicator name of a wide table (may carry its unit in brackets).
+    pub indicator: Option<String>,
+    /// Unit for indicators the table gives none.
+    pub unit: Option<String>,
+    /// Source title of every value (default: the file name and the date of import).
+    pub source: Option<String>,
+    /// An existing dataset to add to: names are matched to its regions and indicators
+    /// (by name or name_en), new ones are added; it is read, never written.
+    pub into: Option<PathBuf>,
+    /// Where to write the dataset.
+    pub out: PathBuf,
+    /// Date of import, `YYYY-MM-DD` (default: today, UTC).
+    pub today: Option<String>,
+}
+
+/// Why an import failed.
+#[derive(Debug)]
+pub enum ImportError {
+    /// The options do not make sense (exit 2).
+    Usage(String),
+    /// The input cannot be read or has problems; nothing was written (exit 1).
+    Input {
+        /// The input file as shown in messages.
+        file: String,
+        /// Every problem found.
+        problems: Vec<CellProblem>,
+    },
+    /// The dataset could not be written (exit 1).
+    Write(String),
+    /// The `--into` dataset does not load (exit 1).
+    Into(String),
+}
+
+impl ImportError {
+    /// The process exit code: 2 for usage, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    fn whole_file(file: &str, message: impl Into<String>) -> Self {
+        Self::Input {
+            file: file.to_owned(),
+            problems: vec![CellProblem {
+                at: Loc::default(),
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Usage(m) | Self::Write(m) | Self::Into(m) => write!(f, "{m}"),
+            Self::Input { file, problems } => {
+                for (i, p) in problems.iter().take(MAX_LISTED).enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    match p.at.label() {
+                        l if l.is_empty() => write!(f, "{file}: {}", p.message)?,
+                        l => write!(f, "{file}:{l}: {}", p.message)?,
+                    }
+                }
+                if problems.len() > MAX_LISTED {
+                    write!(f, "\n… and {} more problems", problems.len() - MAX_LISTED)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What an import produced.
+#[derive(Debug)]
+pub struct ImportSummary {
+    /// The dataset made.
+    pub dataset: Dataset,
+    /// Missing cells skipped ("—", empty).
+    pub missing: usize,
+    /// Tables (sheets) read.
+    pub tables: usize,
+}
+
+impl ImportSummary {
+    /// One line like `validate`'s: `out.ron: ok — 3 regions, 1 indicators, …`.
+    pub fn line(&self, input: &str, out: &str) -> String {
+        let d = &self.dataset;
+        format!(
+            "{input} → {out}: ok — {} tables, {} regions, {} indicators, {} sources, {} observations ({} missing cells skipped)",
+            self.tables,
+            d.regions().len(),
+            d.indicators().len(),
+            d.sources().len(),
+            d.observations().len(),
+            self.missing
+        )
+    }
+}
+
+/// Imports and writes the dataset atomically; nothing is written on any problem.
+pub fn run(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
+    if let Some(into) = &options.into
+        && same_file(into, &options.out)
+    {
+        return Err(ImportError::Usage(format!(
+            "--out {} is the --into dataset; import never writes over its input (write a new file and compare)",
+            options.out.display()
+        )));
+    }
+    if same_file(&options.input, &options.out) {
+        return Err(ImportError::Usage(format!(
+            "--out {} is the input file; import never writes over its input",
+            options.out.display()
+        )));
+    }
+    let summary = import(options)?;
+    let text = dataset_to_ron(&summary.dataset);
+    let out = options.out.display().to_string();
+    // What is written must load back: check it as `yardstick validate` would.
+    parse_dataset(&out, &text)
+        .map_err(|e| ImportError::Write(format!("the imported dataset does not load back: {e}")))?;
+    write_atomic(&options.out, text.as_bytes())
+        .map_err(|e| ImportError::Write(format!("{out}: cannot write the dataset: {e}")))?;
+    Ok(summary)
+}
+
+/// Reads the table and builds the dataset, without writing anything.
+pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
+    let file = options.input.display().to_string();
+    let grids = read_tables(options, &file)?;
+    if options.indicator.is_some() && grids.len() > 1 && options.layout != Layout::Long {
+        return Err(ImportError::Usage(format!(
+            "--indicator names one indicator but {file} has {} sheets; choose one with --sheet",
+            grids.len()
+        )));
+    }
+    let stem = options
+        .input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut outcome = layout::Outcome::default();
+    for grid in &grids {
+        let ctx = layout::Context {
+            indicator: options.indicator.as_deref(),
+            fallback_name: grid.sheet.as_deref().unwrap_or(&stem),
+        };
+        layout::interpret(grid, options.layout, &ctx, &mut outcome);
+    }
+    if outcome.entries.is_empty() && outcome.problems.is_empty() {
+        outcome.problems.push(CellProblem {
+            at: Loc::default(),
+            message: "the table has no values to import".into(),
+        });
+    }
+    let base = match &options.into {
+        Some(path) => Some(
+            crate::io::load_dataset(path)
+                .map_err(|e| ImportError::Into(e.to_string()))?
+                .to_parts(),
+        ),
+        None => None,
+    };
+    let dataset = build(
+        options,
+        &stem,
+        base,
+        &outcome.entries,
+        &mut outcome.problems,
+    );
+    match dataset {
+        Some(dataset) if outcome.problems.is_empty() => Ok(ImportSummary {
+            dataset,
+            missing: outcome.missing,
+            tables: grids.len(),
+        }),
+        _ => Err(ImportError::Input {
+            file,
+            problems: outcome.problems,
+        }),
+    }
+}
+
+/// The input as grids: one for a CSV, one a sheet for a workbook.
+fn read_tables(options: &ImportOptions, file: &str) -> Result<Vec<cells::Grid>, ImportError> {
+    let size = std::fs::metadata(&options.input)
+        .map_err(|e| ImportError::whole_file(file, format!("cannot read the file: {e}")))?
+        .len();
+    if size > MAX_INPUT_BYTES {
+        return Err(ImportError::whole_file(
+            file,
+            format!("the file is {size} bytes, more than import reads ({MAX_INPUT_BYTES})"),
+        ));
+    }
+    let ext = options
+        .input
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
+            workbook::read(&options.input, options.sheet.as_deref())
+                .map_err(|m| ImportError::whole_file(file, m))
+        }
+        "csv" | "tsv" | "txt" => {
+            if options.sheet.is_some() {
+                return Err(ImportError::Usage(
+                    "--sheet applies to workbooks (xlsx, xls, ods), not to CSV".into(),
+                ));
+            }
+            let bytes = std::fs::read(&options.input)
+                .map_err(|e| ImportError::whole_file(file, format!("cannot read the file: {e}")))?;
+            csv_table::read(&bytes)
+                .map(|g| vec![g])
+                .map_err(|m| ImportError::whole_file(file, m))
+        }
+        _ => Err(ImportError::Usage(format!(
+            "{file}: import reads .csv, .tsv, .txt, .xlsx, .xls, .xlsb and .ods files"
+        ))),
+    }
+}
+
+/// Whether `a` and `b` name the same file (`b` need not exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let full = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    a == b || matches!((full(a), full(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// The dataset of `entries`, or `None` with the reasons added to `problems`.
+fn build(
+    options: &ImportOptions,
+    stem: &str,
+    base: Option<DatasetParts>,
+    entries: &[layout::Entry],
+    problems: &mut Vec<CellProblem>,
+) -> Option<Dataset> {
+    let file_name = options
+        .input
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let today = options.today.clone().unwrap_or_else(today_utc);
+    let default_source = options
+        .source
+        .clone()
+        .unwrap_or_else(|| format!("{file_name}（{today} 导入）"));
+
+    let mut region_ids: HashMap<String, String> = HashMap::new();
+    let mut regions = Vec::new();
+    let mut taken = HashSet::new();
+    // Indicator name → (index in `indicators`, where its unit was first given).
+    let mut indicator_of: HashMap<String, (usize, Option<Loc>)> = HashMap::new();
+    let mut indicators: Vec<Indicator> = Vec::new();
+    let mut indicator_taken = HashSet::new();
+    let mut source_ids: HashMap<String, String> = HashMap::new();
+    let mut sources = Vec::new();
+    let mut source_taken = HashSet::new();
+    let mut first_at: HashMap<(String, String, i32, ObservationKind), Loc> = HashMap::new();
+    let mut observations = Vec::new();
+    let mut title = (stem.to_owned(), stem.to_owned(), None);
+    if let Some(base) = base {
+        // Names first, then English names, so a name always wins.
+        for r in &base.regions {
+            region_ids.insert(r.name.clone(), r.id.clone());
+            taken.insert(r.id.clone());
+        }
+        for r in &base.regions {
+            region_ids
+                .entry(r.name_en.clone())
+                .or_insert_with(|| r.id.clone());
+        }
+        for (i, ind) in base.indicators.iter().enumerate() {
+            indicator_of.insert(ind.name.clone(), (i, Some(Loc::default())));
+            indicator_taken.insert(ind.id.clone());
+        }
+        for (i, ind) in base.indicators.iter().enumerate() {
+            indicator_of
+                .entry(ind.name_en.clone())
+                .or_insert((i, Some(Loc::default())));
+        }
+        for src in &base.sources {
+            source_ids.insert(src.title.clone(), src.id.clone());
+            source_taken.insert(src.id.clone());
+        }
+        for o in &base.observations {
+            first_at.insert(
+                (o.region.clone(), o.indicator.clone(), o.year, o.kind),
+                Loc::default(),
+            );
+        }
+        (regions, indicators, sources, observations) = (
+            base.regions,
+            base.indicators,
+            base.sources,
+            base.observations,
+        );
+        title = (base.title, base.title_en, base.notes);
+    }
+
+    for e in entries {
+        let region = region_ids
+            .entry(e.region.clone())
+            .or_insert_with(|| {
+                let id = ids::unique_id(&e.region, "region", &mut taken);
+                regions.push(Region {
+                    id: id.clone(),
+                    name: e.region.clone(),
+                    name_en: e.region.clone(),
+                    note: None,
+                });
+                id
+            })
+            .clone();
+        let (idx, unit_at) = indicator_of.entry(e.indicator.clone()).or_insert_with(|| {
+            let id = ids::unique_id(&e.indicator, "indicator", &mut indicator_taken);
+            indicators.push(Indicator {
+                id,
+                name: e.indicator.clone(),
+                name_en: e.indicator.clone(),
+                unit: String::new(),
+                unit_en: String::new(),
+                better: Default::default(),
+                min: None,
+                max: None,
+            });
+            (indicators.len() - 1, None)
+        });
+        let indicator = &mut indicators[*idx];
+        if let Some(unit) = &e.unit {
+            match unit_at {
+                None => {
+                    indicator.unit = unit.clone();
+                    indicator.unit_en = unit.clone();
+                    *unit_at = Some(e.at.clone());
+                }
+                Some(first) if &indicator.unit != unit => problems.push(CellProblem {
+                    at: e.at.clone(),
+                    message: format!(
+                        "indicator \"{}\" has unit \"{unit}\" here but \"{}\" {}",
+                        e.indicator,
+                        indicator.unit,
+                        where_first(first)
+                    ),
+                }),
+                Some(_) => {}
+            }
+        }
+        let source_title = e.source.clone().unwrap_or_else(|| default_source.clone());
+        let source = source_ids
+            .entry(source_title.clone())
+            .or_insert_with(|| {
+                let id = ids::unique_id(&source_title, "source", &mut source_taken);
+                sources.push(Source {
+                    id: id.clone(),
+                    title: source_title.clone(),
+                    publisher: None,
+                    url: None,
+                    published: None,
+                });
+                id
+            })
+            .clone();
+        let key = (region.clone(), indicators[*idx].id.clone(), e.year, e.kind);
+        if let Some(first) = first_at.get(&key) {
+            problems.push(CellProblem {
+                at: e.at.clone(),
+                message: format!(
+                    "a second value for {} / {} / {} / {:?} ({})",
+                    e.region,
+                    e.indicator,
+                    e.year,
+                    e.kind,
+                    where_first(first)
+                ),
+            });
+            continue;
+        }
+        first_at.insert(key, e.at.clone());
+        observations.push(ObservationRecord {
+            region,
+            indicator: indicators[*idx].id.clone(),
+            year: e.year,
+            value: e.value,
+            kind: e.kind,
+            source,
+            note: e.note.clone(),
+            quote: None,
+        });
+    }
+
+    // Units: the table's, else --unit, else an error asking for one.
+    for (name, (idx, unit_at)) in &indicator_of {
+        if unit_at.is_none() {
+            match &options.unit {
+                Some(unit) => {
+                    indicators[*idx].unit = unit.clone();
+                    indicators[*idx].unit_en = unit.clone();
+                }
+                None => problems.push(CellProblem {
+                    at: entries
+                        .iter()
+                        .find(|e| &e.indicator == name)
+                        .map(|e| Loc { sheet: e.at.sheet.clone(), cell: None })
+                        .unwrap_or_default(),
+                    message: format!(
+                        "indicator \"{name}\" has no unit: write it in brackets in the name (\"{name}（亿元）\"), add a 单位/unit column, or pass --unit"
+                    ),
+                }),
+            }
+        }
+    }
+    // A unit written in a cell must be the indicator's: no silent conversion (万元 vs 亿元).
+    for e in entries {
+        let Some(unit) = &e.value_unit else { continue };
+        let (idx, _) = &indicator_of[&e.indicator];
+        let expected = &indicators[*idx].unit;
+        if !expected.is_empty() && unit != expected {
+            problems.push(CellProblem {
+                at: e.at.clone(),
+                message: format!(
+                    "the cell's unit \"{unit}\" is not the indicator's unit \"{expected}\" (unit conversion is not supported yet)"
+                ),
+            });
+        }
+    }
+    sort_problems(problems);
+    if !problems.is_empty() {
+        return None;
+    }
+    let parts = DatasetParts {
+        title: title.0,
+        title_en: title.1,
+        notes: title.2.or_else(|| {
+            Some(format!(
+                "Imported from {file_name} on {today} by yardstick import."
+            ))
+        }),
+        regions,
+        indicators,
+        sources,
+        observations,
+    };
+    match Dataset::build(parts) {
+        Ok(d) => Some(d),
+        Err(model_problems) => {
+            problems.extend(model_problems.into_iter().map(|p| CellProblem {
+                at: Loc::default(),
+                message: p.to_string(),
+            }));
+            None
+        }
+    }
+}
+
+/// Where the first of two was: a cell of the table, or the `--into` dataset.
+fn where_first(first: &Loc) -> String {
+    match first.label() {
+        l if l.is_empty() => "already in the dataset".to_owned(),
+        l => format!("first at {l}"),
+    }
+}
+
+/// Problems in sheet order as found, then by row and column within a sheet.
+fn sort_problems(problems: &mut [CellProblem]) {
+    let key = |p: &CellProblem| {
+        let cell = p.at.cell.as_deref().unwrap_or("");
+        let col: String = cell.chars().take_while(char::is_ascii_alphabetic).collect();
+        let row: usize = cell[col.len()..].parse().unwrap_or(0);
+        (row, col.len(), col)
+    };
+    let mut sheets: Vec<Option<String>> = Vec::new();
+    for p in problems.iter() {
+        if !sheets.contains(&p.at.sheet) {
+            sheets.push(p.at.sheet.clone());
+        }
+    }
+    problems.sort_by_cached_key(|p| {
+        let sheet = sheets.iter().position(|s| *s == p.at.sheet).unwrap_or(0);
+        (sheet, key(p))
+    });
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 as (year, month, day) (H. Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_423), (2025, 12, 1));
+    }
+}
