@@ -493,15 +493,6 @@ impl Dataset {
             .max_by_key(|&(year, n)| (n, year))
             .map(|(year, _)| year)
     }
-
-    /// How many observations each region has, by region index.
-    pub fn observation_counts(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.regions.len()];
-        for o in &self.observations {
-            counts[o.region.0 as usize] += 1;
-        }
-        counts
-    }
 }
 
 impl From<IndicatorIdx> for usize {
