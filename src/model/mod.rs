@@ -6,9 +6,11 @@ pub mod analysis;
 pub mod cell_value;
 pub mod compare;
 pub mod dataset;
+pub mod derived_indicators;
 pub(crate) mod fasthash;
 pub mod scenario;
 pub mod synthetic;
+pub mod targets;
 pub mod validate;
 pub mod view;
 
