@@ -188,10 +188,9 @@ pub fn derived_by_id(dataset: &Dataset, id: &str) -> Option<DerivedIndicator> {
     derived_indicators(dataset).into_iter().find(|d| d.id == id)
 }
 
-/// The parent region of `region` (none before the dataset records parents).
+/// The parent region of `region`.
 fn parent_of(dataset: &Dataset, region: RegionIdx) -> Option<RegionIdx> {
-    let _ = (dataset, region);
-    None
+    dataset.parent_of(region)
 }
 
 /// The derived value of (region, year), from `values` (the dataset or a scenario); `None`

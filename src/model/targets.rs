@@ -653,22 +653,12 @@ pub fn bound_symbol(bound: Bound) -> &'static str {
 /// The stable code of a bound, for CSV: `exact`, `at_least`, `more_than`, `at_most`,
 /// `less_than`, `about`.
 pub fn bound_code(bound: Bound) -> &'static str {
-    match bound {
-        Bound::Exact => "exact",
-        Bound::AtLeast => "at_least",
-        Bound::MoreThan => "more_than",
-        Bound::AtMost => "at_most",
-        Bound::LessThan => "less_than",
-        Bound::About => "about",
-    }
+    bound.code()
 }
 
 /// The stable code of a measure, for CSV: `level`, `growth_pct`.
 pub fn measure_code(measure: Measure) -> &'static str {
-    match measure {
-        Measure::Level => "level",
-        Measure::GrowthPct => "growth_pct",
-    }
+    measure.code()
 }
 
 /// A figure with its bound ("> 300", "≥ 10.0 %", "≈ 100").
@@ -683,14 +673,9 @@ pub fn bounded(value: f64, bound: Bound, measure: Measure) -> String {
     }
 }
 
-/// Months as the reports write them: "1—11月" / "months 1–11".
+/// Months as the reports write them: "1—11月" / "Jan–Nov".
 pub fn months_label(months: (u8, u8), lang: Lang) -> String {
-    match lang {
-        Lang::Zh if months.0 == months.1 => format!("{}月", months.0),
-        Lang::Zh => format!("{}—{}月", months.0, months.1),
-        Lang::En if months.0 == months.1 => format!("month {}", months.0),
-        Lang::En => format!("months {}–{}", months.0, months.1),
-    }
+    super::qualifier::months_label(Some(months), lang)
 }
 
 /// Why a target has its status, in `lang`: always a sentence, whatever the status.
@@ -934,41 +919,14 @@ pub fn status_counts(rows: &[TargetRow]) -> [(TargetStatus, usize); 5] {
 // ---------------------------------------------------------------------------------------------
 
 mod forms {
-    //! Where the target judging meets the data model's forms. Until the dataset carries
-    //! `bound`, `measure` and `months` (format 2), every figure is an exact whole-year level.
+    //! Where the target judging meets the data model's forms (dataset format 2): bounds,
+    //! growth-rate figures and part-year figures.
 
     use std::collections::HashMap;
 
     use super::{PartYear, TargetRef};
-    use crate::model::dataset::{Dataset, IndicatorIdx, Observation, RegionIdx};
-
-    /// Exact, or the bound a source states.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-    pub enum Bound {
-        /// The figure itself.
-        #[default]
-        Exact,
-        /// 以上, 不低于: at least.
-        AtLeast,
-        /// 突破, 超过: more than.
-        MoreThan,
-        /// 以下, 不高于: at most.
-        AtMost,
-        /// 低于, 不到: less than.
-        LessThan,
-        /// 约, 左右: about.
-        About,
-    }
-
-    /// A level or a growth rate.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum Measure {
-        /// The value itself, in the indicator's unit.
-        #[default]
-        Level,
-        /// Change on the previous year, %, as published.
-        GrowthPct,
-    }
+    use crate::model::dataset::{Dataset, IndicatorIdx, Observation, ObservationKind, RegionIdx};
+    pub use crate::model::qualifier::{Bound, Measure};
 
     /// Published growth rates and part-year figures, by (region, indicator, year).
     #[derive(Default)]
@@ -978,26 +936,63 @@ mod forms {
     }
 
     impl Index {
-        /// Format 1 holds neither.
-        pub(super) fn of(_dataset: &Dataset) -> Self {
-            Self::default()
+        /// The whole-year published growth rates (Actual, else Estimate) and the part-year
+        /// levels (Actual, else Estimate; the longest span when there are several) of
+        /// `dataset`.
+        pub(super) fn of(dataset: &Dataset) -> Self {
+            let mut index = Self::default();
+            for o in dataset.non_level_observations() {
+                if o.kind == ObservationKind::Target {
+                    continue;
+                }
+                let key = (o.region, o.indicator, o.year);
+                let actual = o.kind == ObservationKind::Actual;
+                match (o.months, o.measure) {
+                    (None, Measure::GrowthPct) => {
+                        if actual || !index.growth.contains_key(&key) {
+                            index.growth.insert(key, (o.value, o.bound));
+                        }
+                    }
+                    (Some(months), Measure::Level) => {
+                        let longer = index.part_year.get(&key).is_none_or(|p| {
+                            months.1.saturating_sub(months.0)
+                                > p.months.1.saturating_sub(p.months.0)
+                        });
+                        if longer {
+                            index.part_year.insert(
+                                key,
+                                PartYear {
+                                    months,
+                                    value: o.value,
+                                },
+                            );
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            index
         }
     }
 
-    /// The bound of the whole-year level of (region, indicator, year).
-    pub(super) fn level_bound(_: &Dataset, _: RegionIdx, _: IndicatorIdx, _: i32) -> Bound {
-        Bound::Exact
+    /// The bound of the whole-year level of (region, indicator, year) (Actual, else
+    /// Estimate).
+    pub(super) fn level_bound(d: &Dataset, r: RegionIdx, i: IndicatorIdx, y: i32) -> Bound {
+        d.get(r, i, y, ObservationKind::Actual)
+            .or_else(|| d.get(r, i, y, ObservationKind::Estimate))
+            .map_or(Bound::Exact, |o| o.bound)
     }
 
-    /// A target observation as a [`TargetRef`]; `None` for a part-year target.
+    /// A target observation as a [`TargetRef`]; `None` for a part-year target (a plan for
+    /// part of a year is shown, not judged).
     pub(super) fn target_ref(o: &Observation) -> Option<TargetRef> {
-        Some(TargetRef {
+        o.months.is_none().then_some(TargetRef {
             region: o.region,
             indicator: o.indicator,
             year: o.year,
             value: o.value,
-            bound: Bound::Exact,
-            measure: Measure::Level,
+            bound: o.bound,
+            measure: o.measure,
         })
     }
 }
