@@ -347,3 +347,195 @@ fn bounds_are_numbers_with_a_direction() {
         Some(false)
     );
 }
+
+// --- format 2 forms: growth-rate targets, bounds, part-year figures ----------------------
+
+/// A format-2 dataset: region `r`, indicators `x` (亿元, Higher) and `projects` (个), with
+/// the observations given as RON text.
+fn format2(observations: &str) -> Dataset {
+    parse_dataset(
+        "f2.ron",
+        &format!(
+            r#"Dataset(
+    format: 2, title: "t",
+    regions: [(id: "r", name: "区")],
+    indicators: [
+        (id: "x", name: "产值", unit: "亿元", better: Higher, min: Some(0.0)),
+        (id: "projects", name: "重点项目", unit: "个"),
+    ],
+    sources: [(id: "s", title: "来源", url: None, published: None)],
+    observations: [
+{observations}
+    ],
+)"#
+        ),
+    )
+    .expect("format-2 test data loads")
+}
+
+const GROWTH_TARGET: &str = r#"(region: "r", indicator: "x", year: 2022, value: 10.0, measure: GrowthPct, bound: AtLeast, kind: Target, source: "s"),"#;
+
+#[test]
+fn a_growth_target_is_judged_by_the_published_growth_of_its_year() {
+    // "确保2022年增长10%以上", published 12 %: achieved.
+    let d = format2(&format!(
+        "{GROWTH_TARGET}\n(region: \"r\", indicator: \"x\", year: 2022, value: 12.0, measure: GrowthPct, kind: Actual, source: \"s\"),"
+    ));
+    let j = only_row(&d).baseline;
+    assert_eq!(j.status, TargetStatus::Achieved);
+    assert_eq!(
+        reason(&j, Lang::En),
+        "2022 published growth: 12.0 %, target ≥ 10.0 %, achieved"
+    );
+    assert_eq!(
+        reason(&j, Lang::Zh),
+        "2022年公布增速: 12.0 %，目标 ≥ 10.0 %，已达成"
+    );
+    // Published 8.7 %: off track, 1.3 points short.
+    let d = format2(&format!(
+        "{GROWTH_TARGET}\n(region: \"r\", indicator: \"x\", year: 2022, value: 8.7, measure: GrowthPct, kind: Actual, source: \"s\"),"
+    ));
+    let j = only_row(&d).baseline;
+    assert_eq!(j.status, TargetStatus::OffTrack);
+    assert!(close(j.shortfall.unwrap(), 1.3));
+    assert_eq!(
+        reason(&j, Lang::En),
+        "2022 published growth: 8.7 %, target ≥ 10.0 %, 1.3 points short"
+    );
+}
+
+#[test]
+fn a_growth_target_without_a_published_rate_uses_the_levels() {
+    // 200 → 216: 8 % < 10 %.
+    let d = format2(&format!(
+        "{GROWTH_TARGET}
+(region: \"r\", indicator: \"x\", year: 2021, value: 200.0, kind: Actual, source: \"s\"),
+(region: \"r\", indicator: \"x\", year: 2022, value: 216.0, kind: Actual, source: \"s\"),"
+    ));
+    let j = only_row(&d).baseline;
+    assert_eq!(j.status, TargetStatus::OffTrack);
+    assert!(close(j.outcome.unwrap().value, 8.0));
+    assert_eq!(
+        reason(&j, Lang::En),
+        "2022 growth of the levels: 8.0 %, target ≥ 10.0 %, 2.0 points short"
+    );
+}
+
+#[test]
+fn a_growth_target_before_its_year_is_judged_by_the_recent_growth() {
+    // Levels 2018 = 100, 2021 = 133.1: 10 % a year over 3 years = the target: on track.
+    let d = format2(&format!(
+        "{GROWTH_TARGET}
+(region: \"r\", indicator: \"x\", year: 2018, value: 100.0, kind: Actual, source: \"s\"),
+(region: \"r\", indicator: \"x\", year: 2021, value: 133.1, kind: Actual, source: \"s\"),"
+    ));
+    let j = only_row(&d).baseline;
+    assert_eq!(j.status, TargetStatus::OnTrack);
+    assert_eq!(
+        reason(&j, Lang::En),
+        "target growth ≥ 10.0 %, recent 3 years 10.0 %/yr"
+    );
+    // One level only, and a published 2021 rate of 7 %: 7 < 0.8 × 10, off track.
+    let d = format2(&format!(
+        "{GROWTH_TARGET}
+(region: \"r\", indicator: \"x\", year: 2021, value: 133.1, kind: Actual, source: \"s\"),
+(region: \"r\", indicator: \"x\", year: 2021, value: 7.0, measure: GrowthPct, kind: Actual, source: \"s\"),"
+    ));
+    let j = only_row(&d).baseline;
+    assert_eq!(j.status, TargetStatus::OffTrack);
+    assert!(j.recent_published);
+    assert_eq!(
+        reason(&j, Lang::Zh),
+        "目标增速 ≥ 10.0 %，最近公布增速 7.0 %"
+    );
+}
+
+#[test]
+fn a_growth_target_on_a_scenario_uses_the_scenario_levels() {
+    // Baseline: 2021 = 200, published 2022 growth 8.7 %: off track. The scenario grows 15 %
+    // from 2021 to 2022 (2022 = 230): its own growth, 15 % ≥ 10 %, achieved; the published
+    // rate no longer describes the scenario's levels.
+    let d = format2(&format!(
+        "{GROWTH_TARGET}
+(region: \"r\", indicator: \"x\", year: 2021, value: 200.0, kind: Actual, source: \"s\"),
+(region: \"r\", indicator: \"x\", year: 2022, value: 8.7, measure: GrowthPct, kind: Actual, source: \"s\"),"
+    ));
+    let mut scenario = Scenario::new("s", "f2.ron");
+    scenario
+        .growth
+        .push(GrowthRule::new("r", "x", 2021, 2022, 15.0));
+    let applied = apply(&d, &scenario);
+    let rows = judge_targets(
+        &d,
+        Some(ScenarioInput {
+            scenario: &scenario,
+            applied: &applied,
+        }),
+    );
+    assert_eq!(rows[0].baseline.status, TargetStatus::OffTrack);
+    let s = rows[0].scenario.as_ref().expect("judged");
+    assert_eq!(s.status, TargetStatus::Achieved);
+    assert!(close(s.outcome.unwrap().value, 15.0));
+    assert_eq!(
+        reason(s, Lang::En),
+        "2022 scenario growth: 15.0 %, target ≥ 10.0 %, achieved"
+    );
+}
+
+#[test]
+fn a_breakthrough_target_needs_more_than_its_number() {
+    // "突破1000亿元" in 2023: exactly 1000 is not enough, 1010 is.
+    let target = r#"(region: "r", indicator: "x", year: 2023, value: 1000.0, bound: MoreThan, kind: Target, source: "s"),"#;
+    let d = format2(&format!(
+        "{target}\n(region: \"r\", indicator: \"x\", year: 2023, value: 1000.0, kind: Actual, source: \"s\"),"
+    ));
+    let j = only_row(&d).baseline;
+    assert_eq!(j.status, TargetStatus::OffTrack);
+    assert_eq!(reason(&j, Lang::En), "2023: 1000, target > 1000, missed");
+    let d = format2(&format!(
+        "{target}\n(region: \"r\", indicator: \"x\", year: 2023, value: 1010.0, kind: Actual, source: \"s\"),"
+    ));
+    assert_eq!(only_row(&d).baseline.status, TargetStatus::Achieved);
+}
+
+#[test]
+fn an_actual_that_is_a_bound_meets_a_target_of_its_number() {
+    // "首次突破300亿元" (2022, MoreThan 300) against a 300 target for 2025: already met.
+    let d = format2(
+        r#"(region: "r", indicator: "x", year: 2022, value: 300.0, bound: MoreThan, kind: Actual, source: "s"),
+(region: "r", indicator: "x", year: 2025, value: 300.0, kind: Target, source: "s"),"#,
+    );
+    let j = only_row(&d).baseline;
+    assert_eq!(
+        (j.status, j.basis),
+        (TargetStatus::Achieved, Basis::AlreadyMet)
+    );
+    assert_eq!(reason(&j, Lang::En), "already > 300 in 2022 (target 300)");
+}
+
+#[test]
+fn a_part_year_figure_is_progress_not_the_year() {
+    // 166 key projects planned for 2021; 1—11月 37 completed: progress, never the year's value.
+    let d = format2(
+        r#"(region: "r", indicator: "projects", year: 2021, value: 166.0, kind: Target, source: "s"),
+(region: "r", indicator: "projects", year: 2021, months: Some((1, 11)), value: 37.0, kind: Actual, source: "s"),"#,
+    );
+    let j = only_row(&d).baseline;
+    assert_eq!(j.status, TargetStatus::Unknown);
+    assert_eq!(
+        j.outcome, None,
+        "a part-year figure does not settle the year"
+    );
+    assert_eq!(
+        j.progress.map(|p| (p.months, p.value)),
+        Some(((1, 11), 37.0))
+    );
+    assert_eq!(
+        reason(&j, Lang::Zh),
+        "2021年之前没有全年实际值；1—11月: 37 / 166"
+    );
+    assert_eq!(
+        reason(&j, Lang::En),
+        "no whole-year actual value before 2021; Jan–Nov: 37 of 166"
+    );
+}

@@ -781,9 +781,9 @@ fn settled_text(j: &TargetJudgement, outcome: &Figure, target_text: &str, lang: 
         let target_number = bounded(t.value, Bound::Exact, t.measure);
         format!("{lead} = {value} {sign} {target_number}")
     } else if zh {
-        format!("{lead} {value}，目标 {target_text}")
+        format!("{lead}: {value}，目标 {target_text}")
     } else {
-        format!("{lead} {value}, target {target_text}")
+        format!("{lead}: {value}, target {target_text}")
     };
     let verdict = match (j.basis, j.status, j.shortfall) {
         (Basis::Undetermined, _, _) => lang
@@ -948,25 +948,17 @@ mod forms {
                 let key = (o.region, o.indicator, o.year);
                 let actual = o.kind == ObservationKind::Actual;
                 match (o.months, o.measure) {
-                    (None, Measure::GrowthPct) => {
-                        if actual || !index.growth.contains_key(&key) {
-                            index.growth.insert(key, (o.value, o.bound));
-                        }
+                    (None, Measure::GrowthPct) if actual || !index.growth.contains_key(&key) => {
+                        index.growth.insert(key, (o.value, o.bound));
                     }
-                    (Some(months), Measure::Level) => {
-                        let longer = index.part_year.get(&key).is_none_or(|p| {
+                    (Some(months), Measure::Level)
+                        if index.part_year.get(&key).is_none_or(|p| {
                             months.1.saturating_sub(months.0)
                                 > p.months.1.saturating_sub(p.months.0)
-                        });
-                        if longer {
-                            index.part_year.insert(
-                                key,
-                                PartYear {
-                                    months,
-                                    value: o.value,
-                                },
-                            );
-                        }
+                        }) =>
+                    {
+                        let value = o.value;
+                        index.part_year.insert(key, PartYear { months, value });
                     }
                     _ => {}
                 }
