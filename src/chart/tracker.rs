@@ -58,11 +58,13 @@ pub struct TrackerRow {
     pub target: f64,
     /// A level or a growth rate.
     pub measure: Measure,
-    /// The unit of the compared figures (the indicator's, or "%").
+    /// The unit of a level target (the indicator's); empty for a growth rate, whose text
+    /// carries its "%".
     pub unit: String,
     /// On the baseline.
     pub baseline: TrackerState,
-    /// On the scenario, when one is shown; with the scenario's label for this target.
+    /// On the scenario, when one is shown and it judges the target otherwise than the
+    /// baseline; with the scenario's label for this target.
     pub scenario: Option<(String, TrackerState)>,
 }
 
@@ -143,15 +145,22 @@ pub fn tracker_spec(
                 measure: t.measure,
                 unit: match t.measure {
                     Measure::Level => ind.display_unit(lang).to_owned(),
-                    Measure::GrowthPct => "%".to_owned(),
+                    // The target text carries its " %" already.
+                    Measure::GrowthPct => String::new(),
                 },
                 baseline: state_of(&row.baseline, lang),
-                scenario: row.scenario.as_ref().zip(scenario).map(|(j, s)| {
-                    (
-                        scenario_label(s.scenario, dataset, t, lang),
-                        state_of(j, lang),
-                    )
-                }),
+                // A target the scenario does not change is drawn once.
+                scenario: row
+                    .scenario
+                    .as_ref()
+                    .filter(|j| **j != row.baseline)
+                    .zip(scenario)
+                    .map(|(j, s)| {
+                        (
+                            scenario_label(s.scenario, dataset, t, lang),
+                            state_of(j, lang),
+                        )
+                    }),
             }
         })
         .collect();

@@ -170,7 +170,8 @@ fn pct(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), short_pct)
 }
 
-/// The table printed on stdout: one line per target, the scenario's judgement under it.
+/// The table printed on stdout: one line per target, and under it the scenario's judgement
+/// where that differs from the baseline's.
 pub fn table(
     dataset: &Dataset,
     rows: &[TargetRow],
@@ -220,7 +221,10 @@ pub fn table(
             dataset.region(t.region).display_name(lang).to_owned(),
             dataset.indicator(t.indicator).display_name(lang).to_owned(),
         ));
-        if let (Some(j), Some(s)) = (&row.scenario, scenario) {
+        // The scenario's line where it judges the target otherwise (the CSV has every one).
+        if let (Some(j), Some(s)) = (&row.scenario, scenario)
+            && *j != row.baseline
+        {
             let label = format!("  ↳ {}", scenario_label(s, dataset, t, lang));
             lines.push(cells(j, label, String::new()));
         }

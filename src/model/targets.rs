@@ -716,7 +716,7 @@ pub fn reason(j: &TargetJudgement, lang: Lang) -> String {
             Measure::Level if zh => format!("{}年之前没有全年实际值", t.year),
             Measure::Level => format!("no whole-year actual value before {}", t.year),
             Measure::GrowthPct if zh => {
-                format!("没有{}年或此前的公布增速, 也没有可算增速的全年总量", t.year)
+                format!("没有{}年或此前的公布增速，也没有可算增速的全年总量", t.year)
             }
             Measure::GrowthPct => format!(
                 "no published growth for {} or before, and no whole-year levels to compute it",

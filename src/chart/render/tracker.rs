@@ -6,7 +6,9 @@
 use crate::chart::ChartSpec;
 use crate::chart::tracker::{TrackerRow, TrackerSpec, TrackerState, growth_text, status_rgb};
 use crate::lang::Lang;
-use crate::model::targets::{Bound, bound_symbol, short_number};
+use crate::model::targets::{
+    Bound, Measure as FigureMeasure, bound_symbol, short_number, short_pct,
+};
 
 use super::layout::Layout;
 use super::shapes::{AXIS, Align, Color, GRID, INK, MUTED, Rect, Shape, TEXT, TextShape};
@@ -136,7 +138,7 @@ pub fn layout_tracker(
     }
 
     // Rows: as many as fit at a readable size; the rest are counted, never dropped silently.
-    let with_scenario = tracker.scenario.is_some();
+    let with_scenario = tracker.rows.iter().any(|r| r.scenario.is_some());
     let row_em = em(16.0);
     let min_row = row_em * LINE * if with_scenario { 2.6 } else { 2.2 };
     let available = (bottom - top).max(0.0);
@@ -259,15 +261,10 @@ fn draw_row(
     let mut ly = y0 + row_h * 0.08;
     ly = p.text(&row.label, (left, ly), em, INK, Align::Left, true, label_w);
     let target_line = match lang {
-        Lang::Zh => format!(
-            "目标 {} {} · {}",
-            row.target_text, row.unit, row.baseline.status_label
-        ),
-        Lang::En => format!(
-            "target {} {} · {}",
-            row.target_text, row.unit, row.baseline.status_label
-        ),
+        Lang::Zh => format!("目标 {} {}", row.target_text, row.unit),
+        Lang::En => format!("target {} {}", row.target_text, row.unit),
     };
+    let target_line = format!("{} · {}", target_line.trim_end(), row.baseline.status_label);
     p.text(
         &target_line,
         (left, ly),
@@ -290,7 +287,8 @@ fn draw_row(
         ),
         color: GRID.with_alpha(0.7),
     });
-    draw_bar(p, &row.baseline, (bar_top, bar_h), em, px, 1.0, lang);
+    let pct = row.measure == FigureMeasure::GrowthPct;
+    draw_bar(p, &row.baseline, (bar_top, bar_h), em, px, 1.0, (lang, pct));
     if let Some((_, state)) = &row.scenario {
         draw_bar(
             p,
@@ -299,7 +297,7 @@ fn draw_row(
             em,
             px,
             0.55,
-            lang,
+            (lang, pct),
         );
     }
 }
@@ -313,7 +311,7 @@ fn draw_bar(
     em: f64,
     px: &dyn Fn(f64) -> f64,
     alpha: f64,
-    lang: Lang,
+    (lang, pct): (Lang, bool),
 ) {
     let colour = rgb(status_rgb(state.status));
     let text_em = (bar_h * 0.8).clamp(9.0, em * 0.85);
@@ -352,9 +350,14 @@ fn draw_bar(
         label_x += size * 1.2;
     }
     if let Some(f) = figure {
+        let number = if pct {
+            short_pct(f.value)
+        } else {
+            short_number(f.value)
+        };
         let value = match bound_symbol(f.bound) {
-            "" => short_number(f.value),
-            s => format!("{s} {}", short_number(f.value)),
+            "" => number,
+            s => format!("{s} {number}"),
         };
         let text = match lang {
             Lang::Zh => format!("{value}（{}年）", f.year),
