@@ -7,7 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
-use super::records::Better;
+/// Which direction of an indicator is good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Better {
+    /// More is better (output, forest coverage).
+    #[default]
+    Higher,
+    /// Less is better (energy intensity, unemployment).
+    Lower,
+}
 
 /// Whether a figure is exact or one side of a bound, as the source words it.
 #[derive(

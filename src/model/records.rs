@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::qualifier::{Bound, Measure};
+pub use super::qualifier::{Better, Bound, Measure};
 
 /// Index of a region in [`Dataset::regions`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,16 +36,6 @@ pub struct Region {
     /// Free text, e.g. what the region includes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-}
-
-/// Which direction of an indicator is good.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum Better {
-    /// More is better (output, forest coverage).
-    #[default]
-    Higher,
-    /// Less is better (energy intensity, unemployment).
-    Lower,
 }
 
 /// What is measured, in which unit, and which values are possible.
