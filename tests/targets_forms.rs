@@ -539,3 +539,26 @@ fn a_part_year_figure_is_progress_not_the_year() {
         "no whole-year actual value before 2021; Jan–Nov: 37 of 166"
     );
 }
+
+#[test]
+fn a_bound_on_a_target_sets_its_direction_whatever_the_polarity() {
+    // Defined meaning: "不高于 0.5" (AtMost) on a higher-is-better indicator asks for ≤ 0.5;
+    // an Exact target follows the polarity. 0.6 misses the ceiling, 0.4 meets it.
+    let obs = |value: f64| {
+        format!(
+            r#"(region: "r", indicator: "x", year: 2023, value: 0.5, bound: AtMost, kind: Target, source: "s"),
+(region: "r", indicator: "x", year: 2023, value: {value:?}, kind: Actual, source: "s"),"#
+        )
+    };
+    let j = only_row(&format2(&obs(0.6))).baseline;
+    assert_eq!(j.direction, Better::Lower);
+    assert_eq!(j.status, TargetStatus::OffTrack);
+    assert_eq!(
+        reason(&j, Lang::En),
+        "2023: 0.6, target ≤ 0.5, behind 20.0 %"
+    );
+    assert_eq!(
+        only_row(&format2(&obs(0.4))).baseline.status,
+        TargetStatus::Achieved
+    );
+}
