@@ -368,6 +368,9 @@ fn export(
             return ExitCode::from(1);
         }
     };
+    // A derived indicator (gdp_per_capita) is computed for the export, never stored.
+    let dataset = yardstick::model::derived_indicators::with_derived(&dataset, &request.indicator)
+        .unwrap_or(dataset);
     let applied = scenario
         .as_ref()
         .map(|s| (s.name.clone(), apply(&dataset, s)));

@@ -605,4 +605,24 @@ fn per_capita_and_share_of_parent_are_derived_with_their_units() {
             .mark(yardstick::lang::Lang::En)
             .starts_with("derived")
     );
+
+    // For a chart or an export: the derived indicator as one of its own, in memory only,
+    // each value marked with its formula. A stored id is not replaced.
+    let with = yardstick::model::derived_indicators::with_derived(&d, "gdp_per_capita")
+        .expect("derived into a dataset");
+    let pc = with
+        .indicator_by_id("gdp_per_capita")
+        .expect("the derived indicator");
+    let o = with
+        .get(ws, pc, 2022, ObservationKind::Actual)
+        .expect("both inputs are actuals");
+    assert!(close(o.value, 7.6));
+    assert!(
+        o.note
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("计算所得（不是公布数）")
+    );
+    assert!(with.get(ws, pc, 2021, ObservationKind::Actual).is_none());
+    assert!(yardstick::model::derived_indicators::with_derived(&d, "gdp").is_none());
 }

@@ -283,3 +283,53 @@ fn the_tracker_chart_is_exported_as_svg_png_and_csv() {
     let output = yardstick(&["export", "--chart", "bar", "--out", path(&svg)]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
+
+#[test]
+fn export_computes_a_derived_indicator_marked_as_such() {
+    // 190 亿元 / 25 万人 = 7.6 万元/人.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().join("d.ron");
+    std::fs::write(
+        &data,
+        r#"Dataset(
+    format: 2, title: "t",
+    regions: [(id: "ws", name: "万盛")],
+    indicators: [
+        (id: "gdp", name: "地区生产总值", unit: "亿元"),
+        (id: "population", name: "常住人口", unit: "万人"),
+    ],
+    sources: [(id: "s", title: "来源", url: None, published: None)],
+    observations: [
+        (region: "ws", indicator: "gdp", year: 2022, value: 190.0, kind: Actual, source: "s"),
+        (region: "ws", indicator: "population", year: 2022, value: 25.0, kind: Actual, source: "s"),
+    ],
+)"#,
+    )
+    .expect("written");
+    let out = dir.path().join("pc.csv");
+    let output = yardstick(&[
+        "export",
+        "--data",
+        path(&data),
+        "--chart",
+        "bar",
+        "--indicator",
+        "gdp_per_capita",
+        "--out",
+        path(&out),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&out).expect("written");
+    let row = text.lines().nth(1).expect("one row");
+    assert!(
+        row.starts_with("万盛,人均地区生产总值,2022,7.6,万元/人,"),
+        "{row}"
+    );
+    assert!(row.contains("计算所得（不是公布数）"), "{row}");
+    // The dataset file itself is not changed: derived values are never stored.
+    assert!(
+        !std::fs::read_to_string(&data)
+            .expect("read")
+            .contains("per_capita")
+    );
+}

@@ -239,3 +239,78 @@ pub fn derived_series<V: Values + ?Sized>(
         .filter_map(|y| derived_value(values, dataset, derived, region, y).map(|v| (y, v)))
         .collect()
 }
+
+/// `dataset` with the derived indicator `id` added as an indicator of its own, in memory only
+/// (for a chart or an export of it; never written to a file): its values come from
+/// [`derived_value`], each an `Actual` when both inputs are actuals (else an `Estimate`), with
+/// the formula as its note and a source titled with the derived mark. `None` when `id` is
+/// not a derived indicator `dataset` allows, or is already a stored indicator.
+pub fn with_derived(dataset: &Dataset, id: &str) -> Option<Dataset> {
+    use super::dataset::{Indicator, ObservationKind, ObservationRecord, Source};
+    if dataset.indicator_by_id(id).is_some() {
+        return None;
+    }
+    let derived = derived_by_id(dataset, id)?;
+    let inputs: Vec<(IndicatorIdx, bool)> = match derived.kind {
+        DerivedKind::PerCapita {
+            numerator,
+            population,
+            ..
+        } => vec![(numerator, false), (population, false)],
+        DerivedKind::ShareOfParent { indicator } => vec![(indicator, false), (indicator, true)],
+    };
+    let mut parts = dataset.to_parts();
+    let source_id = format!("derived:{id}");
+    parts.sources.push(Source {
+        id: source_id.clone(),
+        title: format!(
+            "{} / {}",
+            derived.mark(crate::lang::Lang::Zh),
+            derived.mark(crate::lang::Lang::En)
+        ),
+        publisher: None,
+        url: None,
+        published: None,
+    });
+    parts.indicators.push(Indicator {
+        id: derived.id.clone(),
+        name: derived.name.clone(),
+        name_en: derived.name_en.clone(),
+        unit: derived.unit.clone(),
+        unit_en: derived.unit_en.clone(),
+        better: derived.better,
+        min: None,
+        max: None,
+    });
+    for region in dataset.region_indices() {
+        for (year, value) in derived_series(dataset, dataset, &derived, region) {
+            let all_actual = inputs.iter().all(|&(indicator, of_parent)| {
+                let r = if of_parent {
+                    parent_of(dataset, region)
+                } else {
+                    Some(region)
+                };
+                r.and_then(|r| dataset.measured_with_kind(r, indicator, year))
+                    .is_some_and(|(_, kind)| kind == ObservationKind::Actual)
+            });
+            parts.observations.push(ObservationRecord {
+                region: dataset.region(region).id.clone(),
+                indicator: derived.id.clone(),
+                year,
+                months: None,
+                value,
+                measure: super::qualifier::Measure::Level,
+                bound: super::qualifier::Bound::Exact,
+                kind: if all_actual {
+                    ObservationKind::Actual
+                } else {
+                    ObservationKind::Estimate
+                },
+                source: source_id.clone(),
+                note: Some(derived.mark(crate::lang::Lang::Zh)),
+                quote: None,
+            });
+        }
+    }
+    Dataset::build(parts).ok()
+}
