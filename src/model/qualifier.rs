@@ -135,6 +135,18 @@ impl Measure {
     }
 }
 
+impl Measure {
+    /// What the measure is called next to a value: empty for a level, "增长" / "growth" for
+    /// a growth rate on the previous year.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Level, _) => "",
+            (Self::GrowthPct, Lang::Zh) => "增长",
+            (Self::GrowthPct, Lang::En) => "growth",
+        }
+    }
+}
+
 /// Short English month names, for [`months_label`].
 const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

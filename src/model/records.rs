@@ -258,3 +258,17 @@ impl ObservationRecord {
         self.months.is_some() || !self.measure.is_level() || !self.bound.is_exact()
     }
 }
+
+/// An observation's figure as the table shows it: [`super::qualifier::format_value`] of its value, bound and
+/// measure, followed by its part of the year in brackets when it covers one — "> 300",
+/// "≥ 10 %", "99.56 (1—11月)" / "99.56 (Jan–Nov)".
+pub fn format_observation(obs: &Observation, lang: crate::lang::Lang) -> String {
+    let value = super::qualifier::format_value(obs.value, obs.bound, obs.measure, lang);
+    match obs.months {
+        None => value,
+        Some(_) => format!(
+            "{value} ({})",
+            super::qualifier::months_label(obs.months, lang)
+        ),
+    }
+}

@@ -96,7 +96,8 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
     // Per indicator and region: has a measured value, has a target.
     let mut measured = vec![vec![false; n_reg]; n_ind];
     let mut targeted = vec![vec![false; n_reg]; n_ind];
-    for o in dataset.observations() {
+    // Whole-year levels only: a growth rate or a part-year figure is not a value to chart.
+    for o in dataset.levels() {
         let (i, r) = (o.indicator.0 as usize, o.region.0 as usize);
         if aggregate[r] {
             continue;
@@ -135,8 +136,7 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
         .filter(|r| regions[r.0 as usize])
         .collect();
     let last_target = dataset
-        .observations()
-        .iter()
+        .levels()
         .filter(|o| {
             o.indicator == indicator
                 && o.kind == ObservationKind::Target
@@ -158,7 +158,8 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
 
 /// Regions that are the whole of others (a city among its districts), by region index.
 ///
-/// Until regions name their `parent`, a region counts as an aggregate when in some
+/// A region that is the `parent` of another (format 2) is an aggregate. Otherwise (regions
+/// that name no parent, as in every format-1 file), a region counts as an aggregate when in some
 /// (indicator, year) at least three other regions report an actual value, no value there is
 /// negative, and its own value exceeds the sum of theirs: a part cannot be larger than
 /// several parts together. (重庆市's GDP is larger than that of all its districts in the
@@ -170,17 +171,22 @@ pub fn aggregate_regions(dataset: &crate::model::Dataset) -> Vec<bool> {
     };
     // (indicator, year) -> (sum, count, any negative) of actual values.
     let mut totals: HashMap<(u32, i32), (f64, usize, bool)> = HashMap::new();
-    for o in dataset.observations().iter().filter(actual) {
+    for o in dataset.levels().filter(actual) {
         let t = totals.entry((o.indicator.0, o.year)).or_default();
         t.0 += o.value;
         t.1 += 1;
         t.2 |= o.value < 0.0;
     }
     let mut aggregate = vec![false; dataset.regions().len()];
-    for o in dataset.observations().iter().filter(actual) {
+    for o in dataset.levels().filter(actual) {
         let (sum, count, negative) = totals[&(o.indicator.0, o.year)];
         if count >= 4 && !negative && o.value > sum - o.value {
             aggregate[o.region.0 as usize] = true;
+        }
+    }
+    for r in dataset.region_indices() {
+        if let Some(parent) = dataset.parent_of(r) {
+            aggregate[parent.0 as usize] = true;
         }
     }
     aggregate
