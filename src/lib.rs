@@ -4,6 +4,7 @@
 //! `ui` is the egui front end over all of them (feature `gui`, on by default).
 
 pub mod chart;
+pub mod cli;
 pub mod io;
 pub mod lang;
 pub mod model;

@@ -47,9 +47,9 @@ enum Command {
         /// Chart kind.
         #[arg(long, value_enum, default_value_t = ChartArg::Bar)]
         chart: ChartArg,
-        /// Indicator id (e.g. industrial_output).
+        /// Indicator id (e.g. industrial_output); for `--chart targets`, only its targets.
         #[arg(long)]
-        indicator: String,
+        indicator: Option<String>,
         /// One year (bar charts), 1800–2200; a negative number is read as a year.
         #[arg(long, conflicts_with = "years", allow_negative_numbers = true, value_parser = parse_year)]
         year: Option<i32>,
@@ -103,6 +103,8 @@ enum Command {
     },
     /// Turn a spreadsheet table (CSV, xlsx, xls, ods) into a dataset file.
     Import(yardstick::io::import::ImportArgs),
+    /// Every target with latest value, required and recent growth, status and reason.
+    Targets(yardstick::cli::targets::TargetsArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -118,12 +120,14 @@ enum ViewArg {
 enum ChartArg {
     Bar,
     Line,
+    /// The target tracker (export only).
+    Targets,
 }
 
 impl From<ChartArg> for ChartKind {
     fn from(arg: ChartArg) -> Self {
         match arg {
-            ChartArg::Bar => ChartKind::Bar,
+            ChartArg::Bar | ChartArg::Targets => ChartKind::Bar,
             ChartArg::Line => ChartKind::Line,
         }
     }
@@ -169,6 +173,25 @@ fn main() -> ExitCode {
             height,
             out,
         }) => {
+            if let ChartArg::Targets = chart {
+                let request = yardstick::cli::targets::TrackerExport {
+                    data,
+                    scenario,
+                    indicator,
+                    regions,
+                    lang,
+                    size: ExportSize { width, height },
+                    out,
+                };
+                return export_result(
+                    yardstick::cli::targets::export_tracker(&request),
+                    &request.out,
+                );
+            }
+            let Some(indicator) = indicator else {
+                eprintln!("yardstick: export --chart bar|line needs --indicator ID");
+                return ExitCode::from(2);
+            };
             let request = ExportRequest {
                 indicator,
                 regions,
@@ -212,6 +235,16 @@ fn main() -> ExitCode {
             )
         }
         Some(Command::Import(args)) => import(&args.into()),
+        Some(Command::Targets(args)) => match yardstick::cli::targets::run(&args) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("{err}");
+                ExitCode::from(err.exit_code())
+            }
+        },
         None => gui(cli.file.as_deref()),
     }
 }
@@ -335,6 +368,9 @@ fn export(
             return ExitCode::from(1);
         }
     };
+    // A derived indicator (gdp_per_capita) is computed for the export, never stored.
+    let dataset = yardstick::model::derived_indicators::with_derived(&dataset, &request.indicator)
+        .unwrap_or(dataset);
     let applied = scenario
         .as_ref()
         .map(|s| (s.name.clone(), apply(&dataset, s)));
@@ -344,10 +380,15 @@ fn export(
             .as_ref()
             .map(|(name, applied)| ScenarioLayer { name, applied });
         let spec = build_chart_with(&dataset, layer, &selection, lang);
-        export_to_file_from(&spec, out, size, &inputs)
+        export_to_file_from(&spec, out, size, &inputs).map(|_| ())
     });
+    export_result(result, out)
+}
+
+/// The message and exit code of an export: 2 for an unknown output format, else 1.
+fn export_result(result: Result<(), ExportError>, out: &Path) -> ExitCode {
     match result {
-        Ok(_) => {
+        Ok(()) => {
             println!("{}", out.display());
             ExitCode::SUCCESS
         }

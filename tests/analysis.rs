@@ -536,3 +536,93 @@ fn required_path_ends_at_the_target() {
     // No recent growth (single measured year): unknown.
     assert_eq!(t.status, TargetStatus::Unknown);
 }
+
+// --- derived indicators (computed, never stored) ----------------------------------------
+
+#[test]
+fn per_capita_and_share_of_parent_are_derived_with_their_units() {
+    use yardstick::model::derived_indicators::{
+        derived_by_id, derived_series, derived_value, per_capita_unit,
+    };
+    // 亿元 / 万人 = 10⁸ / 10⁴ 元 per person = 1 万元/人; 万元 / 万人 = 1 元/人.
+    assert_eq!(
+        per_capita_unit("亿元", "万人"),
+        Some(("万元/人", "10,000 yuan per person", 1.0))
+    );
+    assert_eq!(
+        per_capita_unit("万元", "万人"),
+        Some(("元/人", "yuan per person", 1.0))
+    );
+    assert_eq!(
+        per_capita_unit("天", "万人"),
+        None,
+        "days per person is not a thing"
+    );
+    let d = parse_dataset(
+        "d.ron",
+        r#"Dataset(
+    format: 2, title: "t",
+    regions: [
+        (id: "cq", name: "重庆市"),
+        (id: "ws", name: "万盛", parent: Some("cq")),
+    ],
+    indicators: [
+        (id: "gdp", name: "地区生产总值", unit: "亿元"),
+        (id: "population", name: "常住人口", unit: "万人"),
+        (id: "air", name: "优良天数", unit: "天"),
+    ],
+    sources: [(id: "s", title: "来源", url: None, published: None)],
+    observations: [
+        (region: "ws", indicator: "gdp", year: 2021, value: 180.0, kind: Actual, source: "s"),
+        (region: "ws", indicator: "gdp", year: 2022, value: 190.0, kind: Actual, source: "s"),
+        (region: "ws", indicator: "population", year: 2022, value: 25.0, kind: Actual, source: "s"),
+        (region: "cq", indicator: "gdp", year: 2022, value: 29000.0, kind: Actual, source: "s"),
+    ],
+)"#,
+    )
+    .expect("loads");
+    let ws = region(&d, "ws");
+    let per_capita = derived_by_id(&d, "gdp_per_capita").expect("GDP per capita is derived");
+    assert_eq!(per_capita.unit, "万元/人");
+    assert_eq!(per_capita.formula, "地区生产总值（亿元）÷ 常住人口（万人）");
+    // 190 亿元 / 25 万人 = 7.6 万元/人; 2021 has no population: missing, not guessed.
+    assert!(close(
+        derived_value(&d, &d, &per_capita, ws, 2022).unwrap(),
+        7.6
+    ));
+    assert_eq!(derived_series(&d, &d, &per_capita, ws), vec![(2022, 7.6)]);
+    assert!(derived_by_id(&d, "air_per_capita").is_none());
+    // 190 / 29000 × 100 = 0.655172… %; the parent itself has no parent.
+    let share = derived_by_id(&d, "gdp_share_of_parent").expect("share of the parent");
+    assert!((derived_value(&d, &d, &share, ws, 2022).unwrap() - 0.655_172_413_8).abs() < 1e-9);
+    assert_eq!(derived_value(&d, &d, &share, region(&d, "cq"), 2022), None);
+    assert!(
+        derived_by_id(&d, "air_share_of_parent").is_none(),
+        "days do not add up"
+    );
+    assert!(
+        per_capita
+            .mark(yardstick::lang::Lang::En)
+            .starts_with("derived")
+    );
+
+    // For a chart or an export: the derived indicator as one of its own, in memory only,
+    // each value marked with its formula. A stored id is not replaced.
+    let with = yardstick::model::derived_indicators::with_derived(&d, "gdp_per_capita")
+        .expect("derived into a dataset");
+    let pc = with
+        .indicator_by_id("gdp_per_capita")
+        .expect("the derived indicator");
+    let o = with
+        .get(ws, pc, 2022, ObservationKind::Actual)
+        .expect("both inputs are actuals");
+    assert!(close(o.value, 7.6));
+    assert!(
+        o.note
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("计算所得（不是公布数）")
+    );
+    assert!(with.get(ws, pc, 2021, ObservationKind::Actual).is_none());
+    assert!(yardstick::model::derived_indicators::with_derived(&d, "gdp").is_none());
+}

@@ -44,8 +44,12 @@ pub fn kind_code(kind: PointKind) -> &'static str {
 /// regions (one pass to number them, one sort of the points).
 ///
 /// Text cells are neutralised against formula injection ([`text_cell`]); numbers are written
-/// as the shortest text that reads back to the same `f64` ([`csv_number`]).
+/// as the shortest text that reads back to the same `f64` ([`csv_number`]). A tracker chart
+/// writes its rows instead ([`super::tracker::tracker_csv`]).
 pub fn to_csv(spec: &ChartSpec) -> String {
+    if let Some(tracker) = &spec.tracker {
+        return super::tracker::tracker_csv(tracker);
+    }
     let mut region_order: HashMap<&str, usize> = HashMap::new();
     for p in spec.points() {
         let next = region_order.len();

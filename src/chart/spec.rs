@@ -160,6 +160,8 @@ pub struct ChartSpec {
     pub notes: Vec<String>,
     /// The language of every text in the spec.
     pub lang: Lang,
+    /// The target tracker's bullet bars, for the tracker chart (then `series` is empty).
+    pub tracker: Option<super::tracker::TrackerSpec>,
 }
 
 impl ChartSpec {
@@ -186,6 +188,7 @@ impl ChartSpec {
     /// True when there is nothing to draw.
     pub fn is_empty(&self) -> bool {
         self.series.iter().all(|s| s.points.is_empty())
+            && self.tracker.as_ref().is_none_or(|t| t.rows.is_empty())
     }
 
     /// The smallest and largest value drawn (with the reference line), if any.
@@ -421,6 +424,7 @@ pub fn build_chart_with(
         source_line,
         notes: notes.into_iter().chain(data_notes).collect(),
         lang,
+        tracker: None,
     }
 }
 

@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 
 use super::dataset::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
+use super::scenario::{Applied, Cell};
 
 // ---------------------------------------------------------------------------------------------
 // Basic measures over plain numbers
@@ -111,6 +112,55 @@ impl Values for Dataset {
 
     fn better(&self, indicator: IndicatorIdx) -> Better {
         self.indicator(indicator).better
+    }
+}
+
+/// A scenario's measured values: the overlay's cells over the dataset's (see
+/// [`super::scenario::apply`]). A value the scenario sets or projects reads as an `Estimate`:
+/// it is never a published actual.
+#[derive(Clone, Copy, Debug)]
+pub struct ScenarioValues<'a> {
+    /// The dataset under the scenario.
+    pub base: &'a Dataset,
+    /// The scenario applied to `base`.
+    pub applied: &'a Applied,
+}
+
+impl<'a> ScenarioValues<'a> {
+    /// The values of `applied` over `base`.
+    pub fn new(base: &'a Dataset, applied: &'a Applied) -> Self {
+        Self { base, applied }
+    }
+}
+
+impl Values for ScenarioValues<'_> {
+    fn measured_with_kind(
+        &self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+        year: i32,
+    ) -> Option<(f64, ObservationKind)> {
+        match self.applied.cell(region, indicator, year) {
+            Some(Cell::Set(e)) => Some((e.value, ObservationKind::Estimate)),
+            Some(Cell::Removed { .. }) => None,
+            None => self.base.measured_with_kind(region, indicator, year),
+        }
+    }
+
+    fn years(&self, indicator: IndicatorIdx) -> Vec<i32> {
+        let mut years = self.base.years_of(indicator);
+        years.extend(self.applied.years_changed(indicator));
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    fn regions(&self) -> Vec<RegionIdx> {
+        self.base.region_indices().collect()
+    }
+
+    fn better(&self, indicator: IndicatorIdx) -> Better {
+        self.base.indicator(indicator).better
     }
 }
 

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod cell_value;
 pub mod compare;
 pub mod dataset;
+pub mod derived_indicators;
 mod english;
 pub(crate) mod fasthash;
 mod hierarchy;
@@ -13,6 +14,7 @@ pub mod qualifier;
 pub mod records;
 pub mod scenario;
 pub mod synthetic;
+pub mod targets;
 pub mod validate;
 pub mod view;
 

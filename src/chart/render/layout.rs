@@ -54,6 +54,9 @@ impl Layout {
 
 /// Lays out `spec` on a `width` × `height` pixel canvas.
 pub fn layout(spec: &ChartSpec, width: u32, height: u32, measure: &Measure) -> Layout {
+    if let Some(tracker) = &spec.tracker {
+        return super::tracker::layout_tracker(spec, tracker, width, height, measure);
+    }
     let (w, h) = (f64::from(width), f64::from(height));
     // 1 at 1600×900; sizes below are in pixels at that size.
     let unit = (h / 900.0).min(w / 1280.0);

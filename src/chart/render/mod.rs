@@ -15,6 +15,7 @@ pub mod shapes;
 mod svg;
 pub mod system_font;
 pub mod text;
+pub mod tracker;
 
 pub use png::{render_png, render_rgb};
 pub use svg::render_svg;

@@ -40,6 +40,7 @@ fn base(kind: ChartKind) -> ChartSpec {
         source_line: "资料来源：万盛经开区统计公报；綦江区政府工作报告".to_owned(),
         notes: Vec::new(),
         lang: Lang::Zh,
+        tracker: None,
     }
 }
 
