@@ -9,6 +9,6 @@ pub mod spec;
 pub mod style;
 
 pub use spec::{
-    ChartKind, ChartSpec, Point, PointKind, ReferenceLine, ScenarioLayer, Selection, Series,
-    ViewMode, auto_years, build_chart, build_chart_with,
+    ChartKind, ChartSpec, ParentLine, Point, PointKind, ReferenceLine, ScenarioLayer, Selection,
+    Series, ViewMode, auto_years, build_chart, build_chart_latest, build_chart_with,
 };

@@ -7,6 +7,8 @@ pub mod cell_value;
 pub mod compare;
 pub mod dataset;
 pub(crate) mod fasthash;
+pub mod latest;
+pub mod levels;
 pub mod scenario;
 pub mod synthetic;
 pub mod validate;
