@@ -181,8 +181,8 @@ fn csv_and_svg_show_each_bar_with_its_own_year() {
     assert_eq!(
         rows,
         [
-            "甲区,森林覆盖率,2022,58.2,%,actual,公报,,58.2,a,forest",
-            "乙区,森林覆盖率,2023,51.4,%,actual,公报,,51.4,b,forest",
+            "甲区,森林覆盖率,2022,58.2,%,actual,公报,,58.2,a,forest,exact,level,",
+            "乙区,森林覆盖率,2023,51.4,%,actual,公报,,51.4,b,forest,exact,level,",
         ]
     );
     let svg = render_svg(&spec, ExportSize::default()).expect("svg");

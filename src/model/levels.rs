@@ -15,9 +15,7 @@ const MAX_DEPTH: usize = 64;
 
 /// The region `region` is part of, if the dataset names one.
 pub fn parent(dataset: &Dataset, region: RegionIdx) -> Option<RegionIdx> {
-    // Until regions carry `parent` (dataset format 2), no region has one.
-    let _ = (dataset, region);
-    None
+    dataset.parent_of(region)
 }
 
 /// Whether any region of the dataset names a parent: without parents, levels are unknown
@@ -44,11 +42,7 @@ pub fn parents(dataset: &Dataset) -> Vec<bool> {
 /// The regions with the same parent as `region` (itself included), in display order; for a
 /// region without a parent, every region without one.
 pub fn siblings(dataset: &Dataset, region: RegionIdx) -> Vec<RegionIdx> {
-    let own = parent(dataset, region);
-    dataset
-        .region_indices()
-        .filter(|&r| parent(dataset, r) == own)
-        .collect()
+    dataset.siblings_of(region)
 }
 
 /// Every region `region` is part of, nearest first (its parent, the parent's parent, …).
