@@ -1,4 +1,4 @@
-//! Regions of one level (issue 11, item 4): default picks of siblings, rankings and
+//! Regions of one level (issue 11, item 4): default picks of one level, rankings and
 //! composites that never set a whole against its own parts, a picked parent drawn as a
 //! reference line on bar charts (spec, CSV, SVG); and the automatic line years of the picked
 //! regions (the `--mode index` bug).
@@ -12,7 +12,7 @@ use yardstick::chart::{
 use yardstick::io::parse_dataset;
 use yardstick::lang::Lang;
 use yardstick::model::analysis::{Values, composite, rank};
-use yardstick::model::levels::{PickLevels, largest_family, split_picks};
+use yardstick::model::levels::{PickLevels, most_common_level, no_data, split_picks};
 use yardstick::model::view::{aggregate_regions, default_view};
 use yardstick::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 
@@ -79,14 +79,20 @@ fn default_view_picks_siblings_and_never_a_whole() {
     );
     let view = default_view(&d);
     assert_eq!(view.indicator, out(&d));
-    // 甲乙丙 (three children of 全市) outnumber 子市 (one child of 全省).
-    assert_eq!(view.regions, [false, true, true, true, false, false]);
+    // 甲乙丙 (in 全市) and 子市 (in 全省) are one level; the wholes are left out.
+    assert_eq!(view.regions, [false, true, true, true, false, true]);
     assert_eq!(view.years, Some((2023, 2025)));
-    // Ties go to the family of the first region flagged.
-    let flags = [false, false, false, true, false, true];
+    // Of 全市 (top) and 子市 (one down), tied one each: the level of the first flagged.
+    let flags = [true, false, false, false, false, true];
     assert_eq!(
-        largest_family(&d, &flags),
-        [false, false, false, true, false, false]
+        most_common_level(&d, &flags),
+        [true, false, false, false, false, false]
+    );
+    // Two of the lower level outnumber one of the top.
+    let flags = [true, true, false, false, false, true];
+    assert_eq!(
+        most_common_level(&d, &flags),
+        [false, true, false, false, false, true]
     );
 }
 
@@ -202,6 +208,16 @@ fn picks_split_into_compared_regions_and_references() {
             references: vec![region(&d, "city")],
         }
     );
+}
+
+#[test]
+fn no_data_lists_the_compared_regions_only() {
+    let d = data();
+    let picks = [region(&d, "city"), region(&d, "a"), region(&d, "b")];
+    // 2023: 乙区 has nothing; 全市 has nothing either but is the reference, not compared.
+    assert_eq!(ids(&d, no_data(&d, &picks, out(&d), 2023, None)), ["b"]);
+    // Up to one year back, 乙区's 2022 value counts.
+    assert!(no_data(&d, &picks, out(&d), 2023, Some(1)).is_empty());
 }
 
 #[test]

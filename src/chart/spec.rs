@@ -231,8 +231,9 @@ impl ChartSpec {
 }
 
 /// The automatic year span of a chart: for bars the year most of `regions` report (ties to the
-/// later year), for lines every year in which one of `regions` has a value of the indicator
-/// (so an index starts at a year the picked regions have; else the indicator's years).
+/// later year), for lines from the first year in which one of `regions` has a value of the
+/// indicator (so an index starts at a year the picked regions have) to the indicator's last
+/// year (so what a scenario projects there stays in view).
 pub fn auto_years(
     dataset: &Dataset,
     indicator: IndicatorIdx,
@@ -246,10 +247,12 @@ pub fn auto_years(
                 .or_else(|| dataset.years_of(indicator).last().copied())?;
             Some((year, year))
         }
-        ChartKind::Line => levels::years_of_regions(dataset, indicator, regions).or_else(|| {
+        ChartKind::Line => {
             let years = dataset.years_of(indicator);
-            Some((*years.first()?, *years.last()?))
-        }),
+            let (first, last) = (*years.first()?, *years.last()?);
+            let picked = levels::years_of_regions(dataset, indicator, regions);
+            Some((picked.map_or(first, |(from, _)| from), last))
+        }
     }
 }
 

@@ -116,11 +116,12 @@ pub fn one_level<V: Values + ?Sized>(values: &V, picks: &[RegionIdx]) -> Vec<Reg
     split_picks(values, picks).compared
 }
 
-/// Of the regions flagged in `flags` (one flag per region of the dataset), the largest group
-/// with one parent (ties: the group of the first flagged region in display order); the other
-/// flags are cleared. Regions with no parent form one group. Unchanged when no region has a
-/// parent.
-pub fn largest_family(dataset: &Dataset, flags: &[bool]) -> Vec<bool> {
+/// Of the regions flagged in `flags` (one flag per region of the dataset), those of the
+/// most common level (depth: how many parents up from the top; ties: the level of the first
+/// flagged region in display order); the other flags are cleared. So 资阳市 (in 四川省) and
+/// 重庆's districts are one level, 重庆市 and 四川省 another. Unchanged when no region has
+/// a parent.
+pub fn most_common_level(dataset: &Dataset, flags: &[bool]) -> Vec<bool> {
     if !has_parents(dataset) {
         return flags.to_vec();
     }
@@ -128,23 +129,39 @@ pub fn largest_family(dataset: &Dataset, flags: &[bool]) -> Vec<bool> {
         .region_indices()
         .filter(|r| flags.get(r.0 as usize).copied().unwrap_or(false))
         .collect();
-    let mut families: Vec<(Option<RegionIdx>, usize)> = Vec::new();
+    let mut levels: Vec<(usize, usize)> = Vec::new();
     for &r in &flagged {
-        let p = parent(dataset, r);
-        match families.iter_mut().find(|(q, _)| *q == p) {
+        let depth = dataset.depth_of(r);
+        match levels.iter_mut().find(|(d, _)| *d == depth) {
             Some((_, n)) => *n += 1,
-            None => families.push((p, 1)),
+            None => levels.push((depth, 1)),
         }
     }
-    // First family with the largest count: `max_by_key` keeps the last of equals.
-    let Some(&(family, _)) = families.iter().rev().max_by_key(|(_, n)| *n) else {
+    // The first level with the largest count: `max_by_key` keeps the last of equals.
+    let Some(&(level, _)) = levels.iter().rev().max_by_key(|(_, n)| *n) else {
         return flags.to_vec();
     };
     let mut out = vec![false; flags.len()];
     for r in flagged {
-        if parent(dataset, r) == family {
+        if dataset.depth_of(r) == level {
             out[r.0 as usize] = true;
         }
     }
     out
+}
+
+/// The "no data" list of one level: the picks compared (not the wholes shown as references,
+/// see [`split_picks`]) without a measured value of `indicator` in `year`, or with a
+/// `tolerance` up to that many years before ([`crate::model::latest`]), in pick order.
+pub fn no_data<V: Values + ?Sized>(
+    values: &V,
+    picks: &[RegionIdx],
+    indicator: super::dataset::IndicatorIdx,
+    year: i32,
+    tolerance: Option<u32>,
+) -> Vec<RegionIdx> {
+    one_level(values, picks)
+        .into_iter()
+        .filter(|&r| super::latest::latest_up_to(values, r, indicator, year, tolerance).is_none())
+        .collect()
 }

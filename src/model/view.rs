@@ -89,9 +89,9 @@ pub struct DefaultView {
 /// of others ([`aggregate_regions`]) are left unchecked. A dataset without targets opens
 /// on its first indicator with every other region.
 ///
-/// When regions name their parents, the regions checked are of one level: the largest
-/// group of siblings among them ([`crate::model::levels::largest_family`]), never a whole
-/// beside its parts.
+/// When regions name their parents, the regions checked are of one level: those of the
+/// most common depth among them ([`crate::model::levels::most_common_level`]), and never a
+/// whole (a region named as a parent) beside its parts.
 pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
     use crate::model::ObservationKind;
     let aggregate = aggregate_regions(dataset);
@@ -126,7 +126,7 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
         let others: Vec<bool> = aggregate.iter().map(|a| !a).collect();
         return DefaultView {
             indicator: crate::model::IndicatorIdx(0),
-            regions: crate::model::levels::largest_family(dataset, &others),
+            regions: crate::model::levels::most_common_level(dataset, &others),
             years: None,
             kind: ChartKind::Bar,
         };
@@ -135,7 +135,7 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
     let reporting: Vec<bool> = (0..n_reg)
         .map(|r| measured[i][r] || targeted[i][r])
         .collect();
-    let regions = crate::model::levels::largest_family(dataset, &reporting);
+    let regions = crate::model::levels::most_common_level(dataset, &reporting);
     let shown: Vec<crate::model::RegionIdx> = dataset
         .region_indices()
         .filter(|r| regions[r.0 as usize])
