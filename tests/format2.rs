@@ -567,3 +567,42 @@ fn a_scenario_edit_on_a_bound_is_exact_and_a_projection_keeps_the_bound() {
         projected.value
     );
 }
+
+#[test]
+fn an_observation_is_shown_with_its_bound_measure_and_months() {
+    use yardstick::model::format_observation;
+    let d = f2();
+    let shown: Vec<(String, String)> = d
+        .observations()
+        .iter()
+        .map(|o| {
+            (
+                format_observation(o, Lang::Zh),
+                format_observation(o, Lang::En),
+            )
+        })
+        .collect();
+    let pair = |zh: &str, en: &str| (zh.to_owned(), en.to_owned());
+    assert_eq!(
+        shown,
+        vec![
+            pair("> 300", "> 300"),
+            pair("≥ 10 %", "≥ 10 %"),
+            pair("-3.5 %", "-3.5 %"),
+            pair("37 (1—11月)", "37 (Jan–Nov)"),
+            pair("166", "166"),
+            pair("≤ 0.5", "≤ 0.5"),
+            pair("约 100", "about 100"),
+            pair("80.5", "80.5"),
+            pair("90.25", "90.25"),
+        ]
+    );
+}
+
+#[test]
+fn a_parent_is_an_aggregate_and_left_out_of_the_default_picks() {
+    use yardstick::model::view::{aggregate_regions, default_view};
+    let d = f2();
+    assert_eq!(aggregate_regions(&d), vec![true, false, false]);
+    assert_eq!(default_view(&d).regions, vec![false, true, true]);
+}

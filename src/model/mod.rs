@@ -23,6 +23,7 @@ pub use dataset::{
     ObservationKind, ObservationRecord, Region, RegionIdx, SeriesRecord, Source, SourceIdx,
 };
 pub use qualifier::{Bound, Measure, format_value, months_label};
+pub use records::format_observation;
 pub use scenario::{
     Applied, Cell, CellKey, Edit, Effective, GrowthRule, Origin, SavedView, Scenario,
     ScenarioProblem, ScenarioProblemKind, apply,

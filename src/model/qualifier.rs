@@ -7,7 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
-use super::records::Better;
+/// Which direction of an indicator is good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Better {
+    /// More is better (output, forest coverage).
+    #[default]
+    Higher,
+    /// Less is better (energy intensity, unemployment).
+    Lower,
+}
 
 /// Whether a figure is exact or one side of a bound, as the source words it.
 #[derive(
@@ -123,6 +131,18 @@ impl Measure {
         match self {
             Self::Level => "level",
             Self::GrowthPct => "growth_pct",
+        }
+    }
+}
+
+impl Measure {
+    /// What the measure is called next to a value: empty for a level, "增长" / "growth" for
+    /// a growth rate on the previous year.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Level, _) => "",
+            (Self::GrowthPct, Lang::Zh) => "增长",
+            (Self::GrowthPct, Lang::En) => "growth",
         }
     }
 }

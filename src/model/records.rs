@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::qualifier::{Bound, Measure};
+pub use super::qualifier::{Better, Bound, Measure};
 
 /// Index of a region in [`Dataset::regions`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,16 +36,6 @@ pub struct Region {
     /// Free text, e.g. what the region includes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-}
-
-/// Which direction of an indicator is good.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum Better {
-    /// More is better (output, forest coverage).
-    #[default]
-    Higher,
-    /// Less is better (energy intensity, unemployment).
-    Lower,
 }
 
 /// What is measured, in which unit, and which values are possible.
@@ -266,5 +256,19 @@ impl ObservationRecord {
     /// True when the record uses a field of dataset format 2 (months, measure or bound).
     pub fn uses_format_2(&self) -> bool {
         self.months.is_some() || !self.measure.is_level() || !self.bound.is_exact()
+    }
+}
+
+/// An observation's figure as the table shows it: [`super::qualifier::format_value`] of its value, bound and
+/// measure, followed by its part of the year in brackets when it covers one — "> 300",
+/// "≥ 10 %", "99.56 (1—11月)" / "99.56 (Jan–Nov)".
+pub fn format_observation(obs: &Observation, lang: crate::lang::Lang) -> String {
+    let value = super::qualifier::format_value(obs.value, obs.bound, obs.measure, lang);
+    match obs.months {
+        None => value,
+        Some(_) => format!(
+            "{value} ({})",
+            super::qualifier::months_label(obs.months, lang)
+        ),
     }
 }

@@ -100,7 +100,8 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
     // Per indicator and region: has a measured value, has a target.
     let mut measured = vec![vec![false; n_reg]; n_ind];
     let mut targeted = vec![vec![false; n_reg]; n_ind];
-    for o in dataset.observations() {
+    // Whole-year levels only: a growth rate or a part-year figure is not a value to chart.
+    for o in dataset.levels() {
         let (i, r) = (o.indicator.0 as usize, o.region.0 as usize);
         if aggregate[r] {
             continue;
@@ -141,8 +142,7 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
         .filter(|r| regions[r.0 as usize])
         .collect();
     let last_target = dataset
-        .observations()
-        .iter()
+        .levels()
         .filter(|o| {
             o.indicator == indicator
                 && o.kind == ObservationKind::Target
@@ -181,14 +181,14 @@ pub fn aggregate_regions(dataset: &crate::model::Dataset) -> Vec<bool> {
     };
     // (indicator, year) -> (sum, count, any negative) of actual values.
     let mut totals: HashMap<(u32, i32), (f64, usize, bool)> = HashMap::new();
-    for o in dataset.observations().iter().filter(actual) {
+    for o in dataset.levels().filter(actual) {
         let t = totals.entry((o.indicator.0, o.year)).or_default();
         t.0 += o.value;
         t.1 += 1;
         t.2 |= o.value < 0.0;
     }
     let mut aggregate = vec![false; dataset.regions().len()];
-    for o in dataset.observations().iter().filter(actual) {
+    for o in dataset.levels().filter(actual) {
         let (sum, count, negative) = totals[&(o.indicator.0, o.year)];
         if count >= 4 && !negative && o.value > sum - o.value {
             aggregate[o.region.0 as usize] = true;

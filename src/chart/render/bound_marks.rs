@@ -140,6 +140,64 @@ mod tests {
         );
     }
 
+    fn laid_out(spec: &crate::chart::ChartSpec) -> Vec<Shape> {
+        let measure = super::super::text::Measure::new().expect("font");
+        super::super::layout::layout(spec, 1600, 900, &measure).shapes
+    }
+
+    fn filled_coloured_circles(shapes: &[Shape]) -> usize {
+        shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Circle { fill: true, color, .. } if *color != WHITE))
+            .count()
+    }
+
+    #[test]
+    fn a_bound_point_of_a_line_is_an_open_ring_not_a_filled_marker() {
+        let exact = super::super::test_specs::gap_line();
+        let mut bound = exact.clone();
+        bound.series[0].points[3].bound = Bound::MoreThan;
+        let (before, after) = (laid_out(&exact), laid_out(&bound));
+        // One filled marker fewer (2022 is no longer drawn as exact)…
+        assert_eq!(
+            filled_coloured_circles(&after),
+            filled_coloured_circles(&before) - 1
+        );
+        // …an outlined ring instead, with a vertical shaft above it.
+        let ring = after
+            .iter()
+            .find_map(|s| match s {
+                Shape::Circle {
+                    center,
+                    radius,
+                    fill: false,
+                    ..
+                } => Some((*center, *radius)),
+                _ => None,
+            })
+            .expect("a ring");
+        let shaft = after.iter().any(|s| {
+            matches!(s, Shape::Line { points, .. }
+                if points.len() == 2 && points[0] == (ring.0.0, ring.0.1 - ring.1) && points[1].1 < points[0].1)
+        });
+        assert!(shaft, "no arrow above the ring at {ring:?}");
+    }
+
+    #[test]
+    fn a_bound_bar_is_labelled_with_its_sign() {
+        let mut spec = super::super::test_specs::small_bar();
+        let point = &mut spec.series[0].points[0];
+        point.bound = Bound::MoreThan;
+        let label = bound_label(point.value, Bound::MoreThan);
+        let shapes = laid_out(&spec);
+        assert!(
+            shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Text(t) if t.text == label)),
+            "no {label:?} label"
+        );
+    }
+
     #[test]
     fn labels_carry_the_sign() {
         assert_eq!(bound_label(300.0, Bound::MoreThan), "> 300");

@@ -24,7 +24,7 @@ pub(super) fn effective_tolerance(selection: &Selection, tolerance: Option<u32>)
     tolerance.filter(|&n| n > 0 && selection.kind == ChartKind::Bar && first == last)
 }
 
-/// The first and last year in which one of `regions` has an observation of `indicator`.
+/// The first and last year in which one of `regions` has a whole-year level of `indicator`.
 pub(super) fn years_of_regions(
     dataset: &Dataset,
     indicator: IndicatorIdx,
@@ -37,8 +37,7 @@ pub(super) fn years_of_regions(
         }
     }
     dataset
-        .observations()
-        .iter()
+        .levels()
         .filter(|o| o.indicator == indicator && picked[o.region.0 as usize])
         .fold(None, |span, o| match span {
             None => Some((o.year, o.year)),
