@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use yardstick::chart::export::{ExportError, ExportRequest, export_to_file_from, resolve};
 use yardstick::chart::render::ExportSize;
-use yardstick::chart::{ChartKind, ScenarioLayer, ViewMode, build_chart_with};
+use yardstick::chart::{ChartKind, ScenarioLayer, ViewMode, build_chart_latest};
 use yardstick::io::{FileKind, LoadError, file_kind, load_referenced_dataset, read_input};
 use yardstick::lang::Lang;
 use yardstick::model::Dataset;
@@ -65,6 +65,13 @@ enum Command {
         /// Logarithmic value axis.
         #[arg(long)]
         log: bool,
+        /// Bar charts of one year: each region's latest value up to the year, labelled with
+        /// its own year when years differ.
+        #[arg(long)]
+        latest: bool,
+        /// With --latest: how many years back to look (default 5; 0 = the exact year only).
+        #[arg(long, requires = "latest")]
+        tolerance: Option<u32>,
         /// Language of titles and names.
         #[arg(long, default_value = "zh", value_parser = parse_lang)]
         lang: Lang,
@@ -168,6 +175,8 @@ fn main() -> ExitCode {
             regions,
             mode,
             log,
+            latest,
+            tolerance,
             lang,
             width,
             height,
@@ -192,6 +201,15 @@ fn main() -> ExitCode {
                 eprintln!("yardstick: export --chart bar|line needs --indicator ID");
                 return ExitCode::from(2);
             };
+            let one_year = year.is_some() || years.is_none_or(|(a, b)| a == b);
+            if latest && (!one_year || matches!(chart, ChartArg::Line)) {
+                eprintln!(
+                    "yardstick: --latest needs a bar chart of one year (--chart bar --year Y)"
+                );
+                return ExitCode::from(2);
+            }
+            let tolerance =
+                latest.then(|| tolerance.unwrap_or(yardstick::model::latest::DEFAULT_TOLERANCE));
             let request = ExportRequest {
                 indicator,
                 regions,
@@ -203,7 +221,7 @@ fn main() -> ExitCode {
             export(
                 data.as_deref(),
                 scenario.as_deref(),
-                &request,
+                (&request, tolerance),
                 lang,
                 ExportSize { width, height },
                 &out,
@@ -352,7 +370,7 @@ fn validate_scenario(file: &Path, text: &str) -> ExitCode {
 fn export(
     data: Option<&Path>,
     scenario: Option<&Path>,
-    request: &ExportRequest,
+    (request, tolerance): (&ExportRequest, Option<u32>),
     lang: Lang,
     size: ExportSize,
     out: &Path,
@@ -379,7 +397,7 @@ fn export(
         let layer = applied
             .as_ref()
             .map(|(name, applied)| ScenarioLayer { name, applied });
-        let spec = build_chart_with(&dataset, layer, &selection, lang);
+        let spec = build_chart_latest(&dataset, layer, &selection, tolerance, lang);
         export_to_file_from(&spec, out, size, &inputs).map(|_| ())
     });
     export_result(result, out)

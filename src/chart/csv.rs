@@ -40,8 +40,11 @@ pub fn kind_code(kind: PointKind) -> &'static str {
 
 /// Every point of the chart, one row each, ordered by region (as shown), year and kind.
 /// `value` is what the chart draws (after index / change / share), `published_value` the
-/// figure from the data. Starts with a UTF-8 byte-order mark. Linear in the number of
-/// regions (one pass to number them, one sort of the points).
+/// figure from the data; `year` is each value's own year (with "latest value up to", bars
+/// of different years keep theirs). A picked whole drawn as a reference line
+/// ([`ChartSpec::parent_lines`]) comes last, its note saying so. Starts with a UTF-8
+/// byte-order mark. Linear in the number of regions (one pass to number them, one sort of
+/// the points).
 ///
 /// Text cells are neutralised against formula injection ([`text_cell`]); numbers are written
 /// as the shortest text that reads back to the same `f64` ([`csv_number`]). A tracker chart
@@ -69,7 +72,21 @@ pub fn to_csv(spec: &ChartSpec) -> String {
     let indicator = text_cell(&spec.indicator);
     let unit = text_cell(&spec.unit);
     let indicator_id = text_cell(&spec.indicator_id);
-    for p in points {
+    let lines = spec.parent_lines.iter().map(|l| &l.point);
+    let reference_note = spec.lang.pick(
+        "参考线（所列地区的上级地区）",
+        "reference line (the whole of regions shown)",
+    );
+    for (p, is_reference) in points
+        .into_iter()
+        .map(|p| (p, false))
+        .chain(lines.map(|p| (p, true)))
+    {
+        let note = match (is_reference, p.note.as_deref()) {
+            (false, note) => Cow::Borrowed(note.unwrap_or("")),
+            (true, None) => Cow::Borrowed(reference_note),
+            (true, Some(note)) => Cow::Owned(format!("{reference_note}; {note}")),
+        };
         let year = p.year.to_string();
         let value = csv_number(p.value);
         let raw = p.published.map(csv_number).unwrap_or_default();
@@ -83,7 +100,7 @@ pub fn to_csv(spec: &ChartSpec) -> String {
                 &*unit,
                 kind_code(p.kind),
                 &*text_cell(&p.source),
-                &*text_cell(p.note.as_deref().unwrap_or("")),
+                &*text_cell(&note),
                 &raw,
                 &*text_cell(&p.region_id),
                 &*indicator_id,

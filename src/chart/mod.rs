@@ -10,6 +10,6 @@ pub mod style;
 pub mod tracker;
 
 pub use spec::{
-    ChartKind, ChartSpec, Point, PointKind, ReferenceLine, ScenarioLayer, Selection, Series,
-    ViewMode, auto_years, build_chart, build_chart_with,
+    ChartKind, ChartSpec, ParentLine, Point, PointKind, ReferenceLine, ScenarioLayer, Selection,
+    Series, ViewMode, auto_years, build_chart, build_chart_latest, build_chart_with,
 };

@@ -12,6 +12,9 @@ use crate::model::{
     Bound, Dataset, IndicatorIdx, Measure, Observation, ObservationKind, RegionIdx, SourceIdx,
 };
 
+mod levels;
+pub use levels::ParentLine;
+
 /// What the user picked: indicator, regions (in display order), years and how to show them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Selection {
@@ -150,6 +153,13 @@ pub struct ChartSpec {
     pub series: Vec<Series>,
     /// A reference line to draw, if any.
     pub reference: Option<ReferenceLine>,
+    /// Bar charts: picked regions whose own parts are picked too (重庆市 beside its
+    /// districts), each a horizontal line with its name and value, never one more bar.
+    pub parent_lines: Vec<ParentLine>,
+    /// Bar charts whose bars are of different years ("latest value up to"): the year of
+    /// each category's bar ("2022"), one per category; empty when every bar is of the
+    /// chart's year.
+    pub category_years: Vec<String>,
     /// Whether the value axis is logarithmic (only ever true when all values are positive).
     pub log_scale: bool,
     /// Selected regions with nothing to show ("无数据 / no data").
@@ -196,7 +206,8 @@ impl ChartSpec {
         let values = self
             .points()
             .map(|p| p.value)
-            .chain(self.reference.as_ref().map(|r| r.value));
+            .chain(self.reference.as_ref().map(|r| r.value))
+            .chain(self.parent_lines.iter().map(|p| p.line.value));
         values.fold(None, |acc, v| match acc {
             None => Some((v, v)),
             Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
@@ -223,7 +234,9 @@ impl ChartSpec {
 }
 
 /// The automatic year span of a chart: for bars the year most of `regions` report (ties to the
-/// later year), for lines every year with data of the indicator.
+/// later year), for lines from the first year in which one of `regions` has a value of the
+/// indicator (so an index starts at a year the picked regions have) to the indicator's last
+/// year (so what a scenario projects there stays in view).
 pub fn auto_years(
     dataset: &Dataset,
     indicator: IndicatorIdx,
@@ -239,7 +252,9 @@ pub fn auto_years(
         }
         ChartKind::Line => {
             let years = dataset.years_of(indicator);
-            Some((*years.first()?, *years.last()?))
+            let (first, last) = (*years.first()?, *years.last()?);
+            let picked = levels::years_of_regions(dataset, indicator, regions);
+            Some((picked.map_or(first, |(from, _)| from), last))
         }
     }
 }
@@ -266,6 +281,21 @@ pub fn build_chart_with(
     selection: &Selection,
     lang: Lang,
 ) -> ChartSpec {
+    build_chart_latest(dataset, scenario, selection, None, lang)
+}
+
+/// [`build_chart_with`], and for a one-year bar chart each region's latest value up to that
+/// year, looking back at most `tolerance` years (`None` or `Some(0)`: the exact year only,
+/// as [`build_chart_with`]). A bar of an earlier year is labelled with its year under it
+/// ([`ChartSpec::category_years`]) and in a note ("years differ: …"); nothing else changes
+/// (targets stay those of the year, scenario values those of the year).
+pub fn build_chart_latest(
+    dataset: &Dataset,
+    scenario: Option<ScenarioLayer<'_>>,
+    selection: &Selection,
+    tolerance: Option<u32>,
+    lang: Lang,
+) -> ChartSpec {
     // Never loop over an unchecked span: years beyond YEAR_MIN..=YEAR_MAX hold no data.
     let clamped = Selection {
         years: crate::model::clamp_years(selection.years),
@@ -274,10 +304,12 @@ pub fn build_chart_with(
     let selection = &clamped;
     let indicator = dataset.indicator(selection.indicator);
     let (first, last) = selection.years;
-    let years_text = if first == last {
-        format!("{first}")
-    } else {
-        format!("{first}–{last}")
+    let latest = levels::effective_tolerance(selection, tolerance);
+    let years_text = match (latest, lang) {
+        (Some(_), Lang::Zh) => format!("截至{last}年最新值"),
+        (Some(_), Lang::En) => format!("latest up to {last}"),
+        (None, _) if first == last => format!("{first}"),
+        (None, _) => format!("{first}–{last}"),
     };
     let mut builder = Builder {
         dataset,
@@ -287,9 +319,18 @@ pub fn build_chart_with(
         lang,
         sources: BTreeSet::new(),
         notes: Vec::new(),
+        latest,
     };
-    let shown: Vec<RegionIdx> = selection
-        .regions
+    // Bars: a picked whole beside its own parts is a reference line, not one more bar.
+    let picks = match selection.kind {
+        ChartKind::Bar => crate::model::levels::split_picks(dataset, &selection.regions),
+        ChartKind::Line => crate::model::levels::PickLevels {
+            compared: selection.regions.clone(),
+            references: Vec::new(),
+        },
+    };
+    let shown: Vec<RegionIdx> = picks
+        .compared
         .iter()
         .copied()
         .filter(|&r| builder.has_values(r))
@@ -299,9 +340,13 @@ pub fn build_chart_with(
         ChartKind::Line => builder.line_series(&shown),
     };
     series.retain(|s| !s.points.is_empty());
+    let parent_lines = builder.parent_lines(&picks.references);
+    let category_years = builder.category_years(&series, categories.len());
+    let latest_notes = builder.latest_notes(&series, &parent_lines);
     let drawn: BTreeSet<&str> = series
         .iter()
         .flat_map(|s| &s.points)
+        .chain(parent_lines.iter().map(|p| &p.point))
         .map(|p| p.region_id.as_str())
         .collect();
     let no_data = selection
@@ -310,7 +355,12 @@ pub fn build_chart_with(
         .filter(|&&r| !drawn.contains(dataset.region(r).id.as_str()))
         .map(|&r| {
             let name = dataset.region(r).display_name(lang);
-            match builder.why_not_shown(r) {
+            let why = if picks.references.contains(&r) {
+                Some(levels::no_reference_text(lang).to_owned())
+            } else {
+                builder.why_not_shown(r)
+            };
+            match why {
                 Some(why) => format!("{name} ({why})"),
                 None => name.to_owned(),
             }
@@ -378,6 +428,7 @@ pub fn build_chart_with(
             ),
         });
     }
+    notes.extend(latest_notes);
     if missing_base {
         notes.push(match lang {
             Lang::Zh => format!("指数以{first}年为基期：该年无数据的地区无法计算指数，可改选起始年份"),
@@ -419,6 +470,8 @@ pub fn build_chart_with(
         categories,
         series,
         reference,
+        parent_lines,
+        category_years,
         log_scale,
         no_data,
         source_line,
@@ -437,6 +490,9 @@ struct Builder<'a> {
     lang: Lang,
     sources: BTreeSet<SourceIdx>,
     notes: Vec<String>,
+    /// How many years back a one-year bar chart looks for each region's latest value;
+    /// `None`: the exact year only.
+    latest: Option<u32>,
 }
 
 /// Kinds in the order their series are listed.
@@ -743,7 +799,7 @@ impl Builder<'_> {
     }
 
     fn has_values(&self, region: RegionIdx) -> bool {
-        if self.years().any(|y| self.scenario_changes(region, y)) {
+        if self.years().any(|y| self.scenario_changes(region, y)) || self.has_latest(region) {
             return true;
         }
         self.years().any(|y| {
@@ -768,12 +824,9 @@ impl Builder<'_> {
                 let points: Vec<Point> = regions
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, &r)| self.point(r, year, kind, i as f64))
+                    .filter_map(|(i, &r)| self.bar_point(r, year, kind, i as f64))
                     .collect();
-                let name = match kind {
-                    ObservationKind::Actual => year.to_string(),
-                    _ => format!("{year} {}", PointKind::from(kind).label(self.lang)),
-                };
+                let name = self.bar_series_name(year, kind);
                 series.push(Series {
                     name,
                     kind: kind.into(),

@@ -87,6 +87,13 @@ pub trait Values {
 
     /// Which direction of `indicator` is good.
     fn better(&self, indicator: IndicatorIdx) -> Better;
+
+    /// The region `region` is part of, if any: rankings and scores never set a whole
+    /// against its own parts ([`super::levels`]). Values without levels have none.
+    fn parent_of(&self, region: RegionIdx) -> Option<RegionIdx> {
+        let _ = region;
+        None
+    }
 }
 
 impl Values for Dataset {
@@ -112,6 +119,10 @@ impl Values for Dataset {
 
     fn better(&self, indicator: IndicatorIdx) -> Better {
         self.indicator(indicator).better
+    }
+
+    fn parent_of(&self, region: RegionIdx) -> Option<RegionIdx> {
+        super::levels::parent(self, region)
     }
 }
 
@@ -203,6 +214,21 @@ pub fn meets_target(better: Better, value: f64, target: f64) -> bool {
 // Ranking and scores
 // ---------------------------------------------------------------------------------------------
 
+/// The regions with a finite measured value of `indicator` in `year`, in display order,
+/// without those whose own parts are among them ([`super::levels::without_ancestors`]).
+fn one_level_present<V: Values + ?Sized>(
+    values: &V,
+    indicator: IndicatorIdx,
+    year: i32,
+) -> Vec<(RegionIdx, f64)> {
+    let present: Vec<(RegionIdx, f64)> = values
+        .regions()
+        .into_iter()
+        .filter_map(|r| finite_measured(values, r, indicator, year).map(|v| (r, v)))
+        .collect();
+    super::levels::without_ancestors(values, present, |&(r, _)| r)
+}
+
 /// One region's place in a [`rank`]ing.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Ranked {
@@ -220,14 +246,11 @@ pub struct Ranked {
 ///
 /// Ties (exactly equal values) share a rank (competition ranking 1, 2, 2, 4) and keep
 /// display order among themselves. Regions without a measured (Actual, else Estimate) finite
-/// value that year are absent from the result.
+/// value that year are absent from the result, and so is a region whose own parts have a
+/// value that year: a whole is never ranked against its parts ([`Values::parent_of`]).
 pub fn rank<V: Values + ?Sized>(values: &V, indicator: IndicatorIdx, year: i32) -> Vec<Ranked> {
     let better = values.better(indicator);
-    let mut present: Vec<(RegionIdx, f64)> = values
-        .regions()
-        .into_iter()
-        .filter_map(|r| finite_measured(values, r, indicator, year).map(|v| (r, v)))
-        .collect();
+    let mut present = one_level_present(values, indicator, year);
     // Stable sort: equal values keep display order.
     present.sort_by(|a, b| match better {
         Better::Higher => b.1.total_cmp(&a.1),
@@ -251,7 +274,8 @@ pub fn rank<V: Values + ?Sized>(values: &V, indicator: IndicatorIdx, year: i32) 
 /// Min–max scores of `indicator` in `year`, in display order of the regions: 0..=100 where
 /// 100 is the best value among the regions and 0 the worst (polarity respected).
 ///
-/// Regions without a measured finite value that year are absent. When every present value
+/// Regions without a measured finite value that year are absent, and so is a whole whose
+/// parts have one (as in [`rank`]). When every present value
 /// is equal (including a single region) there is no spread to scale by and every region
 /// scores 100: none is worse than another.
 pub fn normalised<V: Values + ?Sized>(
@@ -260,11 +284,7 @@ pub fn normalised<V: Values + ?Sized>(
     year: i32,
 ) -> Vec<(RegionIdx, f64)> {
     let better = values.better(indicator);
-    let present: Vec<(RegionIdx, f64)> = values
-        .regions()
-        .into_iter()
-        .filter_map(|r| finite_measured(values, r, indicator, year).map(|v| (r, v)))
-        .collect();
+    let present = one_level_present(values, indicator, year);
     let min = present.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
     let max = present
         .iter()
@@ -326,7 +346,8 @@ pub enum CompositeError {
 /// measured value for: the weights are renormalised over the indicators present, so a
 /// missing indicator neither counts as 0 nor as average (see [`Composite::missing`] to judge
 /// how complete a score is). Indicators with weight 0 are ignored altogether (neither used
-/// nor missing). Regions with no value on any positively weighted indicator are absent.
+/// nor missing). Regions with no value on any positively weighted indicator are absent, and
+/// so is a whole (a parent region) when any of its parts has a score.
 ///
 /// The result is ordered best (highest score) first; equal scores keep display order.
 ///
@@ -383,6 +404,8 @@ pub fn composite<V: Values + ?Sized>(
             });
         }
     }
+    // A whole is never scored beside its parts, even on indicators only it reports.
+    let mut out = super::levels::without_ancestors(values, out, |c| c.region);
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     Ok(out)
 }

@@ -10,6 +10,8 @@ pub mod derived_indicators;
 mod english;
 pub(crate) mod fasthash;
 mod hierarchy;
+pub mod latest;
+pub mod levels;
 pub mod qualifier;
 pub mod records;
 pub mod scenario;

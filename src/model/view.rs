@@ -88,6 +88,10 @@ pub struct DefaultView {
 /// target, as bars: each region's figure beside its own target. Regions that are the sum
 /// of others ([`aggregate_regions`]) are left unchecked. A dataset without targets opens
 /// on its first indicator with every other region.
+///
+/// When regions name their parents, the regions checked are of one level: those of the
+/// most common depth among them ([`crate::model::levels::most_common_level`]), and never a
+/// whole (a region named as a parent) beside its parts.
 pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
     use crate::model::ObservationKind;
     let aggregate = aggregate_regions(dataset);
@@ -120,17 +124,19 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
         .filter(|&i| score(i).0 > 0)
         .max_by_key(|&i| (score(i), std::cmp::Reverse(i)));
     let Some(i) = best else {
+        let others: Vec<bool> = aggregate.iter().map(|a| !a).collect();
         return DefaultView {
             indicator: crate::model::IndicatorIdx(0),
-            regions: aggregate.iter().map(|a| !a).collect(),
+            regions: crate::model::levels::most_common_level(dataset, &others),
             years: None,
             kind: ChartKind::Bar,
         };
     };
     let indicator = crate::model::IndicatorIdx(i as u32);
-    let regions: Vec<bool> = (0..n_reg)
+    let reporting: Vec<bool> = (0..n_reg)
         .map(|r| measured[i][r] || targeted[i][r])
         .collect();
+    let regions = crate::model::levels::most_common_level(dataset, &reporting);
     let shown: Vec<crate::model::RegionIdx> = dataset
         .region_indices()
         .filter(|r| regions[r.0 as usize])
@@ -158,14 +164,18 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
 
 /// Regions that are the whole of others (a city among its districts), by region index.
 ///
-/// A region that is the `parent` of another (format 2) is an aggregate. Otherwise (regions
-/// that name no parent, as in every format-1 file), a region counts as an aggregate when in some
+/// When any region names its `parent`, the aggregates are exactly the regions named as a
+/// parent ([`crate::model::levels::parents`]). For files without parents, a region counts
+/// as an aggregate when in some
 /// (indicator, year) at least three other regions report an actual value, no value there is
 /// negative, and its own value exceeds the sum of theirs: a part cannot be larger than
 /// several parts together. (重庆市's GDP is larger than that of all its districts in the
 /// data together; no district's is.)
 pub fn aggregate_regions(dataset: &crate::model::Dataset) -> Vec<bool> {
     use std::collections::HashMap;
+    if crate::model::levels::has_parents(dataset) {
+        return crate::model::levels::parents(dataset);
+    }
     let actual = |o: &&crate::model::Observation| {
         o.kind == crate::model::ObservationKind::Actual && o.value.is_finite()
     };
@@ -182,11 +192,6 @@ pub fn aggregate_regions(dataset: &crate::model::Dataset) -> Vec<bool> {
         let (sum, count, negative) = totals[&(o.indicator.0, o.year)];
         if count >= 4 && !negative && o.value > sum - o.value {
             aggregate[o.region.0 as usize] = true;
-        }
-    }
-    for r in dataset.region_indices() {
-        if let Some(parent) = dataset.parent_of(r) {
-            aggregate[parent.0 as usize] = true;
         }
     }
     aggregate

@@ -18,6 +18,8 @@ use super::shapes::{
 };
 use super::text::{Measure, is_wide};
 
+mod marks;
+
 /// Smallest em size in pixels for any text.
 const MIN_EM: f64 = 9.0;
 /// Line height as a multiple of the em size.
@@ -318,7 +320,7 @@ impl Builder<'_> {
             )
         });
         let x_labels_height = match categories {
-            Some((_, height)) => height,
+            Some((_, height)) => height + self.category_years_height(spec, tick_em),
             None => LINE * tick_em + tick_em * 0.4,
         };
         let plot_y1 = (bottom - x_labels_height).max(top + 10.0);
@@ -343,8 +345,12 @@ impl Builder<'_> {
         if let Some(reference) = &spec.reference {
             self.reference_line(&frame, reference.value, &reference.label);
         }
+        self.parent_lines(spec, &frame);
         match categories {
-            Some((mode, _)) => self.category_axis(&frame, &spec.categories, mode),
+            Some((mode, height)) => {
+                self.category_axis(&frame, &spec.categories, mode);
+                self.category_years(spec, &frame, plot.y1 + height, tick_em);
+            }
             None => self.year_axis(&frame, tick_em),
         }
         if let Some(label_top) = x_label_top {

@@ -35,6 +35,8 @@ fn base(kind: ChartKind) -> ChartSpec {
         categories: Vec::new(),
         series: Vec::new(),
         reference: None,
+        parent_lines: Vec::new(),
+        category_years: Vec::new(),
         log_scale: false,
         no_data: Vec::new(),
         source_line: "资料来源：万盛经开区统计公报；綦江区政府工作报告".to_owned(),
