@@ -359,6 +359,7 @@ fn build(
                     name: e.region.clone(),
                     name_en: e.region.clone(),
                     note: None,
+                    parent: None,
                 });
                 id
             })
@@ -437,6 +438,9 @@ fn build(
             source,
             note: e.note.clone(),
             quote: None,
+            months: None,
+            measure: Default::default(),
+            bound: Default::default(),
         });
     }
 
@@ -491,6 +495,7 @@ fn build(
         indicators,
         sources,
         observations,
+        series: Vec::new(),
     };
     match Dataset::build(parts) {
         Ok(d) => Some(d),
