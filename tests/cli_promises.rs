@@ -200,15 +200,15 @@ fn path_str(path: &Path) -> &str {
 // ---- validate ----------------------------------------------------------------------------
 
 /// README: `$ yardstick validate data/chongqing.ron` prints the summary line. The counts were
-/// checked against the file: 19 `regions`, 14 `indicators`, 36 `sources`, 122 observations of
-/// which 6 are `kind: Target`.
+/// checked against the file: 20 `regions`, 29 `indicators`, 64 `sources`, 221 observations of
+/// which 21 are `kind: Target`.
 #[test]
 fn validate_bundled_data_prints_the_readme_summary_line() {
     let out = yardstick(&["validate", "data/chongqing.ron"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "data/chongqing.ron: ok — 19 regions, 14 indicators, 36 sources, 122 observations (6 targets)\n"
+        "data/chongqing.ron: ok — 20 regions, 29 indicators, 64 sources, 221 observations (21 targets)\n"
     );
 }
 
@@ -220,7 +220,7 @@ fn validate_example_scenario_prints_the_readme_line() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "data/scenarios/wansheng-2025.ron: scenario \"万盛 2025 冲刺 (示例情景)\": 1 edit, 1 growth rule on data/scenarios/../chongqing.ron (19 regions, 14 indicators, 122 observations)\n"
+        "data/scenarios/wansheng-2025.ron: scenario \"万盛 2025 冲刺 (示例情景)\": 1 edit, 1 growth rule on data/scenarios/../chongqing.ron (20 regions, 29 indicators, 221 observations)\n"
     );
 }
 

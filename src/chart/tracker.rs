@@ -223,6 +223,8 @@ pub fn tracker_spec(
         source_line,
         notes,
         lang,
+        parent_lines: Vec::new(),
+        category_years: Vec::new(),
         tracker: Some(TrackerSpec {
             rows: tracker_rows,
             scenario: scenario_name,

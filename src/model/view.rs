@@ -100,7 +100,8 @@ pub fn default_view(dataset: &crate::model::Dataset) -> DefaultView {
     // Per indicator and region: has a measured value, has a target.
     let mut measured = vec![vec![false; n_reg]; n_ind];
     let mut targeted = vec![vec![false; n_reg]; n_ind];
-    // Whole-year levels only: a growth rate or a part-year figure is not a value to chart.
+    // Whole-year levels only: a growth-rate target ("增长10%以上") or a part-year figure
+    // (1—11月) is not a level beside a level target.
     for o in dataset.levels() {
         let (i, r) = (o.indicator.0 as usize, o.region.0 as usize);
         if aggregate[r] {
@@ -181,6 +182,7 @@ pub fn aggregate_regions(dataset: &crate::model::Dataset) -> Vec<bool> {
     };
     // (indicator, year) -> (sum, count, any negative) of actual values.
     let mut totals: HashMap<(u32, i32), (f64, usize, bool)> = HashMap::new();
+    // Whole-year levels only: growth rates and part-year figures do not add up.
     for o in dataset.levels().filter(actual) {
         let t = totals.entry((o.indicator.0, o.year)).or_default();
         t.0 += o.value;
@@ -195,4 +197,33 @@ pub fn aggregate_regions(dataset: &crate::model::Dataset) -> Vec<bool> {
         }
     }
     aggregate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_view;
+
+    /// Indicator `out` has one level target beside a level (region a); `gdp` has growth-rate
+    /// targets and growth rates for both regions. The first view is `out`: a growth-rate
+    /// target is not a level target (before the fix `gdp` won with 2 regions to 1).
+    #[test]
+    fn growth_rate_targets_do_not_pick_the_first_view() {
+        let text = r#"Dataset(format: 2, title: "t",
+            regions: [(id: "a", name: "A"), (id: "b", name: "B")],
+            indicators: [(id: "gdp", name: "G", unit: "亿元"), (id: "out", name: "O", unit: "亿元")],
+            sources: [(id: "s", title: "S")],
+            observations: [
+                (region: "a", indicator: "gdp", year: 2022, value: 3.1, measure: GrowthPct, kind: Actual, source: "s"),
+                (region: "a", indicator: "gdp", year: 2022, value: 5.0, measure: GrowthPct, kind: Target, source: "s"),
+                (region: "b", indicator: "gdp", year: 2022, value: 2.0, measure: GrowthPct, kind: Actual, source: "s"),
+                (region: "b", indicator: "gdp", year: 2022, value: 6.0, measure: GrowthPct, kind: Target, source: "s"),
+                (region: "a", indicator: "out", year: 2022, value: 300.0, kind: Actual, source: "s"),
+                (region: "a", indicator: "out", year: 2025, value: 500.0, kind: Target, source: "s"),
+            ])"#;
+        let d = crate::io::dataset_file::parse_dataset("t.ron", text).expect("loads");
+        let view = default_view(&d);
+        assert_eq!(d.indicator(view.indicator).id, "out");
+        assert_eq!(view.regions, vec![true, false]);
+        assert_eq!(view.years, Some((2022, 2025)));
+    }
 }
