@@ -487,8 +487,13 @@ fn export_mode_yoy_is_the_change_on_the_previous_year() {
             (2020, (1221.01 / 1151.79 - 1.0) * 100.0),
             (2021, (1402.74 / 1221.01 - 1.0) * 100.0),
             (2022, (1504.37 / 1402.74 - 1.0) * 100.0),
+            // 2023 ≈ 8.085112, 2024 ≈ 4.551046 (by hand).
+            (2023, (1626.0 / 1504.37 - 1.0) * 100.0),
+            (2024, (1700.0 / 1626.0 - 1.0) * 100.0),
         ],
     );
+    let row_2023 = rows.iter().find(|r| r.year == 2023).expect("a 2023 row");
+    assert_close(row_2023.value, 8.085_112, "涪陵 2023 yoy (by hand)");
     let row_2022 = rows.iter().find(|r| r.year == 2022).expect("a 2022 row");
     assert_close(
         row_2022.value,
@@ -535,6 +540,8 @@ fn export_mode_index_puts_the_first_year_at_100() {
             (2020, 1221.01 / base * 100.0),
             (2021, 1402.74 / base * 100.0),
             (2022, 1504.37 / base * 100.0),
+            // 2023 ≈ 153.677485 (by hand).
+            (2023, 1626.0 / base * 100.0),
             (2024, 1700.0 / base * 100.0),
         ],
     );
@@ -818,6 +825,12 @@ fn export_unknown_indicator_exits_1_listing_the_valid_ids() {
     let listed: Vec<&str> = err[prefix.len()..].trim_end().split(", ").collect();
     let mut expected = vec![
         "above_scale_industrial_enterprises",
+        "contracted_investment",
+        "cy_cooperation_items",
+        "cy_major_projects",
+        "cz_cooperation_items",
+        "cz_projects",
+        "fixed_asset_investment",
         "forest_coverage",
         "gdp",
         "good_air_days",
@@ -827,8 +840,17 @@ fn export_unknown_indicator_exits_1_listing_the_valid_ids() {
         "industrial_output",
         "industrial_output_above_scale",
         "industrial_value_added",
+        "industrial_value_added_above_scale",
+        "key_project_investment",
+        "key_project_total_investment",
+        "key_projects",
+        "key_projects_completed",
+        "key_projects_started",
         "little_giant_smes",
+        "livelihood_funds",
         "new_tech_smes",
+        "population",
+        "registered_population",
         "specialized_smes",
         "tech_smes",
     ];

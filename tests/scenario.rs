@@ -852,7 +852,7 @@ fn cli_validates_the_example_scenario_with_a_summary() {
     assert!(stdout.contains("scenario \"万盛 2025 冲刺"), "{stdout}");
     assert!(stdout.contains("1 edit, 1 growth rule on "), "{stdout}");
     assert!(
-        stdout.contains("chongqing.ron (19 regions, 14 indicators, 122 observations)"),
+        stdout.contains("chongqing.ron (20 regions, 29 indicators, 221 observations)"),
         "{stdout}"
     );
 }
