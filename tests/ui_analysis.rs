@@ -7,9 +7,10 @@ use egui_kittest::kittest::Queryable;
 use yardstick::chart::{ChartKind, PointKind};
 use yardstick::lang::Lang;
 use yardstick::model::analysis::TargetStatus;
+use yardstick::model::ranking::{composite_data, ranking_data};
 use yardstick::model::{Better, IndicatorIdx, RegionIdx};
 use yardstick::ui::polish::{ThemeChoice, ToastKind, lang_from_locale};
-use yardstick::ui::{View, YardstickApp, rankings_view, targets_view};
+use yardstick::ui::{View, YardstickApp, targets_view};
 
 mod common;
 
@@ -196,12 +197,14 @@ fn rankings_put_chongqing_first_on_gdp_and_composite_scores_lie_in_0_to_100() {
     harness.get_by_label("数值越高越好（高者排前）");
 
     let regions = harness.state().picked_regions();
-    let year = rankings_view::ranking_year(harness.state(), &regions).expect("a year");
+    let app = harness.state();
+    let ranking = ranking_data(&app.dataset, gdp, &regions, app.rankings.year);
+    let year = ranking.year.expect("a year");
     assert_eq!(
         Some(year),
         harness.state().dataset.best_covered_year(gdp, &regions)
     );
-    let ranked = rankings_view::ranking(harness.state(), year);
+    let ranked = ranking.ranked;
     assert!(ranked.len() >= 5, "{ranked:?}");
     assert_eq!(ranked[0].region, region(&harness, "chongqing"));
     assert_eq!(ranked[0].rank, 1);
@@ -223,8 +226,15 @@ fn rankings_put_chongqing_first_on_gdp_and_composite_scores_lie_in_0_to_100() {
     );
     harness.state_mut().composite_weights[1].1 = 2.0;
     harness.run();
-    let year = rankings_view::composite_year(harness.state(), &regions).expect("a year");
-    let scores = rankings_view::composite_scores(harness.state(), year).expect("scores");
+    let app = harness.state();
+    let composite = composite_data(
+        &app.dataset,
+        &regions,
+        &app.composite_weights,
+        app.rankings.composite_year,
+    );
+    assert!(composite.year.is_some(), "a year");
+    let scores = composite.scores.expect("a year").expect("scores");
     assert!(scores.len() >= 2, "{scores:?}");
     assert!(scores.iter().all(|c| (0.0..=100.0).contains(&c.score)));
     assert!(scores.windows(2).all(|w| w[0].score >= w[1].score));
@@ -262,10 +272,26 @@ fn help_lists_shortcuts_and_about_names_version_sources_and_font() {
     harness.get_by_label("快捷键").click();
     harness.run();
     assert!(harness.state().polish.shortcuts_open);
-    let save = harness.ctx.format_shortcut(&yardstick::ui::app::SAVE);
+    let save = harness.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        egui::Modifiers::COMMAND,
+        egui::Key::S,
+    ));
     harness.get_by_label(&save);
     harness.get_by_label("撤销");
-    harness.get_by_label("复制 / 粘贴表格单元格");
+    harness.get_by_label("复制表格单元格");
+    harness.get_by_label("粘贴表格单元格");
+    // The views' keys and the palette's are listed too.
+    let ctrl = |key| {
+        harness
+            .ctx
+            .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
+    };
+    harness.get_by_label(&ctrl(egui::Key::Num5));
+    let palette = harness.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    ));
+    harness.get_by_label(&format!("{palette} / {}", ctrl(egui::Key::K)));
 
     harness.get_by_label("帮助").click();
     harness.run();

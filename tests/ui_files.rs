@@ -261,6 +261,11 @@ fn scenario_new_from_the_menu_adds_a_scenario() {
     );
     menu(&mut harness, "情景", "新建情景");
     assert_eq!(harness.state().scenarios.docs.len(), 2);
+    // The menu and the panel's 新建 name alike: the second is 情景 2 (the menu said "情景 1 2").
+    assert_eq!(harness.state().scenarios.docs[1].scenario.name, "情景 2");
+    harness.get_by_role_and_label(Role::Button, "新建").click();
+    harness.run();
+    assert_eq!(harness.state().scenarios.docs[2].scenario.name, "情景 3");
 }
 
 #[test]

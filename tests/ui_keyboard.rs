@@ -282,3 +282,58 @@ fn the_side_panel_scrolls_to_follow_the_keyboard() {
         "every focused widget of the side panel is in view"
     );
 }
+
+#[test]
+fn the_command_palette_filters_moves_with_arrows_and_runs_on_enter() {
+    let mut harness = harness();
+    harness.run();
+    assert_eq!(harness.state().view, View::Chart);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    assert!(
+        harness.state().palette.open,
+        "Ctrl+Shift+P opens the palette"
+    );
+    // Typing filters (the filter box has the keyboard); "视图" leaves the view menu's items:
+    // three themes, then 图表, 数据表, 比较, 目标, 排名.
+    harness.event(Event::Text("视图".to_owned()));
+    harness.run();
+    harness.get_by_label("视图：排名");
+    assert!(
+        harness.query_by_label("文件：打开…").is_none(),
+        "filtered out"
+    );
+    for _ in 0..4 {
+        press(&mut harness, Key::ArrowDown);
+        harness.run();
+    }
+    assert_eq!(harness.state().palette.selected, 4);
+    press(&mut harness, Key::Enter);
+    harness.run();
+    assert!(!harness.state().palette.open, "running a command closes it");
+    assert_eq!(
+        harness.state().view,
+        View::Table,
+        "the fifth match, 视图：数据表, ran"
+    );
+
+    // Ctrl+K opens it too; Esc closes it without running anything.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    assert!(harness.state().palette.open);
+    harness.event(Event::Text("rankings".to_owned()));
+    harness.run();
+    press(&mut harness, Key::Escape);
+    harness.run();
+    assert!(!harness.state().palette.open);
+    assert_eq!(harness.state().view, View::Table);
+
+    // A click on a match runs it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness.event(Event::Text("rankings".to_owned()));
+    harness.run();
+    harness.get_by_label("视图：排名").click();
+    harness.run();
+    assert_eq!(harness.state().view, View::Rankings);
+}

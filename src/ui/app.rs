@@ -4,128 +4,27 @@
 use std::path::{Path, PathBuf};
 
 use crate::chart::export::ExportFormat;
-use crate::chart::{ChartKind, ChartSpec, ScenarioLayer, Selection, ViewMode, build_chart_with};
+use crate::chart::{ChartSpec, Selection};
 use crate::io::load_dataset;
 use crate::lang::Lang;
 use crate::model::cell_value::parse_cell_value;
+use crate::model::document::{ScenarioDoc, Scenarios};
 use crate::model::scenario::{Edit, Effective, Scenario};
 use crate::model::{Dataset, IndicatorIdx, RegionIdx};
+use crate::ui::command::{Command, CommandState, Menu};
+use crate::ui::derived::{Derived, Inputs};
 use crate::ui::export_dialog::{self, ExportDialog};
 use crate::ui::file_prompt::{Dialogs, PathPrompt, PathPurpose, Picked};
 use crate::ui::i18n::Text;
-use crate::ui::scenario_doc::{ScenarioDoc, Scenarios};
-use crate::ui::scenario_files::{PendingAction, Recovery};
+use crate::ui::palette::CommandPalette;
+use crate::ui::recovery::Recovery;
 use crate::ui::screenshot::ScreenshotJob;
+use crate::ui::state::PendingAction;
+pub use crate::ui::state::{Picks, View};
 use crate::ui::{chart_view, fonts, side_panel, table_view};
-
-/// Undo the last change of the active scenario.
-pub const UNDO: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
-/// Redo (also Ctrl+Shift+Z).
-pub const REDO: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
-/// Redo, the other way.
-pub const REDO_SHIFT: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
-    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
-    egui::Key::Z,
-);
-/// Save the active scenario.
-pub const SAVE: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
-/// Save the active scenario under another name.
-pub const SAVE_AS: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
-    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
-    egui::Key::S,
-);
-/// Open a dataset or scenario.
-pub const OPEN: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
-
-/// Ctrl+1 … Ctrl+5: the views, in tab order.
-pub const VIEW_KEYS: [(egui::Key, View); 5] = [
-    (egui::Key::Num1, View::Chart),
-    (egui::Key::Num2, View::Table),
-    (egui::Key::Num3, View::Compare),
-    (egui::Key::Num4, View::Targets),
-    (egui::Key::Num5, View::Rankings),
-];
 
 /// Key of the persisted language in eframe's storage.
 const LANG_KEY: &str = "yardstick.lang";
-
-/// The central view shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum View {
-    /// The chart of the selection.
-    #[default]
-    Chart,
-    /// The table of observations.
-    Table,
-    /// The baseline and every open scenario side by side.
-    Compare,
-    /// Published targets: required against recent growth, status, required path.
-    Targets,
-    /// Regions ranked on an indicator, and a weighted composite score.
-    Rankings,
-}
-
-/// What the user has picked to look at. Plain data; [`YardstickApp::selection`] turns it
-/// into a chart [`Selection`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct Picks {
-    /// The indicator charted.
-    pub indicator: IndicatorIdx,
-    /// One flag per region of the dataset: shown or not.
-    pub regions: Vec<bool>,
-    /// First and last year shown; `None` means automatic: for bars the year most picked
-    /// regions report, for lines every year with data.
-    pub years: Option<(i32, i32)>,
-    /// Bar or line.
-    pub kind: ChartKind,
-    /// Absolute, index, change or share of target.
-    pub mode: ViewMode,
-    /// Logarithmic value axis.
-    pub log_scale: bool,
-}
-
-impl Picks {
-    /// Everything shown, the first indicator, the latest year.
-    pub fn all(dataset: &Dataset) -> Self {
-        Self {
-            indicator: IndicatorIdx(0),
-            regions: vec![true; dataset.regions().len()],
-            years: None,
-            kind: ChartKind::Bar,
-            mode: ViewMode::Absolute,
-            log_scale: false,
-        }
-    }
-
-    /// The same picks (by id) carried over to another dataset, where the ids exist.
-    pub fn carried_to(&self, old: &Dataset, new: &Dataset) -> Self {
-        let mut picks = Self::all(new);
-        if let Some(idx) = new.indicator_by_id(&old.indicator(self.indicator).id) {
-            picks.indicator = idx;
-        }
-        for (i, region) in new.regions().iter().enumerate() {
-            if let Some(old_idx) = old.region_by_id(&region.id) {
-                picks.regions[i] = self
-                    .regions
-                    .get(old_idx.0 as usize)
-                    .copied()
-                    .unwrap_or(true);
-            }
-        }
-        picks.kind = self.kind;
-        picks.mode = self.mode;
-        picks.log_scale = self.log_scale;
-        picks
-    }
-}
-
-/// What a cached chart was built from: the selection, the language and the active scenario
-/// (its index and revision).
-type ChartKey = (Selection, Lang, Option<(usize, u64)>);
 
 /// The application state.
 pub struct YardstickApp {
@@ -167,7 +66,10 @@ pub struct YardstickApp {
     pub composite_weights: Vec<(IndicatorIdx, f64)>,
     /// Theme, toasts, the Help windows.
     pub polish: crate::ui::polish::Polish,
-    chart_cache: Option<(ChartKey, ChartSpec)>,
+    /// Revision of the dataset: bumped whenever another one is opened.
+    pub dataset_rev: u64,
+    /// What frames read that is computed from the data, cached by revision and picks.
+    pub derived: Derived,
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
     /// The view shown in the last frame (opening the table gives it the keyboard).
@@ -176,6 +78,10 @@ pub struct YardstickApp {
     last_focus: Option<egui::Id>,
     /// Bottom of the menu bar: windows stay below it.
     menu_bottom: f32,
+    /// The command palette (Ctrl+Shift+P, Ctrl+K).
+    pub palette: CommandPalette,
+    /// Window commands (close) made by [`Self::run`], sent at the end of the frame.
+    viewport_out: Vec<egui::ViewportCommand>,
     /// The language given explicitly at start (`YARDSTICK_LANG`, `--lang`): it wins for this
     /// run and is not remembered as the user's choice.
     pub lang_forced: Option<Lang>,
@@ -205,12 +111,15 @@ impl YardstickApp {
             rankings: Default::default(),
             composite_weights: Vec::new(),
             polish: Default::default(),
-            chart_cache: None,
+            dataset_rev: 0,
+            derived: Derived::default(),
             screenshot: None,
             shown_title: String::new(),
             shown_view: None,
             last_focus: None,
             menu_bottom: 0.0,
+            palette: CommandPalette::default(),
+            viewport_out: Vec::new(),
             lang_forced: None,
         }
     }
@@ -257,7 +166,7 @@ impl YardstickApp {
     /// Replaces the data, keeping picks whose ids still exist.
     pub fn replace_dataset(&mut self, dataset: Dataset, path: Option<PathBuf>) {
         self.picks = self.picks.carried_to(&self.dataset, &dataset);
-        self.composite_weights = crate::ui::rankings_view::carried_weights(
+        self.composite_weights = crate::model::ranking::carried_weights(
             &self.composite_weights,
             &self.dataset,
             &dataset,
@@ -266,47 +175,24 @@ impl YardstickApp {
         self.dataset = dataset;
         self.dataset_path = path;
         self.error = None;
-        self.chart_cache = None;
+        self.dataset_rev += 1;
         self.scenarios.invalidate_all();
     }
 
     /// The regions checked in the side panel, in dataset order.
     pub fn picked_regions(&self) -> Vec<RegionIdx> {
-        self.dataset
-            .region_indices()
-            .filter(|r| {
-                self.picks
-                    .regions
-                    .get(r.0 as usize)
-                    .copied()
-                    .unwrap_or(false)
-            })
-            .collect()
+        crate::ui::derived::picked_regions(&self.dataset, &self.picks.regions)
     }
 
-    /// The chart selection for the current picks; `None` when no region is picked.
+    /// The chart selection for the current picks; `None` when no region is picked. Computed
+    /// afresh (a scan for automatic years): frames read [`Derived::selection`] instead.
     pub fn selection(&self) -> Option<Selection> {
-        let regions = self.picked_regions();
-        if regions.is_empty() {
-            return None;
-        }
-        let years = match self.picks.years {
-            Some(years) => years,
-            None => self.auto_years(&regions)?,
-        };
-        Some(Selection {
-            indicator: self.picks.indicator,
-            regions,
-            years,
-            kind: self.picks.kind,
-            mode: self.picks.mode,
-            log_scale: self.picks.log_scale,
-        })
+        crate::ui::derived::selection_of(&self.dataset, &self.picks)
     }
 
     /// The automatic year span for the current chart kind.
-    pub fn auto_years(&self, regions: &[crate::model::RegionIdx]) -> Option<(i32, i32)> {
-        crate::chart::auto_years(
+    pub fn auto_years(&self, regions: &[RegionIdx]) -> Option<(i32, i32)> {
+        crate::ui::derived::auto_years(
             &self.dataset,
             self.picks.indicator,
             regions,
@@ -314,47 +200,112 @@ impl YardstickApp {
         )
     }
 
-    /// The chart for the current picks (with the active scenario beside the baseline),
-    /// rebuilt only when the selection, the language or the scenario changed.
-    pub fn chart_spec(&mut self) -> Option<&ChartSpec> {
-        let selection = self.selection()?;
-        let scenario_key = self
-            .scenarios
-            .active
-            .zip(self.scenarios.active().map(ScenarioDoc::revision));
-        let key = (selection, self.lang, scenario_key);
-        let fresh = matches!(&self.chart_cache, Some((k, _)) if *k == key);
-        if !fresh {
-            let dataset = &self.dataset;
-            let spec = match self.scenarios.active_mut() {
-                Some(doc) => {
-                    let name = doc.scenario.name.clone();
-                    let applied = doc.applied(dataset);
-                    let layer = ScenarioLayer {
-                        name: &name,
-                        applied,
-                    };
-                    build_chart_with(dataset, Some(layer), &key.0, self.lang)
-                }
-                None => build_chart_with(dataset, None, &key.0, self.lang),
-            };
-            self.chart_cache = Some((key, spec));
-        }
-        self.chart_cache.as_ref().map(|(_, spec)| spec)
+    /// What [`Derived`] is built from this frame.
+    pub fn inputs(&self) -> Inputs<'_> {
+        Inputs::new(&self.dataset, self.dataset_rev, &self.picks, self.lang)
     }
 
-    /// The active scenario, made (named "情景 1" / "Scenario 1") if there is none yet.
+    /// The targets of the picked regions (cached by data and regions).
+    pub fn target_list(&mut self) -> &crate::ui::derived::TargetList {
+        let input = Inputs::new(&self.dataset, self.dataset_rev, &self.picks, self.lang);
+        self.derived.targets(&input)
+    }
+
+    /// The chart for the current picks (with the active scenario beside the baseline),
+    /// rebuilt only when the picks, the language, the data or the scenario changed.
+    pub fn chart_spec(&mut self) -> Option<&ChartSpec> {
+        let input = Inputs::new(&self.dataset, self.dataset_rev, &self.picks, self.lang);
+        self.derived.chart(&input, &mut self.scenarios)
+    }
+
+    /// The active scenario, made (named "情景 1" / "Scenario 1", or the next free number)
+    /// if there is none yet.
     pub fn active_doc(&mut self) -> &mut ScenarioDoc {
         if self.scenarios.active().is_none() {
-            let name = self
-                .scenarios
-                .unused_name(self.lang.pick("情景 1", "Scenario 1"));
-            let dataset = self.dataset_reference();
-            self.scenarios
-                .add(ScenarioDoc::new(Scenario::new(name, dataset)));
+            self.new_scenario();
         }
         let index = self.scenarios.active.unwrap_or(0);
         &mut self.scenarios.docs[index]
+    }
+
+    /// Makes a new empty scenario, named by [`Scenarios::new_name`], and makes it active.
+    pub fn new_scenario(&mut self) {
+        let name = self.scenarios.new_name(self.lang);
+        let dataset = self.dataset_reference();
+        self.scenarios
+            .add(ScenarioDoc::new(Scenario::new(name, dataset)));
+    }
+
+    /// Copies the active scenario ("情景 1 副本"); the copy is unsaved and becomes active.
+    pub fn duplicate_scenario(&mut self) {
+        let Some(doc) = self.scenarios.active() else {
+            return;
+        };
+        let mut copy = doc.scenario.clone();
+        copy.name = self.scenarios.unused_name(&format!(
+            "{} {}",
+            copy.name,
+            self.lang.pick("副本", "copy")
+        ));
+        self.scenarios.add(ScenarioDoc::new(copy));
+    }
+
+    /// Carries out `command`: the one place a user action changes the app. Window requests
+    /// (close) are sent at the end of the frame.
+    pub fn run(&mut self, command: Command) {
+        match command {
+            Command::Open | Command::OpenScenario => self.open_with_dialog(),
+            Command::OpenPath => self.open_path_prompt(),
+            Command::OpenBundled => match crate::bundled_dataset() {
+                Ok(dataset) => self.replace_dataset(dataset, None),
+                Err(err) => self.error = Some(err.to_string()),
+            },
+            Command::ExportChart => self.open_export(ExportFormat::Svg),
+            Command::ExportData => self.open_export(ExportFormat::Csv),
+            Command::Quit => self.request_quit(),
+            Command::Undo => {
+                self.undo();
+            }
+            Command::Redo => {
+                self.redo();
+            }
+            // The table answers these itself while it has the keyboard.
+            Command::CopyCells | Command::PasteCells => {}
+            Command::NewScenario => self.new_scenario(),
+            Command::DuplicateScenario => self.duplicate_scenario(),
+            Command::SaveScenario => {
+                self.save_active_scenario(false);
+            }
+            Command::SaveScenarioAs => {
+                self.save_active_scenario(true);
+            }
+            Command::ShowView(view) => self.show_view(view),
+            Command::SetLanguage(lang) => self.lang = lang,
+            Command::SetTheme(theme) => self.polish.theme = theme,
+            Command::ShowShortcuts => self.polish.shortcuts_open = true,
+            Command::ShowAbout => self.polish.about_open = true,
+            Command::CommandPalette => self.palette.toggle(),
+        }
+    }
+
+    /// What the menus, buttons and palette need to know to draw commands this frame.
+    pub fn command_state(&self) -> CommandState {
+        let active = self.scenarios.active();
+        CommandState {
+            lang: self.lang,
+            theme: self.polish.theme,
+            view: self.view,
+            has_active: active.is_some(),
+            can_undo: active.is_some_and(ScenarioDoc::can_undo),
+            can_redo: active.is_some_and(ScenarioDoc::can_redo),
+        }
+    }
+
+    /// Sends the window requests [`Self::run`] made.
+    fn send_viewport_commands(&mut self, ctx: &egui::Context) {
+        for command in self.viewport_out.drain(..) {
+            ctx.send_viewport_cmd(command);
+        }
     }
 
     /// How a new scenario refers to the open dataset: its path, or the bundled file's name.
@@ -426,41 +377,25 @@ impl YardstickApp {
     }
 
     /// Closes the window, asking first when scenarios have unsaved changes.
-    pub fn request_quit(&mut self, ctx: &egui::Context) {
+    pub fn request_quit(&mut self) {
         if self.scenarios.any_dirty() && !self.allow_close {
             self.pending = Some(PendingAction::Quit);
         } else {
             self.allow_close = true;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.viewport_out.push(egui::ViewportCommand::Close);
         }
     }
 
-    /// Keyboard shortcuts of the window. Ctrl+1 … Ctrl+5 always work; the others not while a
-    /// text field has the keyboard (it has its own undo, and Ctrl+S there would be a surprise).
+    /// Asks for the window to close at the end of this frame.
+    pub(crate) fn close_window(&mut self) {
+        self.viewport_out.push(egui::ViewportCommand::Close);
+    }
+
+    /// Keyboard shortcuts of the window, as [`crate::ui::command::pressed_commands`] reads
+    /// them.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        let pressed =
-            |shortcut: &egui::KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut));
-        for (key, view) in VIEW_KEYS {
-            if pressed(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)) {
-                self.show_view(view);
-            }
-        }
-        if ctx.text_edit_focused() {
-            return;
-        }
-        // The shift variants first: consuming Ctrl+Z would also match Ctrl+Shift+Z.
-        if pressed(&REDO_SHIFT) || pressed(&REDO) {
-            self.redo();
-        } else if pressed(&UNDO) {
-            self.undo();
-        }
-        if pressed(&SAVE_AS) {
-            self.save_active_scenario(true);
-        } else if pressed(&SAVE) {
-            self.save_active_scenario(false);
-        }
-        if pressed(&OPEN) {
-            self.open_with_dialog();
+        for command in crate::ui::command::pressed_commands(ctx) {
+            self.run(command);
         }
     }
 
@@ -514,105 +449,20 @@ impl YardstickApp {
         )
     }
 
+    /// The menu bar, every item a [`Command`] (carried out once the bar is drawn).
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
+        let state = self.command_state();
+        let mut out = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(Text::File.get(lang), |ui| {
-                if ui.button(Text::Open.get(lang)).clicked() {
-                    ui.close();
-                    self.open_with_dialog();
-                }
-                if ui.button(Text::OpenPath.get(lang)).clicked() {
-                    ui.close();
-                    self.open_path_prompt();
-                }
-                if ui.button(Text::OpenBundled.get(lang)).clicked() {
-                    ui.close();
-                    match crate::bundled_dataset() {
-                        Ok(dataset) => self.replace_dataset(dataset, None),
-                        Err(err) => self.error = Some(err.to_string()),
-                    }
-                }
-                ui.separator();
-                if ui.button(Text::ExportChart.get(lang)).clicked() {
-                    ui.close();
-                    self.open_export(ExportFormat::Svg);
-                }
-                if ui.button(Text::ExportData.get(lang)).clicked() {
-                    ui.close();
-                    self.open_export(ExportFormat::Csv);
-                }
-                ui.separator();
-                if ui.button(Text::Quit.get(lang)).clicked() {
-                    ui.close();
-                    self.request_quit(ui.ctx());
-                }
-            });
-            ui.menu_button(lang.pick("编辑", "Edit"), |ui| {
-                let (can_undo, can_redo) = self
-                    .scenarios
-                    .active()
-                    .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
-                let undo = egui::Button::new(lang.pick("撤销", "Undo"))
-                    .shortcut_text(ui.ctx().format_shortcut(&UNDO));
-                if ui.add_enabled(can_undo, undo).clicked() {
-                    ui.close();
-                    self.undo();
-                }
-                let redo = egui::Button::new(lang.pick("重做", "Redo"))
-                    .shortcut_text(ui.ctx().format_shortcut(&REDO));
-                if ui.add_enabled(can_redo, redo).clicked() {
-                    ui.close();
-                    self.redo();
-                }
-            });
-            ui.menu_button(lang.pick("情景", "Scenario"), |ui| {
-                if ui.button(lang.pick("新建情景", "New scenario")).clicked() {
-                    ui.close();
-                    let name = self
-                        .scenarios
-                        .unused_name(lang.pick("情景 1", "Scenario 1"));
-                    let dataset = self.dataset_reference();
-                    self.scenarios
-                        .add(ScenarioDoc::new(crate::model::scenario::Scenario::new(
-                            name, dataset,
-                        )));
-                }
-                if ui
-                    .button(lang.pick("打开情景…", "Open scenario…"))
-                    .clicked()
-                {
-                    ui.close();
-                    self.open_with_dialog();
-                }
-                let has_active = self.scenarios.active().is_some();
-                let save = egui::Button::new(lang.pick("保存情景", "Save scenario"))
-                    .shortcut_text(ui.ctx().format_shortcut(&SAVE));
-                if ui.add_enabled(has_active, save).clicked() {
-                    ui.close();
-                    self.save_active_scenario(false);
-                }
-                let save_as = egui::Button::new(lang.pick("情景另存为…", "Save scenario as…"))
-                    .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS));
-                if ui.add_enabled(has_active, save_as).clicked() {
-                    ui.close();
-                    self.save_active_scenario(true);
-                }
-            });
-            crate::ui::polish::view_menu(ui, self);
-            ui.menu_button(Text::Language.get(lang), |ui| {
-                for choice in Lang::ALL {
-                    if ui
-                        .radio(self.lang == choice, choice.native_name())
-                        .clicked()
-                    {
-                        self.lang = choice;
-                        ui.close();
-                    }
-                }
-            });
-            crate::ui::polish::help_menu(ui, self);
+            for menu in Menu::ALL {
+                ui.menu_button(menu.text(state.lang), |ui| {
+                    menu_items_ui(ui, menu, &state, &mut out);
+                });
+            }
         });
+        for command in out {
+            self.run(command);
+        }
     }
 
     /// Opens the export window for `format`, its path in the scenario's folder, else the
@@ -773,7 +623,7 @@ impl YardstickApp {
                     Ok(()) => {
                         keep_open = false;
                         if let Some(action) = after {
-                            self.resume(action, ctx);
+                            self.resume(action);
                         }
                     }
                     Err(message) => {
@@ -792,13 +642,13 @@ impl YardstickApp {
 
     /// Carries on with an action that waited for a scenario to be saved: asks again if other
     /// scenarios still have unsaved changes.
-    fn resume(&mut self, action: PendingAction, ctx: &egui::Context) {
+    fn resume(&mut self, action: PendingAction) {
         match action {
-            PendingAction::Quit => self.request_quit(ctx),
+            PendingAction::Quit => self.request_quit(),
             PendingAction::Open(path) => {
                 self.open_any(&path);
             }
-            other => self.perform(other, Some(ctx)),
+            other => self.perform(other),
         }
     }
 
@@ -869,29 +719,23 @@ impl YardstickApp {
 
     fn central(&mut self, ui: &mut egui::Ui) {
         self.error_banner(ui);
+        let state = self.command_state();
+        let mut out = Vec::new();
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.view, View::Chart, Text::Chart.get(self.lang));
-            ui.selectable_value(&mut self.view, View::Table, Text::Table.get(self.lang));
-            ui.selectable_value(
-                &mut self.view,
-                View::Compare,
-                self.lang.pick("比较", "Compare"),
-            );
-            ui.selectable_value(&mut self.view, View::Targets, Text::Targets.get(self.lang))
-                .on_hover_text(self.lang.pick(
-                    "规划目标：所需增速、近年增速与进展",
-                    "Published targets: required and recent growth, status",
-                ));
-            ui.selectable_value(
-                &mut self.view,
-                View::Rankings,
-                Text::Rankings.get(self.lang),
-            )
-            .on_hover_text(self.lang.pick(
-                "按指标排名与加权综合得分",
-                "Rankings on an indicator and a weighted composite score",
-            ));
+            for view in View::ALL {
+                let command = Command::ShowView(view);
+                if ui
+                    .selectable_label(self.view == view, command.text(state.lang))
+                    .on_hover_text(command.tooltip(state.lang))
+                    .clicked()
+                {
+                    out.push(command);
+                }
+            }
         });
+        for command in out {
+            self.run(command);
+        }
         ui.separator();
         if self.shown_view != Some(self.view) {
             if self.view == View::Table {
@@ -904,10 +748,7 @@ impl YardstickApp {
             View::Chart => {
                 let lang = self.lang;
                 match self.chart_spec() {
-                    Some(spec) => {
-                        let spec = spec.clone();
-                        chart_view::show(ui, &spec);
-                    }
+                    Some(spec) => chart_view::show(ui, spec),
                     None => {
                         ui.label(Text::NothingSelected.get(lang));
                     }
@@ -934,8 +775,9 @@ impl eframe::App for YardstickApp {
         }
         self.autosave_recovery(std::time::Instant::now());
         if self.scenarios.any_dirty() && self.recovery.dir.is_some() {
-            ctx.request_repaint_after(crate::ui::scenario_files::RECOVERY_INTERVAL);
+            ctx.request_repaint_after(crate::ui::recovery::RECOVERY_INTERVAL);
         }
+        self.send_viewport_commands(ctx);
         if let Some(job) = &mut self.screenshot {
             job.step(ctx);
         }
@@ -966,7 +808,20 @@ impl eframe::App for YardstickApp {
         self.export_window(&ctx);
         self.pending_window(&ctx);
         self.recovery_window(&ctx);
-        crate::ui::polish::show(&ctx, self);
+        crate::ui::polish::show(
+            &ctx,
+            &mut self.polish,
+            self.lang,
+            self.error.as_deref(),
+            &self.dataset,
+        );
+        let state = self.command_state();
+        let mut out = Vec::new();
+        self.palette.ui(&ctx, &state, &mut out);
+        for command in out {
+            self.run(command);
+        }
+        self.send_viewport_commands(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -974,5 +829,29 @@ impl eframe::App for YardstickApp {
             eframe::set_value(storage, LANG_KEY, &self.lang);
         }
         eframe::set_value(storage, crate::ui::polish::THEME_KEY, &self.polish.theme);
+    }
+}
+
+/// The items of `menu`: its commands in order, with separators between groups.
+fn menu_items_ui(ui: &mut egui::Ui, menu: Menu, state: &CommandState, out: &mut Vec<Command>) {
+    // Separators go before these (the File menu's places are fixed: scripts click them).
+    let separated = |c: Command| {
+        matches!(
+            c,
+            Command::ExportChart
+                | Command::Quit
+                | Command::ShowView(View::Chart)
+                | Command::DuplicateScenario
+        )
+    };
+    for command in Command::all().into_iter().filter(|c| c.menu() == menu) {
+        // Copy and paste are the table's own keys: listed in Help ▸ Shortcuts, not here.
+        if !command.window_shortcut() {
+            continue;
+        }
+        if separated(command) {
+            ui.separator();
+        }
+        command.menu_item_ui(ui, state, out);
     }
 }

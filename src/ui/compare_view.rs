@@ -8,8 +8,8 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::chart::style::format_value;
 use crate::lang::Lang;
-use crate::model::compare::{CompareOrigin, CompareRow, RowFilter, compare, compare_years};
-use crate::model::{Applied, Better, RegionIdx};
+use crate::model::compare::{CompareOrigin, CompareRow, RowFilter};
+use crate::model::{Better, RegionIdx};
 use crate::ui::YardstickApp;
 
 /// Tint of values set by an edit (and of removed values).
@@ -69,27 +69,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .map(|d| d.scenario.name.clone())
         .collect();
     let active = app.scenarios.active;
-    let applied: Vec<&Applied> = app
-        .scenarios
-        .docs
-        .iter_mut()
-        .map(|doc| doc.applied(dataset))
-        .collect();
-    let Some(years) = compare_years(dataset, &applied, indicator) else {
-        ui.label(lang.pick("该指标没有数据", "This indicator has no data"));
-        return;
-    };
-    let columns: Vec<(&str, &Applied)> = names
-        .iter()
-        .map(String::as_str)
-        .zip(applied.iter().copied())
-        .collect();
     let filter = if only_changed {
         RowFilter::Changed
     } else {
         RowFilter::All
     };
-    let comparison = compare(dataset, &columns, indicator, &regions, years, filter);
+    let input = crate::ui::derived::Inputs::new(dataset, app.dataset_rev, &app.picks, lang);
+    let Some((years, comparison)) = app.derived.comparison(&input, &mut app.scenarios, filter)
+    else {
+        ui.label(lang.pick("该指标没有数据", "This indicator has no data"));
+        return;
+    };
     let ind = dataset.indicator(indicator);
 
     ui.horizontal_wrapped(|ui| {

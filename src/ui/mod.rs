@@ -2,19 +2,23 @@
 
 pub mod app;
 pub mod chart_view;
+pub mod command;
 pub mod compare_view;
+pub mod derived;
 pub mod export_dialog;
 pub mod file_prompt;
 pub mod fonts;
 pub mod i18n;
+pub mod palette;
 pub mod polish;
 pub mod rankings_view;
-pub mod scenario_doc;
+pub mod recovery;
 pub mod scenario_files;
 pub mod scenario_panel;
 pub mod screenshot;
 pub mod side_panel;
 pub mod start;
+pub mod state;
 pub mod table_view;
 pub mod targets_view;
 

@@ -1,17 +1,17 @@
 //! The "排名 / Rankings" view: the picked regions ranked on the picked indicator in one year
 //! (polarity respected), and a weighted composite score over several indicators.
 
-use std::collections::BTreeSet;
-
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use crate::chart::PointKind;
 use crate::chart::style::format_value;
 use crate::lang::Lang;
-use crate::model::analysis::{Composite, CompositeError, Ranked, Values, composite, rank};
-use crate::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
+use crate::model::analysis::Values;
+use crate::model::ranking::valid_weights;
+use crate::model::{Better, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::YardstickApp;
+use crate::ui::derived::Inputs;
 
 /// What the view remembers between frames (the composite's weights live in
 /// `YardstickApp::composite_weights`).
@@ -22,140 +22,6 @@ pub struct RankingsState {
     pub year: Option<(IndicatorIdx, i32)>,
     /// The composite's year; `None`: the year the weighted indicators cover best.
     pub composite_year: Option<i32>,
-}
-
-/// The dataset seen through a subset of its regions: ranks and min–max scores are taken among
-/// the picked regions only.
-pub struct Picked<'a> {
-    /// The data.
-    pub dataset: &'a Dataset,
-    /// The regions compared, in display order.
-    pub regions: Vec<RegionIdx>,
-}
-
-impl Values for Picked<'_> {
-    fn measured_with_kind(
-        &self,
-        region: RegionIdx,
-        indicator: IndicatorIdx,
-        year: i32,
-    ) -> Option<(f64, ObservationKind)> {
-        self.dataset.measured_with_kind(region, indicator, year)
-    }
-
-    fn years(&self, indicator: IndicatorIdx) -> Vec<i32> {
-        self.dataset.years_of(indicator)
-    }
-
-    fn regions(&self) -> Vec<RegionIdx> {
-        self.regions.clone()
-    }
-
-    fn better(&self, indicator: IndicatorIdx) -> Better {
-        self.dataset.indicator(indicator).better
-    }
-}
-
-/// The years in which any of `regions` has a measured (actual or estimated) value of
-/// `indicator`, ascending.
-pub fn years_with_data(
-    dataset: &Dataset,
-    indicator: IndicatorIdx,
-    regions: &[RegionIdx],
-) -> Vec<i32> {
-    let years: BTreeSet<i32> = dataset
-        .observations()
-        .iter()
-        .filter(|o| {
-            o.indicator == indicator
-                && o.kind != ObservationKind::Target
-                && o.value.is_finite()
-                && regions.contains(&o.region)
-        })
-        .map(|o| o.year)
-        .collect();
-    years.into_iter().collect()
-}
-
-/// The ranking's year: the one picked for this indicator when it still has data, else the
-/// best-covered year, else the latest year with data.
-pub fn ranking_year(app: &YardstickApp, regions: &[RegionIdx]) -> Option<i32> {
-    let indicator = app.picks.indicator;
-    let years = years_with_data(&app.dataset, indicator, regions);
-    match app.rankings.year {
-        Some((i, year)) if i == indicator && years.contains(&year) => Some(year),
-        _ => app
-            .dataset
-            .best_covered_year(indicator, regions)
-            .or_else(|| years.last().copied()),
-    }
-}
-
-/// The composite's year: the one picked when set, else the year with the most measured values
-/// of the weighted indicators among `regions` (ties to the later year).
-pub fn composite_year(app: &YardstickApp, regions: &[RegionIdx]) -> Option<i32> {
-    if let Some(year) = app.rankings.composite_year {
-        return Some(year);
-    }
-    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
-    for &(indicator, weight) in &app.composite_weights {
-        if weight <= 0.0 {
-            continue;
-        }
-        for region in regions {
-            for year in years_with_data(&app.dataset, indicator, &[*region]) {
-                *counts.entry(year).or_default() += 1;
-            }
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(year, n)| (n, year))
-        .map(|(year, _)| year)
-}
-
-/// The weights with indicators that exist in `dataset` only.
-fn valid_weights(app: &YardstickApp) -> Vec<(IndicatorIdx, f64)> {
-    let n = app.dataset.indicators().len();
-    app.composite_weights
-        .iter()
-        .copied()
-        .filter(|(i, _)| (i.0 as usize) < n)
-        .collect()
-}
-
-/// The composite scores of the picked regions in `year` with the app's weights.
-///
-/// # Errors
-/// As [`composite`]: no positive weight, or an invalid one.
-pub fn composite_scores(app: &YardstickApp, year: i32) -> Result<Vec<Composite>, CompositeError> {
-    let values = Picked {
-        dataset: &app.dataset,
-        regions: app.picked_regions(),
-    };
-    composite(&values, &valid_weights(app), year)
-}
-
-/// The ranking of the picked regions on the picked indicator in `year`.
-pub fn ranking(app: &YardstickApp, year: i32) -> Vec<Ranked> {
-    let values = Picked {
-        dataset: &app.dataset,
-        regions: app.picked_regions(),
-    };
-    rank(&values, app.picks.indicator, year)
-}
-
-/// The weights carried from `old` to `new` by indicator id (those whose id is gone dropped).
-pub fn carried_weights(
-    weights: &[(IndicatorIdx, f64)],
-    old: &Dataset,
-    new: &Dataset,
-) -> Vec<(IndicatorIdx, f64)> {
-    weights
-        .iter()
-        .filter(|(i, _)| (i.0 as usize) < old.indicators().len())
-        .filter_map(|&(i, w)| new.indicator_by_id(&old.indicator(i).id).map(|n| (n, w)))
-        .collect()
 }
 
 /// The polarity note: which direction is better.
@@ -216,8 +82,10 @@ fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionI
     let indicator_idx = app.picks.indicator;
     let indicator = app.dataset.indicator(indicator_idx).clone();
     let unit = indicator.display_unit(lang).to_owned();
-    let years = years_with_data(&app.dataset, indicator_idx, regions);
-    let Some(year) = ranking_year(app, regions) else {
+    let input = Inputs::new(&app.dataset, app.dataset_rev, &app.picks, lang);
+    let data = app.derived.ranking(&input, app.rankings.year).clone();
+    let years = data.years;
+    let Some(year) = data.year else {
         ui.heading(indicator.display_name(lang));
         ui.label(lang.pick(
             "所选地区没有这项指标的数据。",
@@ -241,7 +109,7 @@ fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionI
         }
     });
     ui.label(RichText::new(polarity_note(indicator.better, lang)).italics());
-    let ranked = ranking(app, year);
+    let ranked = data.ranked;
     let dataset = &app.dataset;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
@@ -318,7 +186,7 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         "勾选指标并设置权重：",
         "Tick indicators and set their weights:",
     ));
-    app.composite_weights = valid_weights(app);
+    app.composite_weights = valid_weights(&app.dataset, &app.composite_weights);
     let indicators: Vec<IndicatorIdx> = app.dataset.indicator_indices().collect();
     // Two indicators a row when there is room, else one: the weights never leave the screen.
     let per_row = if ui.available_width() >= 820.0 { 2 } else { 1 };
@@ -387,12 +255,13 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         ));
         return;
     }
-    let mut years: BTreeSet<i32> = BTreeSet::new();
-    for &(indicator, _) in &app.composite_weights {
-        years.extend(years_with_data(&app.dataset, indicator, regions));
-    }
-    let years: Vec<i32> = years.into_iter().collect();
-    let Some(year) = composite_year(app, regions) else {
+    let input = Inputs::new(&app.dataset, app.dataset_rev, &app.picks, lang);
+    let data = app
+        .derived
+        .composite(&input, &app.composite_weights, app.rankings.composite_year)
+        .clone();
+    let years = data.years;
+    let (Some(year), Some(scores)) = (data.year, data.scores) else {
         return;
     };
     ui.horizontal(|ui| {
@@ -413,7 +282,7 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
             app.rankings.composite_year = None;
         }
     });
-    let scores = match composite_scores(app, year) {
+    let scores = match scores {
         Ok(scores) => scores,
         Err(err) => {
             ui.label(RichText::new(err.to_string()).color(ui.visuals().error_fg_color));

@@ -3,92 +3,23 @@
 //! every few seconds while a scenario has unsaved changes.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::io::{
     FileKind, load_scenario_text, relative_dataset_path, save_scenario, scenario_to_ron,
 };
 use crate::lang::Lang;
+use crate::model::document::ScenarioDoc;
 use crate::model::scenario::{SavedView, Scenario, apply, view_problems};
 use crate::ui::app::YardstickApp;
 use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked};
-use crate::ui::scenario_doc::ScenarioDoc;
 
 /// How a scenario made on the bundled dataset names it (no file path exists for it).
 pub const BUNDLED_REFERENCE: &str = crate::io::BUNDLED_REFERENCE;
 
-/// How often the recovery copy is written while there are unsaved changes.
-pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
-
-/// File name prefix of recovery copies in the recovery folder.
-const RECOVERY_PREFIX: &str = "recovery-";
-
-/// First line of a recovery copy of a scenario that has a file: where it was saved.
-const SAVED_AT: &str = "// yardstick recovery of: ";
-
-/// Something the user asked for that would lose unsaved scenario changes; it waits for
-/// their answer (save, discard, cancel).
-#[derive(Clone, Debug, PartialEq)]
-pub enum PendingAction {
-    /// Close the window.
-    Quit,
-    /// Open this file (a dataset replaces the data the scenarios are built on).
-    Open(PathBuf),
-    /// Close scenario `index`.
-    CloseScenario(usize),
-}
-
-/// Recovery copies found at start, waiting for "restore" or "discard".
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RecoveryOffer {
-    /// The recovery files found.
-    pub files: Vec<PathBuf>,
-}
-
-/// The recovery state of the window.
-#[derive(Debug, Default)]
-pub struct Recovery {
-    /// Folder of the recovery copies; `None` disables them (tests, screenshots).
-    pub dir: Option<PathBuf>,
-    /// When the copies were last written.
-    last_write: Option<Instant>,
-    /// What was last written (to skip identical writes).
-    last_text: Vec<String>,
-    /// Copies found at start, offered to the user.
-    pub offer: Option<RecoveryOffer>,
-    /// The last problem writing copies, said once.
-    last_problem: Option<String>,
-}
-
-impl Recovery {
-    /// Recovery in `dir`, offering the copies a previous run left behind.
-    pub fn in_dir(dir: PathBuf) -> Self {
-        let files = recovery_files(&dir);
-        Self {
-            dir: Some(dir),
-            offer: (!files.is_empty()).then_some(RecoveryOffer { files }),
-            ..Self::default()
-        }
-    }
-}
-
-/// The recovery copies in `dir`, sorted.
-pub fn recovery_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(RECOVERY_PREFIX) && n.ends_with(".ron"))
-        })
-        .collect();
-    files.sort();
-    files
-}
+pub use crate::ui::recovery::{RECOVERY_INTERVAL, Recovery, RecoveryOffer, recovery_files};
+use crate::ui::recovery::{RECOVERY_PREFIX, SAVED_AT};
+pub use crate::ui::state::PendingAction;
 
 impl YardstickApp {
     /// Opens a dataset or a scenario file, telling them apart by their first word. Asks
@@ -495,15 +426,13 @@ impl YardstickApp {
     }
 
     /// Carries out `action` now, unsaved changes or not.
-    pub fn perform(&mut self, action: PendingAction, ctx: Option<&egui::Context>) {
+    pub fn perform(&mut self, action: PendingAction) {
         match action {
             PendingAction::Quit => {
                 self.allow_close = true;
                 // The user chose to leave without saving: no recovery copy is wanted.
                 self.remove_recovery_files();
-                if let Some(ctx) = ctx {
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
+                self.close_window();
             }
             PendingAction::Open(path) => {
                 self.scenarios = Default::default();
@@ -575,12 +504,12 @@ impl YardstickApp {
                 }
                 self.pending = None;
                 if all_saved {
-                    self.perform(action, Some(ctx));
+                    self.perform(action);
                 }
             }
             Some(Answer::Discard) => {
                 self.pending = None;
-                self.perform(action, Some(ctx));
+                self.perform(action);
             }
             Some(Answer::Cancel) => self.pending = None,
             None => {}

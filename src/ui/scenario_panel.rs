@@ -12,11 +12,10 @@ use crate::chart::style::format_value;
 use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::model::ObservationKind;
-use crate::model::scenario::{
-    Applied, Edit, GrowthRule, Scenario, ScenarioProblem, baseline_value,
-};
+use crate::model::document::Scenarios;
+use crate::model::scenario::{Applied, Edit, GrowthRule, ScenarioProblem, baseline_value};
 use crate::ui::YardstickApp;
-use crate::ui::scenario_doc::{ScenarioDoc, Scenarios};
+use crate::ui::command::Command;
 
 /// The panel's own state between frames (kept in egui's memory, not in the app).
 #[derive(Clone, Debug, Default)]
@@ -87,15 +86,6 @@ fn warn_color(ui: &egui::Ui) -> Color32 {
     ui.visuals().warn_fg_color
 }
 
-/// "base 1", "base 2", …: the first not used by an open scenario.
-fn numbered_name(scenarios: &Scenarios, base: &str) -> String {
-    let taken = |name: &str| scenarios.docs.iter().any(|d| d.scenario.name == name);
-    (1..)
-        .map(|n| format!("{base} {n}"))
-        .find(|name| !taken(name))
-        .unwrap_or_else(|| base.to_owned())
-}
-
 /// The list of scenarios, the baseline, and New / Duplicate / Rename / Delete.
 fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelState) {
     let lang = app.lang;
@@ -137,38 +127,16 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
         .active
         .filter(|&i| i < app.scenarios.docs.len());
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button(lang.pick("新建", "New"))
-            .on_hover_text(lang.pick("新建一个空白情景", "Make an empty scenario"))
-            .clicked()
-        {
-            let name = numbered_name(&app.scenarios, lang.pick("情景", "Scenario"));
-            let dataset = app.dataset_reference();
-            app.scenarios
-                .add(ScenarioDoc::new(Scenario::new(name, dataset)));
+        let state_now = app.command_state();
+        let mut out = Vec::new();
+        Command::NewScenario.button_ui(ui, &state_now, &mut out);
+        Command::DuplicateScenario.button_ui(ui, &state_now, &mut out);
+        for command in out {
+            app.run(command);
             state.renaming = None;
             state.editing = None;
         }
         ui.add_enabled_ui(active.is_some(), |ui| {
-            if ui
-                .button(lang.pick("复制", "Duplicate"))
-                .on_hover_text(lang.pick(
-                    "复制当前情景（副本尚未保存）",
-                    "Copy the active scenario (the copy is not saved)",
-                ))
-                .clicked()
-                && let Some(i) = active
-            {
-                let mut copy = app.scenarios.docs[i].scenario.clone();
-                copy.name = app.scenarios.unused_name(&format!(
-                    "{} {}",
-                    copy.name,
-                    lang.pick("副本", "copy")
-                ));
-                app.scenarios.add(ScenarioDoc::new(copy));
-                state.renaming = None;
-                state.editing = None;
-            }
             if ui
                 .button(lang.pick("重命名", "Rename"))
                 .on_hover_text(lang.pick("修改当前情景的名称", "Rename the active scenario"))

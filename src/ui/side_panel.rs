@@ -3,8 +3,9 @@
 use crate::chart::{ChartKind, ViewMode};
 use crate::model::Dataset;
 use crate::ui::YardstickApp;
-use crate::ui::app::Picks;
+use crate::ui::derived::Inputs;
 use crate::ui::i18n::Text;
+use crate::ui::state::Picks;
 
 /// The picks the window opens on: [`crate::model::view::default_view`] (an indicator with
 /// targets, the regions that report it, never a region that is the sum of others).
@@ -67,10 +68,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
                 app.picks.regions.iter_mut().for_each(|r| *r = false);
             }
         });
-        let counts = observation_counts(ui.ctx(), app);
+        let input = Inputs::new(&app.dataset, app.dataset_rev, &app.picks, lang);
+        let has_data = app.derived.indicator_facts(&input).has_data.clone();
         for (i, region) in app.dataset.regions().iter().enumerate() {
             let name = region.display_name(lang);
-            let label = if counts[i] == 0 {
+            let label = if !has_data.get(i).copied().unwrap_or(false) {
                 format!("{name} ({})", Text::NoData.get(lang))
             } else {
                 name.to_owned()
@@ -83,78 +85,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     });
 }
 
-/// Identifies the dataset open (its observation buffer and size) for the caches below.
-fn data_key(app: &YardstickApp) -> (usize, usize) {
-    let observations = app.dataset.observations();
-    (observations.as_ptr() as usize, observations.len())
-}
-
-/// A value kept in egui's memory, rebuilt only when `key` changes.
-fn cached<K, V>(ctx: &egui::Context, name: &str, key: K, build: impl FnOnce() -> V) -> V
-where
-    K: Clone + PartialEq + Send + Sync + 'static,
-    V: Clone + Send + Sync + 'static,
-{
-    let id = egui::Id::unique(("yardstick-side-panel", name));
-    if let Some((k, v)) = ctx.data(|d| d.get_temp::<(K, V)>(id))
-        && k == key
-    {
-        return v;
-    }
-    let value = build();
-    ctx.data_mut(|d| d.insert_temp(id, (key, value.clone())));
-    value
-}
-
-/// Every year from the indicator's first to its last (any kind, any region), ascending:
-/// what the year pickers offer, whatever regions are picked. Cached.
-pub fn indicator_years(ctx: &egui::Context, app: &YardstickApp) -> Vec<i32> {
-    let indicator = app.picks.indicator;
-    cached(ctx, "years", (data_key(app), indicator), || {
-        let years = app.dataset.years_of(indicator);
-        match (years.first(), years.last()) {
-            (Some(&first), Some(&last)) => (first..=last).collect(),
-            _ => Vec::new(),
-        }
-    })
-}
-
-/// The automatic years of the current picks. Cached.
-fn auto_years(ctx: &egui::Context, app: &YardstickApp) -> Option<(i32, i32)> {
-    let key = (
-        data_key(app),
-        app.picks.indicator,
-        app.picks.kind,
-        app.picks.regions.clone(),
-    );
-    cached(ctx, "auto-years", key, || {
-        app.auto_years(&app.picked_regions())
-    })
-}
-
-/// Observations of the picked indicator per region (0: the region is marked "no data").
-/// Cached by dataset and indicator.
-fn observation_counts(ctx: &egui::Context, app: &YardstickApp) -> Vec<usize> {
-    let indicator = app.picks.indicator;
-    cached(ctx, "counts", (data_key(app), indicator), || {
-        let mut counts = vec![0; app.dataset.regions().len()];
-        for o in app
-            .dataset
-            .observations()
-            .iter()
-            .filter(|o| o.indicator == indicator)
-        {
-            counts[o.region.0 as usize] += 1;
-        }
-        counts
-    })
-}
-
 /// "From" and "to" year pickers, with an automatic choice.
 fn year_pickers(ui: &mut egui::Ui, app: &mut YardstickApp) {
     let lang = app.lang;
-    let years = indicator_years(ui.ctx(), app);
-    let Some((auto_from, auto_to)) = auto_years(ui.ctx(), app) else {
+    let input = Inputs::new(&app.dataset, app.dataset_rev, &app.picks, lang);
+    let years = app.derived.indicator_facts(&input).year_span.clone();
+    let Some((auto_from, auto_to)) = app.derived.auto_years(&input) else {
         return;
     };
     let (mut from, mut to) = app.picks.years.unwrap_or((auto_from, auto_to));

@@ -8,7 +8,8 @@ use crate::io::{FileKind, LoadError, file_kind};
 use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::ui::YardstickApp;
-use crate::ui::scenario_files::{Recovery, load_referenced_dataset};
+use crate::ui::recovery::Recovery;
+use crate::ui::scenario_files::load_referenced_dataset;
 
 /// Name of the app's folder in the user's data folder (`~/.local/share/yardstick` on Linux).
 pub const APP_ID: &str = "yardstick";

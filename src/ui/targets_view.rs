@@ -222,13 +222,10 @@ pub fn apply_as_growth(app: &mut YardstickApp, key: TargetKey) -> Option<GrowthR
 /// Draws the view.
 pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     let lang = app.lang;
-    let rows = target_rows(&app.dataset, &app.picks.regions);
-    let total = app
-        .dataset
-        .observations()
-        .iter()
-        .filter(|o| o.kind == ObservationKind::Target)
-        .count();
+    let list = app.target_list();
+    let total = list.total;
+    // A clone of the rows (a few hundred at most), not a scan: the view mutates the app.
+    let rows = list.rows.clone();
     ui.label(match lang {
         Lang::Zh => format!(
             "所选地区的规划目标：{} 个（数据集中共 {} 个；在左侧勾选地区）",

@@ -1,0 +1,147 @@
+//! The window's plain state types: the view open, what is picked to look at, the theme.
+//! No egui widgets here (only egui's theme preference), so commands and views can share them
+//! without importing the app.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::chart::{ChartKind, ViewMode};
+use crate::lang::Lang;
+use crate::model::{Dataset, IndicatorIdx};
+
+/// The central view shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum View {
+    /// The chart of the selection.
+    #[default]
+    Chart,
+    /// The table of observations.
+    Table,
+    /// The baseline and every open scenario side by side.
+    Compare,
+    /// Published targets: required against recent growth, status, required path.
+    Targets,
+    /// Regions ranked on an indicator, and a weighted composite score.
+    Rankings,
+}
+
+/// What the user has picked to look at. Plain data; the app turns it into a chart
+/// selection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picks {
+    /// The indicator charted.
+    pub indicator: IndicatorIdx,
+    /// One flag per region of the dataset: shown or not.
+    pub regions: Vec<bool>,
+    /// First and last year shown; `None` means automatic: for bars the year most picked
+    /// regions report, for lines every year with data.
+    pub years: Option<(i32, i32)>,
+    /// Bar or line.
+    pub kind: ChartKind,
+    /// Absolute, index, change or share of target.
+    pub mode: ViewMode,
+    /// Logarithmic value axis.
+    pub log_scale: bool,
+}
+
+impl View {
+    /// The views in tab order (Ctrl+1 … Ctrl+5).
+    pub const ALL: [View; 5] = [
+        Self::Chart,
+        Self::Table,
+        Self::Compare,
+        Self::Targets,
+        Self::Rankings,
+    ];
+}
+
+impl Picks {
+    /// Everything shown, the first indicator, the latest year.
+    pub fn all(dataset: &Dataset) -> Self {
+        Self {
+            indicator: IndicatorIdx(0),
+            regions: vec![true; dataset.regions().len()],
+            years: None,
+            kind: ChartKind::Bar,
+            mode: ViewMode::Absolute,
+            log_scale: false,
+        }
+    }
+
+    /// The same picks (by id) carried over to another dataset, where the ids exist.
+    pub fn carried_to(&self, old: &Dataset, new: &Dataset) -> Self {
+        let mut picks = Self::all(new);
+        if let Some(idx) = new.indicator_by_id(&old.indicator(self.indicator).id) {
+            picks.indicator = idx;
+        }
+        for (i, region) in new.regions().iter().enumerate() {
+            if let Some(old_idx) = old.region_by_id(&region.id) {
+                picks.regions[i] = self
+                    .regions
+                    .get(old_idx.0 as usize)
+                    .copied()
+                    .unwrap_or(true);
+            }
+        }
+        picks.kind = self.kind;
+        picks.mode = self.mode;
+        picks.log_scale = self.log_scale;
+        picks
+    }
+}
+
+/// The colour theme the user chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system's light or dark setting (the default).
+    #[default]
+    System,
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// The three choices, in menu order.
+    pub const ALL: [ThemeChoice; 3] = [Self::System, Self::Light, Self::Dark];
+
+    /// The menu label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Self::System => lang.pick("跟随系统", "Follow system"),
+            Self::Light => lang.pick("浅色主题", "Light theme"),
+            Self::Dark => lang.pick("深色主题", "Dark theme"),
+        }
+    }
+
+    /// egui's preference for this choice.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+
+    /// Makes `ctx` use this theme (does nothing when it already does).
+    pub fn apply(self, ctx: &egui::Context) {
+        let wanted = self.preference();
+        if ctx.options(|o| o.theme_preference) != wanted {
+            ctx.set_theme(wanted);
+        }
+    }
+}
+
+/// Something the user asked for that would lose unsaved scenario changes; it waits for
+/// their answer (save, discard, cancel).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PendingAction {
+    /// Close the window.
+    Quit,
+    /// Open this file (a dataset replaces the data the scenarios are built on).
+    Open(PathBuf),
+    /// Close scenario `index`.
+    CloseScenario(usize),
+}
