@@ -267,3 +267,59 @@ fn export_data_from_the_menu_writes_a_csv() {
     );
     harness.get_by_label_contains("已导出");
 }
+
+/// eframe's storage in memory, as the real window keeps it in a file.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_view_picks_language_and_theme_survive_a_restart() {
+    use eframe::App as _;
+    let mut first = common::window::bundled_app();
+    let d = &first.dataset;
+    let forest = d.indicator_by_id("forest_coverage").expect("indicator");
+    let ws = d.region_by_id("wansheng").expect("region");
+    first.view = View::Targets;
+    first.picks.indicator = forest;
+    first.picks.regions = vec![false; d.regions().len()];
+    first.picks.regions[ws.0 as usize] = true;
+    first.picks.kind = ChartKind::Line;
+    first.lang = Lang::En;
+    first.run(yardstick::ui::command::Command::SetTheme(
+        yardstick::ui::polish::ThemeChoice::Dark,
+    ));
+    let mut storage = MemoryStorage::default();
+    first.save(&mut storage);
+
+    let mut second = common::window::bundled_app();
+    assert_eq!(second.view, View::Chart, "a fresh app opens on the chart");
+    second.restore(&storage);
+    assert_eq!(second.view, View::Targets);
+    assert_eq!(second.picks.indicator, forest);
+    assert_eq!(second.picked_regions(), vec![ws]);
+    assert_eq!(second.picks.kind, ChartKind::Line);
+    assert_eq!(
+        eframe::get_value::<Lang>(&storage, "yardstick.lang"),
+        Some(Lang::En)
+    );
+    assert_eq!(
+        eframe::get_value::<yardstick::ui::polish::ThemeChoice>(&storage, "yardstick.theme"),
+        Some(yardstick::ui::polish::ThemeChoice::Dark)
+    );
+}

@@ -21,6 +21,7 @@ use crate::ui::recovery::Recovery;
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::state::PendingAction;
 pub use crate::ui::state::{Picks, View};
+use crate::ui::state::{REMEMBERED_KEY, Remembered};
 use crate::ui::{chart_view, fonts, side_panel, table_view};
 
 /// Key of the persisted language in eframe's storage.
@@ -78,6 +79,8 @@ pub struct YardstickApp {
     last_focus: Option<egui::Id>,
     /// Bottom of the menu bar: windows stay below it.
     menu_bottom: f32,
+    /// What is remembered between runs (eframe storage): view, picks, recent files.
+    pub remembered: Remembered,
     /// The command palette (Ctrl+Shift+P, Ctrl+K).
     pub palette: CommandPalette,
     /// Window commands (close) made by [`Self::run`], sent at the end of the frame.
@@ -119,6 +122,7 @@ impl YardstickApp {
             last_focus: None,
             menu_bottom: 0.0,
             palette: CommandPalette::default(),
+            remembered: Remembered::default(),
             viewport_out: Vec::new(),
             lang_forced: None,
         }
@@ -140,7 +144,35 @@ impl YardstickApp {
             self.lang = crate::ui::polish::lang_from_locale(locale.as_deref());
         }
         self.polish.restore(cc);
+        if let Some(storage) = cc.storage {
+            self.restore(storage);
+        }
         self
+    }
+
+    /// Restores what [`eframe::App::save`] remembered: the view, the picks (when the same
+    /// dataset is open) and the recent files.
+    pub fn restore(&mut self, storage: &dyn eframe::Storage) {
+        let Some(remembered) = eframe::get_value::<Remembered>(storage, REMEMBERED_KEY) else {
+            return;
+        };
+        self.view = remembered.view;
+        if remembered.dataset == self.dataset_path
+            && let Some(picks) = &remembered.picks
+        {
+            self.restore_view(picks);
+        }
+        self.remembered = remembered;
+    }
+
+    /// What [`eframe::App::save`] stores now.
+    pub fn remembered_now(&self) -> Remembered {
+        Remembered {
+            view: self.view,
+            dataset: self.dataset_path.clone(),
+            picks: Some(self.capture_view()),
+            recent_files: self.remembered.recent_files.clone(),
+        }
     }
 
     /// Makes the app save a screenshot to `job`'s file once rendered, then close.
@@ -154,6 +186,7 @@ impl YardstickApp {
         match load_dataset(path) {
             Ok(dataset) => {
                 self.replace_dataset(dataset, Some(path.to_path_buf()));
+                self.remembered.note_file(path);
                 true
             }
             Err(err) => {
@@ -829,6 +862,7 @@ impl eframe::App for YardstickApp {
             eframe::set_value(storage, LANG_KEY, &self.lang);
         }
         eframe::set_value(storage, crate::ui::polish::THEME_KEY, &self.polish.theme);
+        eframe::set_value(storage, REMEMBERED_KEY, &self.remembered_now());
     }
 }
 

@@ -100,6 +100,7 @@ impl YardstickApp {
             ));
         }
         self.scenarios.active = Some(index);
+        self.remembered.note_file(path);
         true
     }
 
@@ -203,6 +204,7 @@ impl YardstickApp {
         doc.scenario.view = scenario.view;
         doc.scenario.dataset = scenario.dataset;
         doc.mark_saved(path.to_path_buf());
+        self.remembered.note_file(path);
         self.clear_recovery_if_clean();
         self.polish.toasts.push(
             crate::ui::polish::ToastKind::Success,

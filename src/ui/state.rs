@@ -2,13 +2,13 @@
 //! No egui widgets here (only egui's theme preference), so commands and views can share them
 //! without importing the app.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::chart::{ChartKind, ViewMode};
 use crate::lang::Lang;
-use crate::model::{Dataset, IndicatorIdx};
+use crate::model::{Dataset, IndicatorIdx, SavedView};
 
 /// The central view shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -144,4 +144,67 @@ pub enum PendingAction {
     Open(PathBuf),
     /// Close scenario `index`.
     CloseScenario(usize),
+}
+
+/// Key of [`Remembered`] in eframe's storage.
+pub const REMEMBERED_KEY: &str = "yardstick.remembered";
+
+/// How many recent files are remembered.
+pub const RECENT_LIMIT: usize = 8;
+
+/// What the window remembers between runs in eframe's storage (beside the language and the
+/// theme, kept under their own keys): the view open, the picks by id, the files used lately.
+/// Each field has a default, so a storage written by another version still loads.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Remembered {
+    /// The central view open last.
+    pub view: View,
+    /// The dataset the picks were made on (`None`: the bundled one); picks are restored only
+    /// on the same dataset.
+    pub dataset: Option<PathBuf>,
+    /// The picks, by id, as a scenario file saves them.
+    pub picks: Option<SavedView>,
+    /// Files opened or saved lately, the latest first.
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl Remembered {
+    /// Puts `path` first in the recent files (once), keeping at most [`RECENT_LIMIT`].
+    pub fn note_file(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(RECENT_LIMIT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_latest_first_once_and_bounded() {
+        let mut r = Remembered::default();
+        for i in 0..10 {
+            r.note_file(Path::new(&format!("f{i}.ron")));
+        }
+        r.note_file(Path::new("f5.ron"));
+        assert_eq!(r.recent_files.len(), RECENT_LIMIT);
+        assert_eq!(r.recent_files[0], Path::new("f5.ron"));
+        assert_eq!(r.recent_files[1], Path::new("f9.ron"));
+        assert_eq!(
+            r.recent_files
+                .iter()
+                .filter(|p| *p == Path::new("f5.ron"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_older_storage_without_some_fields_still_loads() {
+        let r: Remembered = ron::from_str("(view: Targets)").expect("loads");
+        assert_eq!(r.view, View::Targets);
+        assert!(r.picks.is_none() && r.recent_files.is_empty());
+    }
 }
