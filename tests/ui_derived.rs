@@ -14,8 +14,13 @@ fn harness() -> Harness<'static, YardstickApp> {
     let mut harness = common::window::bundled_window(1280.0, 800.0);
     harness.run();
     let app = harness.state_mut();
-    let ws = app.dataset.region_by_id("wansheng").expect("wansheng");
+    let ws = app
+        .state
+        .dataset
+        .region_by_id("wansheng")
+        .expect("wansheng");
     let output = app
+        .state
         .dataset
         .indicator_by_id("industrial_output")
         .expect("indicator");
@@ -28,7 +33,7 @@ fn harness() -> Harness<'static, YardstickApp> {
 fn a_warm_frame_of_each_tab_rebuilds_nothing() {
     let mut harness = harness();
     for view in View::ALL {
-        harness.state_mut().view = view;
+        harness.state_mut().state.view = view;
         harness.run();
         let warm = harness.state().derived.rebuilds();
         harness.step();
@@ -44,11 +49,11 @@ fn a_warm_frame_of_each_tab_rebuilds_nothing() {
 #[test]
 fn a_changed_pick_or_scenario_rebuilds_what_depends_on_it() {
     let mut harness = harness();
-    harness.state_mut().view = View::Chart;
+    harness.state_mut().state.view = View::Chart;
     harness.run();
     let before = harness.state().derived.rebuilds();
     // Another chart kind: new automatic years, selection and chart (3 parts), no more.
-    harness.state_mut().picks.kind = yardstick::chart::ChartKind::Line;
+    harness.state_mut().state.picks.kind = yardstick::chart::ChartKind::Line;
     harness.step();
     assert_eq!(harness.state().derived.rebuilds(), before + 3);
     // Undo in the scenario: the chart only (the selection does not depend on it).

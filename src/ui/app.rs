@@ -20,57 +20,58 @@ use crate::ui::palette::CommandPalette;
 use crate::ui::recovery::Recovery;
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::state::PendingAction;
+use crate::ui::state::{AppState, REMEMBERED_KEY, Remembered};
 pub use crate::ui::state::{Picks, View};
-use crate::ui::state::{REMEMBERED_KEY, Remembered};
 use crate::ui::{chart_view, fonts, side_panel, table_view};
 
 /// Key of the persisted language in eframe's storage.
 const LANG_KEY: &str = "yardstick.lang";
 
-/// The application state.
-pub struct YardstickApp {
-    /// The data open now.
-    pub dataset: Dataset,
-    /// Where it came from; `None` for the bundled dataset.
-    pub dataset_path: Option<PathBuf>,
-    /// UI and data language.
-    pub lang: Lang,
-    /// Central view.
-    pub view: View,
-    /// What is picked in the side panel.
-    pub picks: Picks,
-    /// The last error, shown until dismissed.
-    pub error: Option<String>,
+/// The views' own state between frames (what is not the document nor persisted).
+#[derive(Debug)]
+pub struct ViewStates {
     /// Table: only rows of the picked indicator.
     pub table_only_indicator: bool,
-    /// The typed-path window (open, save as) while it is open.
-    pub path_prompt: Option<PathPrompt>,
-    /// Whether the system file dialog can open here (learnt on the first try).
-    pub dialogs: Dialogs,
-    /// The export window, while it is open.
-    pub export: Option<ExportDialog>,
-    /// The scenarios open, and the active one.
-    pub scenarios: Scenarios,
-    /// An action waiting for the answer to "save unsaved changes?".
-    pub pending: Option<PendingAction>,
-    /// Recovery copies of unsaved scenarios.
-    pub recovery: Recovery,
-    /// Set once the user agreed to close the window despite unsaved changes.
-    pub allow_close: bool,
     /// The table view's state: layout, selection, cell being edited, sort and filter.
     pub table: crate::ui::table_view::TableState,
     /// The targets view's state (the selected target).
     pub targets: crate::ui::targets_view::TargetsState,
     /// The rankings view's state (years picked).
     pub rankings: crate::ui::rankings_view::RankingsState,
-    /// The composite score's indicators and weights (not saved in scenario files).
-    pub composite_weights: Vec<(IndicatorIdx, f64)>,
-    /// Theme, toasts, the Help windows.
-    pub polish: crate::ui::polish::Polish,
-    /// Revision of the dataset: bumped whenever another one is opened.
-    pub dataset_rev: u64,
-    /// What frames read that is computed from the data, cached by revision and picks.
-    pub derived: Derived,
+    /// The command palette (Ctrl+Shift+P, Ctrl+K).
+    pub palette: CommandPalette,
+}
+
+impl Default for ViewStates {
+    fn default() -> Self {
+        Self {
+            table_only_indicator: true,
+            table: Default::default(),
+            targets: Default::default(),
+            rankings: Default::default(),
+            palette: CommandPalette::default(),
+        }
+    }
+}
+
+/// The windows that ask for a file or an answer, and what they wait on.
+#[derive(Debug, Default)]
+pub struct DialogState {
+    /// The typed-path window (open, save as) while it is open.
+    pub path_prompt: Option<PathPrompt>,
+    /// Whether the system file dialog can open here (learnt on the first try).
+    pub system: Dialogs,
+    /// The export window, while it is open.
+    pub export: Option<ExportDialog>,
+    /// An action waiting for the answer to "save unsaved changes?".
+    pub pending: Option<PendingAction>,
+    /// Set once the user agreed to close the window despite unsaved changes.
+    pub allow_close: bool,
+}
+
+/// What the window tracks from one frame to the next.
+#[derive(Default)]
+pub struct FrameState {
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
     /// The view shown in the last frame (opening the table gives it the keyboard).
@@ -79,15 +80,28 @@ pub struct YardstickApp {
     last_focus: Option<egui::Id>,
     /// Bottom of the menu bar: windows stay below it.
     menu_bottom: f32,
-    /// What is remembered between runs (eframe storage): view, picks, recent files.
-    pub remembered: Remembered,
-    /// The command palette (Ctrl+Shift+P, Ctrl+K).
-    pub palette: CommandPalette,
-    /// Window commands (close) made by [`Self::run`], sent at the end of the frame.
+    /// Window commands (close) made by [`YardstickApp::run`], sent at the end of the frame.
     viewport_out: Vec<egui::ViewportCommand>,
-    /// The language given explicitly at start (`YARDSTICK_LANG`, `--lang`): it wins for this
-    /// run and is not remembered as the user's choice.
-    pub lang_forced: Option<Lang>,
+}
+
+/// The application: the document and picks, what is derived from them, the views' and the
+/// dialogs' state, and the frame bookkeeping.
+pub struct YardstickApp {
+    /// The document (dataset, scenarios), the picks, language and view.
+    pub state: AppState,
+    /// What frames read that is computed from the data, cached by revision and picks.
+    pub derived: Derived,
+    /// The views' transient state.
+    pub views: ViewStates,
+    /// The file and question windows.
+    pub dialogs: DialogState,
+    /// Recovery copies of unsaved scenarios.
+    pub recovery: Recovery,
+    /// The last error, shown until dismissed.
+    pub error: Option<String>,
+    /// Theme, toasts, the Help windows.
+    pub polish: crate::ui::polish::Polish,
+    frame: FrameState,
 }
 
 impl YardstickApp {
@@ -95,36 +109,25 @@ impl YardstickApp {
     pub fn new(dataset: Dataset, dataset_path: Option<PathBuf>) -> Self {
         let picks = side_panel::default_picks(&dataset);
         Self {
-            dataset,
-            dataset_path,
-            lang: Lang::Zh,
-            view: View::Chart,
-            picks,
-            error: None,
-            table_only_indicator: true,
-            path_prompt: None,
-            dialogs: Dialogs::default(),
-            export: None,
-            scenarios: Scenarios::default(),
-            pending: None,
-            recovery: Recovery::default(),
-            allow_close: false,
-            table: Default::default(),
-            targets: Default::default(),
-            rankings: Default::default(),
-            composite_weights: Vec::new(),
-            polish: Default::default(),
-            dataset_rev: 0,
+            state: AppState {
+                dataset,
+                dataset_path,
+                dataset_rev: 0,
+                scenarios: Scenarios::default(),
+                picks,
+                lang: Lang::Zh,
+                lang_forced: None,
+                view: View::Chart,
+                composite_weights: Vec::new(),
+                remembered: Remembered::default(),
+            },
             derived: Derived::default(),
-            screenshot: None,
-            shown_title: String::new(),
-            shown_view: None,
-            last_focus: None,
-            menu_bottom: 0.0,
-            palette: CommandPalette::default(),
-            remembered: Remembered::default(),
-            viewport_out: Vec::new(),
-            lang_forced: None,
+            views: ViewStates::default(),
+            dialogs: DialogState::default(),
+            recovery: Recovery::default(),
+            error: None,
+            polish: Default::default(),
+            frame: FrameState::default(),
         }
     }
 
@@ -137,11 +140,11 @@ impl YardstickApp {
             .storage
             .and_then(|s| eframe::get_value::<Lang>(s, LANG_KEY))
         {
-            self.lang = lang;
+            self.state.lang = lang;
         } else if cc.storage.is_some() {
             // First start of the real window (tests have no storage: they stay Chinese).
             let locale = crate::ui::polish::system_locale();
-            self.lang = crate::ui::polish::lang_from_locale(locale.as_deref());
+            self.state.lang = crate::ui::polish::lang_from_locale(locale.as_deref());
         }
         self.polish.restore(cc);
         if let Some(storage) = cc.storage {
@@ -156,28 +159,28 @@ impl YardstickApp {
         let Some(remembered) = eframe::get_value::<Remembered>(storage, REMEMBERED_KEY) else {
             return;
         };
-        self.view = remembered.view;
-        if remembered.dataset == self.dataset_path
+        self.state.view = remembered.view;
+        if remembered.dataset == self.state.dataset_path
             && let Some(picks) = &remembered.picks
         {
             self.restore_view(picks);
         }
-        self.remembered = remembered;
+        self.state.remembered = remembered;
     }
 
     /// What [`eframe::App::save`] stores now.
     pub fn remembered_now(&self) -> Remembered {
         Remembered {
-            view: self.view,
-            dataset: self.dataset_path.clone(),
+            view: self.state.view,
+            dataset: self.state.dataset_path.clone(),
             picks: Some(self.capture_view()),
-            recent_files: self.remembered.recent_files.clone(),
+            recent_files: self.state.remembered.recent_files.clone(),
         }
     }
 
     /// Makes the app save a screenshot to `job`'s file once rendered, then close.
     pub fn with_screenshot(mut self, job: ScreenshotJob) -> Self {
-        self.screenshot = Some(job);
+        self.frame.screenshot = Some(job);
         self
     }
 
@@ -186,11 +189,11 @@ impl YardstickApp {
         match load_dataset(path) {
             Ok(dataset) => {
                 self.replace_dataset(dataset, Some(path.to_path_buf()));
-                self.remembered.note_file(path);
+                self.state.remembered.note_file(path);
                 true
             }
             Err(err) => {
-                self.error = Some(format!("{}\n{err}", Text::OpenFailed.get(self.lang)));
+                self.error = Some(format!("{}\n{err}", Text::OpenFailed.get(self.state.lang)));
                 false
             }
         }
@@ -198,89 +201,105 @@ impl YardstickApp {
 
     /// Replaces the data, keeping picks whose ids still exist.
     pub fn replace_dataset(&mut self, dataset: Dataset, path: Option<PathBuf>) {
-        self.picks = self.picks.carried_to(&self.dataset, &dataset);
-        self.composite_weights = crate::model::ranking::carried_weights(
-            &self.composite_weights,
-            &self.dataset,
+        self.state.picks = self.state.picks.carried_to(&self.state.dataset, &dataset);
+        self.state.composite_weights = crate::model::ranking::carried_weights(
+            &self.state.composite_weights,
+            &self.state.dataset,
             &dataset,
         );
-        self.targets = Default::default();
-        self.dataset = dataset;
-        self.dataset_path = path;
+        self.views.targets = Default::default();
+        self.state.dataset = dataset;
+        self.state.dataset_path = path;
         self.error = None;
-        self.dataset_rev += 1;
-        self.scenarios.invalidate_all();
+        self.state.dataset_rev += 1;
+        self.state.scenarios.invalidate_all();
     }
 
     /// The regions checked in the side panel, in dataset order.
     pub fn picked_regions(&self) -> Vec<RegionIdx> {
-        crate::ui::derived::picked_regions(&self.dataset, &self.picks.regions)
+        crate::ui::derived::picked_regions(&self.state.dataset, &self.state.picks.regions)
     }
 
     /// The chart selection for the current picks; `None` when no region is picked. Computed
     /// afresh (a scan for automatic years): frames read [`Derived::selection`] instead.
     pub fn selection(&self) -> Option<Selection> {
-        crate::ui::derived::selection_of(&self.dataset, &self.picks)
+        crate::ui::derived::selection_of(&self.state.dataset, &self.state.picks)
     }
 
     /// The automatic year span for the current chart kind.
     pub fn auto_years(&self, regions: &[RegionIdx]) -> Option<(i32, i32)> {
         crate::ui::derived::auto_years(
-            &self.dataset,
-            self.picks.indicator,
+            &self.state.dataset,
+            self.state.picks.indicator,
             regions,
-            self.picks.kind,
+            self.state.picks.kind,
         )
     }
 
     /// What [`Derived`] is built from this frame.
     pub fn inputs(&self) -> Inputs<'_> {
-        Inputs::new(&self.dataset, self.dataset_rev, &self.picks, self.lang)
+        Inputs::new(
+            &self.state.dataset,
+            self.state.dataset_rev,
+            &self.state.picks,
+            self.state.lang,
+        )
     }
 
     /// The targets of the picked regions (cached by data and regions).
     pub fn target_list(&mut self) -> &crate::ui::derived::TargetList {
-        let input = Inputs::new(&self.dataset, self.dataset_rev, &self.picks, self.lang);
+        let input = Inputs::new(
+            &self.state.dataset,
+            self.state.dataset_rev,
+            &self.state.picks,
+            self.state.lang,
+        );
         self.derived.targets(&input)
     }
 
     /// The chart for the current picks (with the active scenario beside the baseline),
     /// rebuilt only when the picks, the language, the data or the scenario changed.
     pub fn chart_spec(&mut self) -> Option<&ChartSpec> {
-        let input = Inputs::new(&self.dataset, self.dataset_rev, &self.picks, self.lang);
-        self.derived.chart(&input, &mut self.scenarios)
+        let input = Inputs::new(
+            &self.state.dataset,
+            self.state.dataset_rev,
+            &self.state.picks,
+            self.state.lang,
+        );
+        self.derived.chart(&input, &mut self.state.scenarios)
     }
 
     /// The active scenario, made (named "情景 1" / "Scenario 1", or the next free number)
     /// if there is none yet.
     pub fn active_doc(&mut self) -> &mut ScenarioDoc {
-        if self.scenarios.active().is_none() {
+        if self.state.scenarios.active().is_none() {
             self.new_scenario();
         }
-        let index = self.scenarios.active.unwrap_or(0);
-        &mut self.scenarios.docs[index]
+        let index = self.state.scenarios.active.unwrap_or(0);
+        &mut self.state.scenarios.docs[index]
     }
 
     /// Makes a new empty scenario, named by [`Scenarios::new_name`], and makes it active.
     pub fn new_scenario(&mut self) {
-        let name = self.scenarios.new_name(self.lang);
+        let name = self.state.scenarios.new_name(self.state.lang);
         let dataset = self.dataset_reference();
-        self.scenarios
+        self.state
+            .scenarios
             .add(ScenarioDoc::new(Scenario::new(name, dataset)));
     }
 
     /// Copies the active scenario ("情景 1 副本"); the copy is unsaved and becomes active.
     pub fn duplicate_scenario(&mut self) {
-        let Some(doc) = self.scenarios.active() else {
+        let Some(doc) = self.state.scenarios.active() else {
             return;
         };
         let mut copy = doc.scenario.clone();
-        copy.name = self.scenarios.unused_name(&format!(
+        copy.name = self.state.scenarios.unused_name(&format!(
             "{} {}",
             copy.name,
-            self.lang.pick("副本", "copy")
+            self.state.lang.pick("副本", "copy")
         ));
-        self.scenarios.add(ScenarioDoc::new(copy));
+        self.state.scenarios.add(ScenarioDoc::new(copy));
     }
 
     /// Carries out `command`: the one place a user action changes the app. Window requests
@@ -313,21 +332,21 @@ impl YardstickApp {
                 self.save_active_scenario(true);
             }
             Command::ShowView(view) => self.show_view(view),
-            Command::SetLanguage(lang) => self.lang = lang,
+            Command::SetLanguage(lang) => self.state.lang = lang,
             Command::SetTheme(theme) => self.polish.theme = theme,
             Command::ShowShortcuts => self.polish.shortcuts_open = true,
             Command::ShowAbout => self.polish.about_open = true,
-            Command::CommandPalette => self.palette.toggle(),
+            Command::CommandPalette => self.views.palette.toggle(),
         }
     }
 
     /// What the menus, buttons and palette need to know to draw commands this frame.
     pub fn command_state(&self) -> CommandState {
-        let active = self.scenarios.active();
+        let active = self.state.scenarios.active();
         CommandState {
-            lang: self.lang,
+            lang: self.state.lang,
             theme: self.polish.theme,
-            view: self.view,
+            view: self.state.view,
             has_active: active.is_some(),
             can_undo: active.is_some_and(ScenarioDoc::can_undo),
             can_redo: active.is_some_and(ScenarioDoc::can_redo),
@@ -336,14 +355,14 @@ impl YardstickApp {
 
     /// Sends the window requests [`Self::run`] made.
     fn send_viewport_commands(&mut self, ctx: &egui::Context) {
-        for command in self.viewport_out.drain(..) {
+        for command in self.frame.viewport_out.drain(..) {
             ctx.send_viewport_cmd(command);
         }
     }
 
     /// How a new scenario refers to the open dataset: its path, or the bundled file's name.
     pub fn dataset_reference(&self) -> String {
-        self.dataset_path.as_ref().map_or_else(
+        self.state.dataset_path.as_ref().map_or_else(
             || crate::BUNDLED_NAME.to_owned(),
             |p| {
                 std::fs::canonicalize(p)
@@ -361,8 +380,8 @@ impl YardstickApp {
         indicator: IndicatorIdx,
         year: i32,
     ) -> Option<Effective> {
-        let dataset = &self.dataset;
-        match self.scenarios.active_mut() {
+        let dataset = &self.state.dataset;
+        match self.state.scenarios.active_mut() {
             Some(doc) => doc
                 .applied(dataset)
                 .measured(dataset, region, indicator, year),
@@ -382,9 +401,9 @@ impl YardstickApp {
         year: i32,
         text: &str,
     ) -> Result<(), String> {
-        let ind = self.dataset.indicator(indicator);
-        let value = parse_cell_value(text, ind).map_err(|e| e.message(ind, self.lang))?;
-        let edit = Edit::recorded(&self.dataset, region, indicator, year, value);
+        let ind = self.state.dataset.indicator(indicator);
+        let value = parse_cell_value(text, ind).map_err(|e| e.message(ind, self.state.lang))?;
+        let edit = Edit::recorded(&self.state.dataset, region, indicator, year, value);
         self.apply_edits(vec![edit]);
         Ok(())
     }
@@ -411,17 +430,17 @@ impl YardstickApp {
 
     /// Closes the window, asking first when scenarios have unsaved changes.
     pub fn request_quit(&mut self) {
-        if self.scenarios.any_dirty() && !self.allow_close {
-            self.pending = Some(PendingAction::Quit);
+        if self.state.scenarios.any_dirty() && !self.dialogs.allow_close {
+            self.dialogs.pending = Some(PendingAction::Quit);
         } else {
-            self.allow_close = true;
-            self.viewport_out.push(egui::ViewportCommand::Close);
+            self.dialogs.allow_close = true;
+            self.frame.viewport_out.push(egui::ViewportCommand::Close);
         }
     }
 
     /// Asks for the window to close at the end of this frame.
     pub(crate) fn close_window(&mut self) {
-        self.viewport_out.push(egui::ViewportCommand::Close);
+        self.frame.viewport_out.push(egui::ViewportCommand::Close);
     }
 
     /// Keyboard shortcuts of the window, as [`crate::ui::command::pressed_commands`] reads
@@ -434,24 +453,32 @@ impl YardstickApp {
 
     /// Shows `view`; the table gets the keyboard, with a cell selected.
     pub fn show_view(&mut self, view: View) {
-        self.view = view;
+        self.state.view = view;
     }
 
     /// Takes back the active scenario's last change; false when there is none. A report of
     /// what the change did ("已粘贴 4 个单元格") goes with it.
     pub fn undo(&mut self) -> bool {
-        let done = self.scenarios.active_mut().is_some_and(ScenarioDoc::undo);
+        let done = self
+            .state
+            .scenarios
+            .active_mut()
+            .is_some_and(ScenarioDoc::undo);
         if done {
-            self.table.message = None;
+            self.views.table.message = None;
         }
         done
     }
 
     /// Makes the active scenario's last undone change again; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let done = self.scenarios.active_mut().is_some_and(ScenarioDoc::redo);
+        let done = self
+            .state
+            .scenarios
+            .active_mut()
+            .is_some_and(ScenarioDoc::redo);
         if done {
-            self.table.message = None;
+            self.views.table.message = None;
         }
         done
     }
@@ -460,6 +487,7 @@ impl YardstickApp {
     /// file, the dataset and its file.
     pub fn window_title(&self) -> String {
         let file = self
+            .state
             .dataset_path
             .as_ref()
             .and_then(|p| p.file_name())
@@ -467,18 +495,22 @@ impl YardstickApp {
                 || "chongqing.ron".to_owned(),
                 |n| n.to_string_lossy().into_owned(),
             );
-        let scenario = self.scenarios.active().map_or_else(String::new, |doc| {
-            let marker = if doc.is_dirty() { "* " } else { "" };
-            let file = doc
-                .path
-                .as_ref()
-                .and_then(|p| p.file_name())
-                .map_or_else(String::new, |n| format!(" ({})", n.to_string_lossy()));
-            format!("{marker}{}{file} — ", doc.scenario.name)
-        });
+        let scenario = self
+            .state
+            .scenarios
+            .active()
+            .map_or_else(String::new, |doc| {
+                let marker = if doc.is_dirty() { "* " } else { "" };
+                let file = doc
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map_or_else(String::new, |n| format!(" ({})", n.to_string_lossy()));
+                format!("{marker}{}{file} — ", doc.scenario.name)
+            });
         format!(
             "{scenario}Yardstick — {} — {file}",
-            self.dataset.display_title(self.lang)
+            self.state.dataset.display_title(self.state.lang)
         )
     }
 
@@ -503,21 +535,21 @@ impl YardstickApp {
     pub fn open_export(&mut self, format: ExportFormat) {
         let spec = self.chart_spec().cloned();
         let folder = self.default_folder();
-        self.export = Some(ExportDialog::new(format, spec.as_ref()).in_folder(&folder));
+        self.dialogs.export = Some(ExportDialog::new(format, spec.as_ref()).in_folder(&folder));
     }
 
     /// Where a new file goes by default: the active scenario's folder, else the user's
     /// documents folder, else the home folder.
     pub fn default_folder(&self) -> PathBuf {
-        let near = self.scenarios.active().and_then(|d| d.path.clone());
+        let near = self.state.scenarios.active().and_then(|d| d.path.clone());
         crate::ui::file_prompt::default_folder(near.as_deref())
     }
 
     fn export_window(&mut self, ctx: &egui::Context) {
-        let Some(mut dialog) = self.export.take() else {
+        let Some(mut dialog) = self.dialogs.export.take() else {
             return;
         };
-        let lang = self.lang;
+        let lang = self.state.lang;
         let spec = self.chart_spec().cloned();
         let area = self.window_area(ctx);
         let keep = export_dialog::show(
@@ -526,7 +558,7 @@ impl YardstickApp {
             spec.as_ref(),
             lang,
             area,
-            &mut self.dialogs,
+            &mut self.dialogs.system,
         );
         match dialog.take_outcome() {
             Some(Ok(message)) => self
@@ -540,36 +572,37 @@ impl YardstickApp {
             None => {}
         }
         if keep {
-            self.export = Some(dialog);
+            self.dialogs.export = Some(dialog);
         }
     }
 
     /// Where windows may go: the screen below the menu bar.
     pub fn window_area(&self, ctx: &egui::Context) -> egui::Rect {
         let mut area = ctx.content_rect();
-        area.min.y = area.min.y.max(self.menu_bottom);
+        area.min.y = area.min.y.max(self.frame.menu_bottom);
         area
     }
 
     /// Opens the typed-path window to open a file, pre-filled with the data's folder.
     pub fn open_path_prompt(&mut self) {
         let near = self
+            .state
             .scenarios
             .active()
             .and_then(|d| d.path.clone())
-            .or_else(|| self.dataset_path.clone());
+            .or_else(|| self.state.dataset_path.clone());
         let folder = crate::ui::file_prompt::default_folder(near.as_deref());
         let mut text = folder.display().to_string();
         if !text.ends_with(std::path::MAIN_SEPARATOR) {
             text.push(std::path::MAIN_SEPARATOR);
         }
-        self.path_prompt = Some(PathPrompt::new(PathPurpose::Open, text));
+        self.dialogs.path_prompt = Some(PathPrompt::new(PathPurpose::Open, text));
     }
 
     /// File ▸ Open…: the system dialog, else (no dialog can open) the typed-path window.
     pub fn open_with_dialog(&mut self) {
-        let title = Text::Open.get(self.lang);
-        let picked = self.dialogs.pick(|| {
+        let title = Text::Open.get(self.state.lang);
+        let picked = self.dialogs.system.pick(|| {
             rfd::FileDialog::new()
                 .add_filter("Yardstick RON", &["ron"])
                 .set_title(title)
@@ -585,10 +618,10 @@ impl YardstickApp {
     }
 
     fn path_window(&mut self, ctx: &egui::Context) {
-        let Some(mut prompt) = self.path_prompt.take() else {
+        let Some(mut prompt) = self.dialogs.path_prompt.take() else {
             return;
         };
-        let lang = self.lang;
+        let lang = self.state.lang;
         let mut keep_open = true;
         let mut go = false;
         let area = self.window_area(ctx);
@@ -645,7 +678,7 @@ impl YardstickApp {
             let path = PathBuf::from(&text);
             match prompt.purpose.clone() {
                 PathPurpose::Open => {
-                    if self.open_any(&path) || self.pending.is_some() {
+                    if self.open_any(&path) || self.dialogs.pending.is_some() {
                         keep_open = false;
                     } else {
                         // The message shows in the window; the banner keeps it after.
@@ -669,7 +702,7 @@ impl YardstickApp {
             }
         }
         if keep_open {
-            self.path_prompt = Some(prompt);
+            self.dialogs.path_prompt = Some(prompt);
         }
     }
 
@@ -689,8 +722,8 @@ impl YardstickApp {
     /// widget of the panel that is scrolled out of view, the panel scrolls to it.
     fn follow_focus(&mut self, ui: &egui::Ui) {
         let focused = ui.memory(|m| m.focused());
-        let moved = focused.is_some() && focused != self.last_focus;
-        self.last_focus = focused;
+        let moved = focused.is_some() && focused != self.frame.last_focus;
+        self.frame.last_focus = focused;
         let Some(id) = focused.filter(|_| moved) else {
             return;
         };
@@ -742,7 +775,7 @@ impl YardstickApp {
             .inner_margin(8)
             .show(ui, |ui| {
                 // The button first: a long message wraps below it instead of pushing it away.
-                if ui.button(Text::Dismiss.get(self.lang)).clicked() {
+                if ui.button(Text::Dismiss.get(self.state.lang)).clicked() {
                     self.error = None;
                 }
                 ui.add(egui::Label::new(egui::RichText::new(&message).monospace()).wrap());
@@ -758,7 +791,7 @@ impl YardstickApp {
             for view in View::ALL {
                 let command = Command::ShowView(view);
                 if ui
-                    .selectable_label(self.view == view, command.text(state.lang))
+                    .selectable_label(self.state.view == view, command.text(state.lang))
                     .on_hover_text(command.tooltip(state.lang))
                     .clicked()
                 {
@@ -770,16 +803,16 @@ impl YardstickApp {
             self.run(command);
         }
         ui.separator();
-        if self.shown_view != Some(self.view) {
-            if self.view == View::Table {
+        if self.frame.shown_view != Some(self.state.view) {
+            if self.state.view == View::Table {
                 // Opening the table (Ctrl+2, the tab, a start in it) gives it the keyboard.
-                self.table.request_focus();
+                self.views.table.request_focus();
             }
-            self.shown_view = Some(self.view);
+            self.frame.shown_view = Some(self.state.view);
         }
-        match self.view {
+        match self.state.view {
             View::Chart => {
-                let lang = self.lang;
+                let lang = self.state.lang;
                 match self.chart_spec() {
                     Some(spec) => chart_view::show(ui, spec),
                     None => {
@@ -800,30 +833,30 @@ impl eframe::App for YardstickApp {
         self.take_dropped_files(ctx);
         self.shortcuts(ctx);
         if ctx.input(|i| i.viewport().close_requested())
-            && self.scenarios.any_dirty()
-            && !self.allow_close
+            && self.state.scenarios.any_dirty()
+            && !self.dialogs.allow_close
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(PendingAction::Quit);
+            self.dialogs.pending = Some(PendingAction::Quit);
         }
         self.autosave_recovery(std::time::Instant::now());
-        if self.scenarios.any_dirty() && self.recovery.dir.is_some() {
+        if self.state.scenarios.any_dirty() && self.recovery.dir.is_some() {
             ctx.request_repaint_after(crate::ui::recovery::RECOVERY_INTERVAL);
         }
         self.send_viewport_commands(ctx);
-        if let Some(job) = &mut self.screenshot {
+        if let Some(job) = &mut self.frame.screenshot {
             job.step(ctx);
         }
         let title = self.window_title();
-        if title != self.shown_title {
+        if title != self.frame.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
+            self.frame.shown_title = title;
         }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let menu = egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        self.menu_bottom = menu.response.rect.bottom();
+        self.frame.menu_bottom = menu.response.rect.bottom();
         egui::Panel::left("picks")
             .resizable(true)
             .default_size(240.0)
@@ -844,13 +877,13 @@ impl eframe::App for YardstickApp {
         crate::ui::polish::show(
             &ctx,
             &mut self.polish,
-            self.lang,
+            self.state.lang,
             self.error.as_deref(),
-            &self.dataset,
+            &self.state.dataset,
         );
         let state = self.command_state();
         let mut out = Vec::new();
-        self.palette.ui(&ctx, &state, &mut out);
+        self.views.palette.ui(&ctx, &state, &mut out);
         for command in out {
             self.run(command);
         }
@@ -858,8 +891,8 @@ impl eframe::App for YardstickApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.lang_forced != Some(self.lang) {
-            eframe::set_value(storage, LANG_KEY, &self.lang);
+        if self.state.lang_forced != Some(self.state.lang) {
+            eframe::set_value(storage, LANG_KEY, &self.state.lang);
         }
         eframe::set_value(storage, crate::ui::polish::THEME_KEY, &self.polish.theme);
         eframe::set_value(storage, REMEMBERED_KEY, &self.remembered_now());

@@ -22,7 +22,7 @@ const NONE: &str = "—";
 
 /// Draws the comparison of every open scenario with the baseline.
 pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
+    let lang = app.state.lang;
     let only_changed_id = egui::Id::unique("yardstick_compare_only_changed");
     let mut only_changed = ui.data_mut(|d| *d.get_persisted_mut_or(only_changed_id, true));
     ui.checkbox(
@@ -42,13 +42,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .weak(),
     );
 
-    let indicator = app.picks.indicator;
-    let dataset = &app.dataset;
+    let indicator = app.state.picks.indicator;
+    let dataset = &app.state.dataset;
     if indicator.0 as usize >= dataset.indicators().len() {
         return;
     }
     let regions: Vec<RegionIdx> = app.picked_regions();
-    if app.scenarios.docs.is_empty() {
+    if app.state.scenarios.docs.is_empty() {
         ui.add_space(8.0);
         ui.label(lang.pick(
             "还没有打开的情景：在右侧情景面板中新建一个，或添加增长假设。",
@@ -63,19 +63,23 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     }
 
     let names: Vec<String> = app
+        .state
         .scenarios
         .docs
         .iter()
         .map(|d| d.scenario.name.clone())
         .collect();
-    let active = app.scenarios.active;
+    let active = app.state.scenarios.active;
     let filter = if only_changed {
         RowFilter::Changed
     } else {
         RowFilter::All
     };
-    let input = crate::ui::derived::Inputs::new(dataset, app.dataset_rev, &app.picks, lang);
-    let Some((years, comparison)) = app.derived.comparison(&input, &mut app.scenarios, filter)
+    let input =
+        crate::ui::derived::Inputs::new(dataset, app.state.dataset_rev, &app.state.picks, lang);
+    let Some((years, comparison)) =
+        app.derived
+            .comparison(&input, &mut app.state.scenarios, filter)
     else {
         ui.label(lang.pick("该指标没有数据", "This indicator has no data"));
         return;

@@ -40,8 +40,8 @@ pub fn polarity_note(better: Better, lang: Lang) -> &'static str {
 
 /// Draws the view.
 pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
-    if app.picks.indicator.0 as usize >= app.dataset.indicators().len() {
+    let lang = app.state.lang;
+    if app.state.picks.indicator.0 as usize >= app.state.dataset.indicators().len() {
         return;
     }
     let regions = app.picked_regions();
@@ -78,12 +78,17 @@ fn year_combo(ui: &mut egui::Ui, id: &str, name: &str, current: i32, years: &[i3
 }
 
 fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionIdx]) {
-    let lang = app.lang;
-    let indicator_idx = app.picks.indicator;
-    let indicator = app.dataset.indicator(indicator_idx).clone();
+    let lang = app.state.lang;
+    let indicator_idx = app.state.picks.indicator;
+    let indicator = app.state.dataset.indicator(indicator_idx).clone();
     let unit = indicator.display_unit(lang).to_owned();
-    let input = Inputs::new(&app.dataset, app.dataset_rev, &app.picks, lang);
-    let data = app.derived.ranking(&input, app.rankings.year).clone();
+    let input = Inputs::new(
+        &app.state.dataset,
+        app.state.dataset_rev,
+        &app.state.picks,
+        lang,
+    );
+    let data = app.derived.ranking(&input, app.views.rankings.year).clone();
     let years = data.years;
     let Some(year) = data.year else {
         ui.heading(indicator.display_name(lang));
@@ -105,12 +110,12 @@ fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionI
             "Year ranked (default: the year most picked regions report)",
         );
         if let Some(y) = year_combo(ui, "ranking_year", hint, year, &years) {
-            app.rankings.year = Some((indicator_idx, y));
+            app.views.rankings.year = Some((indicator_idx, y));
         }
     });
     ui.label(RichText::new(polarity_note(indicator.better, lang)).italics());
     let ranked = data.ranked;
-    let dataset = &app.dataset;
+    let dataset = &app.state.dataset;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
         .id_salt("ranking_table")
@@ -180,14 +185,14 @@ fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionI
 }
 
 fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionIdx]) {
-    let lang = app.lang;
+    let lang = app.state.lang;
     ui.heading(lang.pick("综合得分", "Composite score"));
     ui.label(lang.pick(
         "勾选指标并设置权重：",
         "Tick indicators and set their weights:",
     ));
-    app.composite_weights = valid_weights(&app.dataset, &app.composite_weights);
-    let indicators: Vec<IndicatorIdx> = app.dataset.indicator_indices().collect();
+    app.state.composite_weights = valid_weights(&app.state.dataset, &app.state.composite_weights);
+    let indicators: Vec<IndicatorIdx> = app.state.dataset.indicator_indices().collect();
     // Two indicators a row when there is room, else one: the weights never leave the screen.
     let per_row = if ui.available_width() >= 820.0 { 2 } else { 1 };
     egui::Grid::new("composite_weights_grid")
@@ -196,11 +201,25 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         .show(ui, |ui| {
             // Weight first, then the checkbox with the name (a long name is what is cut).
             for (n, idx) in indicators.into_iter().enumerate() {
-                let name = app.dataset.indicator(idx).display_name(lang).to_owned();
-                let position = app.composite_weights.iter().position(|(i, _)| *i == idx);
+                let name = app
+                    .state
+                    .dataset
+                    .indicator(idx)
+                    .display_name(lang)
+                    .to_owned();
+                let position = app
+                    .state
+                    .composite_weights
+                    .iter()
+                    .position(|(i, _)| *i == idx);
                 let mut checked = position.is_some();
                 let hint = format!("{}{name}", lang.pick("权重：", "Weight: "));
-                match app.composite_weights.iter_mut().find(|(i, _)| *i == idx) {
+                match app
+                    .state
+                    .composite_weights
+                    .iter_mut()
+                    .find(|(i, _)| *i == idx)
+                {
                     Some((_, weight)) => {
                         ui.add(
                             egui::DragValue::new(weight)
@@ -227,9 +246,9 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
                 {
                     match position {
                         Some(p) if !checked => {
-                            app.composite_weights.remove(p);
+                            app.state.composite_weights.remove(p);
                         }
-                        None if checked => app.composite_weights.push((idx, 1.0)),
+                        None if checked => app.state.composite_weights.push((idx, 1.0)),
                         _ => {}
                     }
                 }
@@ -248,17 +267,26 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         ))
         .weak(),
     );
-    if app.composite_weights.iter().all(|(_, w)| *w <= 0.0) {
+    if app.state.composite_weights.iter().all(|(_, w)| *w <= 0.0) {
         ui.label(lang.pick(
             "请勾选至少一项权重大于 0 的指标。",
             "Tick at least one indicator with a weight above 0.",
         ));
         return;
     }
-    let input = Inputs::new(&app.dataset, app.dataset_rev, &app.picks, lang);
+    let input = Inputs::new(
+        &app.state.dataset,
+        app.state.dataset_rev,
+        &app.state.picks,
+        lang,
+    );
     let data = app
         .derived
-        .composite(&input, &app.composite_weights, app.rankings.composite_year)
+        .composite(
+            &input,
+            &app.state.composite_weights,
+            app.views.rankings.composite_year,
+        )
         .clone();
     let years = data.years;
     let (Some(year), Some(scores)) = (data.year, data.scores) else {
@@ -271,15 +299,15 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
             "Year of the composite (default: the year the ticked indicators cover best)",
         );
         if let Some(y) = year_combo(ui, "composite_year", hint, year, &years) {
-            app.rankings.composite_year = Some(y);
+            app.views.rankings.composite_year = Some(y);
         }
-        if app.rankings.composite_year.is_some()
+        if app.views.rankings.composite_year.is_some()
             && ui
                 .button(lang.pick("自动", "Automatic"))
                 .on_hover_text(lang.pick("改回数据最全的年份", "Back to the best-covered year"))
                 .clicked()
         {
-            app.rankings.composite_year = None;
+            app.views.rankings.composite_year = None;
         }
     });
     let scores = match scores {
@@ -290,11 +318,12 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         }
     };
     let total = app
+        .state
         .composite_weights
         .iter()
         .filter(|(_, w)| *w > 0.0)
         .count();
-    let dataset = &app.dataset;
+    let dataset = &app.state.dataset;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
         .id_salt("composite_table")

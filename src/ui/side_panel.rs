@@ -20,40 +20,42 @@ pub fn default_picks(dataset: &Dataset) -> Picks {
     }
 }
 
-/// Draws the side panel and applies the user's picks to `app.picks`.
+/// Draws the side panel and applies the user's picks to `app.state.picks`.
 pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
+    let lang = app.state.lang;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(Text::Indicator.get(lang));
-        for idx in app.dataset.indicator_indices().collect::<Vec<_>>() {
-            let indicator = app.dataset.indicator(idx);
+        for idx in app.state.dataset.indicator_indices().collect::<Vec<_>>() {
+            let indicator = app.state.dataset.indicator(idx);
             let label = format!(
                 "{} ({})",
                 indicator.display_name(lang),
                 indicator.display_unit(lang)
             );
-            if ui.radio(app.picks.indicator == idx, label).clicked() && app.picks.indicator != idx {
-                app.picks.indicator = idx;
-                app.picks.years = None;
+            if ui.radio(app.state.picks.indicator == idx, label).clicked()
+                && app.state.picks.indicator != idx
+            {
+                app.state.picks.indicator = idx;
+                app.state.picks.years = None;
             }
         }
         ui.separator();
         ui.horizontal(|ui| {
-            let before = app.picks.kind;
+            let before = app.state.picks.kind;
             ui.selectable_value(
-                &mut app.picks.kind,
+                &mut app.state.picks.kind,
                 ChartKind::Bar,
                 lang.pick("柱状图", "Bars"),
             )
             .on_hover_text(lang.pick("各地区并排比较", "Regions side by side"));
             ui.selectable_value(
-                &mut app.picks.kind,
+                &mut app.state.picks.kind,
                 ChartKind::Line,
                 lang.pick("折线图", "Lines"),
             )
             .on_hover_text(lang.pick("各地区历年变化", "Each region over the years"));
-            if app.picks.kind != before {
-                app.picks.years = None;
+            if app.state.picks.kind != before {
+                app.state.picks.years = None;
             }
         });
         year_pickers(ui, app);
@@ -62,22 +64,27 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         ui.heading(Text::Regions.get(lang));
         ui.horizontal(|ui| {
             if ui.button(Text::All.get(lang)).clicked() {
-                app.picks.regions.iter_mut().for_each(|r| *r = true);
+                app.state.picks.regions.iter_mut().for_each(|r| *r = true);
             }
             if ui.button(Text::None.get(lang)).clicked() {
-                app.picks.regions.iter_mut().for_each(|r| *r = false);
+                app.state.picks.regions.iter_mut().for_each(|r| *r = false);
             }
         });
-        let input = Inputs::new(&app.dataset, app.dataset_rev, &app.picks, lang);
+        let input = Inputs::new(
+            &app.state.dataset,
+            app.state.dataset_rev,
+            &app.state.picks,
+            lang,
+        );
         let has_data = app.derived.indicator_facts(&input).has_data.clone();
-        for (i, region) in app.dataset.regions().iter().enumerate() {
+        for (i, region) in app.state.dataset.regions().iter().enumerate() {
             let name = region.display_name(lang);
             let label = if !has_data.get(i).copied().unwrap_or(false) {
                 format!("{name} ({})", Text::NoData.get(lang))
             } else {
                 name.to_owned()
             };
-            if let Some(flag) = app.picks.regions.get_mut(i) {
+            if let Some(flag) = app.state.picks.regions.get_mut(i) {
                 ui.checkbox(flag, label)
                     .on_hover_text(region.note.clone().unwrap_or_default());
             }
@@ -87,14 +94,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
 
 /// "From" and "to" year pickers, with an automatic choice.
 fn year_pickers(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
-    let input = Inputs::new(&app.dataset, app.dataset_rev, &app.picks, lang);
+    let lang = app.state.lang;
+    let input = Inputs::new(
+        &app.state.dataset,
+        app.state.dataset_rev,
+        &app.state.picks,
+        lang,
+    );
     let years = app.derived.indicator_facts(&input).year_span.clone();
     let Some((auto_from, auto_to)) = app.derived.auto_years(&input) else {
         return;
     };
-    let (mut from, mut to) = app.picks.years.unwrap_or((auto_from, auto_to));
-    let auto = app.picks.years.is_none();
+    let (mut from, mut to) = app.state.picks.years.unwrap_or((auto_from, auto_to));
+    let auto = app.state.picks.years.is_none();
     let mut changed = false;
     ui.horizontal(|ui| {
         ui.label(Text::ChartYear.get(lang));
@@ -112,11 +124,11 @@ fn year_pickers(ui: &mut egui::Ui, app: &mut YardstickApp) {
             ))
             .clicked()
         {
-            app.picks.years = None;
+            app.state.picks.years = None;
         }
     });
     if changed {
-        app.picks.years = Some((from.min(to), from.max(to)));
+        app.state.picks.years = Some((from.min(to), from.max(to)));
     }
 }
 
@@ -138,22 +150,25 @@ fn year_combo(ui: &mut egui::Ui, name: &str, year: &mut i32, years: &[i32]) -> b
 
 /// View mode (absolute, index, change, share of target) and log scale.
 fn mode_picker(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
+    let lang = app.state.lang;
     ui.horizontal(|ui| {
         ui.label(lang.pick("数值", "Values"));
         egui::ComboBox::from_id_salt("mode")
-            .selected_text(app.picks.mode.label(lang))
+            .selected_text(app.state.picks.mode.label(lang))
             .show_ui(ui, |ui| {
                 for mode in ViewMode::ALL {
-                    ui.selectable_value(&mut app.picks.mode, mode, mode.label(lang));
+                    ui.selectable_value(&mut app.state.picks.mode, mode, mode.label(lang));
                 }
             })
             .response
             .on_hover_text(lang.pick("数值的显示方式", "How values are shown"));
     });
-    ui.checkbox(&mut app.picks.log_scale, lang.pick("对数坐标", "Log scale"))
-        .on_hover_text(lang.pick(
-            "数值相差悬殊时使用（仅限正值）",
-            "For values of very different size (positive values only)",
-        ));
+    ui.checkbox(
+        &mut app.state.picks.log_scale,
+        lang.pick("对数坐标", "Log scale"),
+    )
+    .on_hover_text(lang.pick(
+        "数值相差悬殊时使用（仅限正值）",
+        "For values of very different size (positive values only)",
+    ));
 }

@@ -130,8 +130,8 @@ pub fn build_app(
         app = app.with_creation_context(cc);
     }
     if let Some(lang) = options.lang {
-        app.lang = lang;
-        app.lang_forced = Some(lang);
+        app.state.lang = lang;
+        app.state.lang_forced = Some(lang);
     }
     if let Some(dir) = &options.data_dir {
         app.recovery = Recovery::in_dir(recovery_dir(dir));

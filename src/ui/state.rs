@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::{ChartKind, ViewMode};
 use crate::lang::Lang;
+use crate::model::document::Scenarios;
 use crate::model::{Dataset, IndicatorIdx, SavedView};
 
 /// The central view shown.
@@ -144,6 +145,32 @@ pub enum PendingAction {
     Open(PathBuf),
     /// Close scenario `index`.
     CloseScenario(usize),
+}
+
+/// The document and what the user picked to look at: what views read besides derived data.
+#[derive(Debug)]
+pub struct AppState {
+    /// The data open now.
+    pub dataset: Dataset,
+    /// Where it came from; `None` for the bundled dataset.
+    pub dataset_path: Option<PathBuf>,
+    /// Revision of the dataset: bumped whenever another one is opened.
+    pub dataset_rev: u64,
+    /// The scenarios open, and the active one (each with its revision).
+    pub scenarios: Scenarios,
+    /// What is picked in the side panel.
+    pub picks: Picks,
+    /// UI and data language.
+    pub lang: Lang,
+    /// The language given explicitly at start (`YARDSTICK_LANG`, `--lang`): it wins for this
+    /// run and is not remembered as the user's choice.
+    pub lang_forced: Option<Lang>,
+    /// Central view.
+    pub view: View,
+    /// The composite score's indicators and weights (not saved in scenario files).
+    pub composite_weights: Vec<(IndicatorIdx, f64)>,
+    /// What is remembered between runs (eframe storage): view, picks, recent files.
+    pub remembered: Remembered,
 }
 
 /// Key of [`Remembered`] in eframe's storage.
