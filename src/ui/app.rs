@@ -22,6 +22,8 @@ use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::state::PendingAction;
 use crate::ui::state::{AppState, REMEMBERED_KEY, Remembered};
 pub use crate::ui::state::{Picks, View};
+use crate::ui::views::Cx;
+use crate::ui::views::compare::CompareView;
 use crate::ui::{chart_view, fonts, side_panel, table_view};
 
 /// Key of the persisted language in eframe's storage.
@@ -40,6 +42,8 @@ pub struct ViewStates {
     pub rankings: crate::ui::rankings_view::RankingsState,
     /// The command palette (Ctrl+Shift+P, Ctrl+K).
     pub palette: CommandPalette,
+    /// The compare view.
+    pub compare: CompareView,
 }
 
 impl Default for ViewStates {
@@ -50,6 +54,7 @@ impl Default for ViewStates {
             targets: Default::default(),
             rankings: Default::default(),
             palette: CommandPalette::default(),
+            compare: CompareView,
         }
     }
 }
@@ -175,6 +180,7 @@ impl YardstickApp {
             dataset: self.state.dataset_path.clone(),
             picks: Some(self.capture_view()),
             recent_files: self.state.remembered.recent_files.clone(),
+            compare_all_rows: self.state.remembered.compare_all_rows,
         }
     }
 
@@ -332,6 +338,10 @@ impl YardstickApp {
                 self.save_active_scenario(true);
             }
             Command::ShowView(view) => self.show_view(view),
+            Command::CompareRows(rows) => {
+                self.state.remembered.compare_all_rows =
+                    rows == crate::model::compare::RowFilter::All;
+            }
             Command::SetLanguage(lang) => self.state.lang = lang,
             Command::SetTheme(theme) => self.polish.theme = theme,
             Command::ShowShortcuts => self.polish.shortcuts_open = true,
@@ -347,6 +357,7 @@ impl YardstickApp {
             lang: self.state.lang,
             theme: self.polish.theme,
             view: self.state.view,
+            compare_rows: self.state.remembered.compare_rows(),
             has_active: active.is_some(),
             can_undo: active.is_some_and(ScenarioDoc::can_undo),
             can_redo: active.is_some_and(ScenarioDoc::can_redo),
@@ -821,7 +832,27 @@ impl YardstickApp {
                 }
             }
             View::Table => table_view::show(ui, self),
-            View::Compare => crate::ui::compare_view::show(ui, self),
+            View::Compare => {
+                // Built here (cached), read by the view through Cx.
+                let input = Inputs::new(
+                    &self.state.dataset,
+                    self.state.dataset_rev,
+                    &self.state.picks,
+                    self.state.lang,
+                );
+                let rows = self.state.remembered.compare_rows();
+                self.derived
+                    .comparison(&input, &mut self.state.scenarios, rows);
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.compare.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
+            }
             View::Targets => crate::ui::targets_view::show(ui, self),
             View::Rankings => crate::ui::rankings_view::show(ui, self),
         }
@@ -908,6 +939,7 @@ fn menu_items_ui(ui: &mut egui::Ui, menu: Menu, state: &CommandState, out: &mut 
             Command::ExportChart
                 | Command::Quit
                 | Command::ShowView(View::Chart)
+                | Command::CompareRows(crate::model::compare::RowFilter::Changed)
                 | Command::DuplicateScenario
         )
     };

@@ -7,6 +7,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::lang::Lang;
+use crate::model::compare::RowFilter;
 use crate::ui::state::{ThemeChoice, View};
 
 /// One user action.
@@ -44,6 +45,8 @@ pub enum Command {
     SaveScenarioAs,
     /// Show one of the central views.
     ShowView(View),
+    /// List these rows in the compare view (only those a scenario changes, or all).
+    CompareRows(RowFilter),
     /// Use this language for the interface and the data.
     SetLanguage(Lang),
     /// Use this colour theme.
@@ -107,6 +110,8 @@ pub struct CommandState {
     pub theme: ThemeChoice,
     /// The central view open.
     pub view: View,
+    /// The rows the compare view lists.
+    pub compare_rows: RowFilter,
     /// A scenario is active (not the baseline).
     pub has_active: bool,
     /// The active scenario has a change to undo.
@@ -161,6 +166,7 @@ impl Command {
         ];
         all.extend(ThemeChoice::ALL.map(Self::SetTheme));
         all.extend(View::ALL.map(Self::ShowView));
+        all.extend([RowFilter::Changed, RowFilter::All].map(Self::CompareRows));
         all.extend(Lang::ALL.map(Self::SetLanguage));
         all.extend([Self::ShowShortcuts, Self::CommandPalette, Self::ShowAbout]);
         all
@@ -181,7 +187,7 @@ impl Command {
             | Self::OpenScenario
             | Self::SaveScenario
             | Self::SaveScenarioAs => Menu::Scenario,
-            Self::ShowView(_) | Self::SetTheme(_) => Menu::View,
+            Self::ShowView(_) | Self::SetTheme(_) | Self::CompareRows(_) => Menu::View,
             Self::SetLanguage(_) => Menu::Language,
             Self::ShowShortcuts | Self::ShowAbout | Self::CommandPalette => Menu::Help,
         }
@@ -206,6 +212,8 @@ impl Command {
             Self::SaveScenario => ("保存情景", "Save scenario"),
             Self::SaveScenarioAs => ("情景另存为…", "Save scenario as…"),
             Self::ShowView(view) => view_text(view),
+            Self::CompareRows(RowFilter::Changed) => ("只显示有变化的行", "Only changed rows"),
+            Self::CompareRows(RowFilter::All) => ("比较全部行", "Compare all rows"),
             Self::SetLanguage(choice) => return choice.native_name(),
             Self::SetTheme(choice) => return choice.label(lang),
             Self::ShowShortcuts => ("快捷键", "Shortcuts"),
@@ -265,6 +273,14 @@ impl Command {
                 "Save the active scenario to another file",
             ),
             Self::ShowView(view) => view_tooltip(view),
+            Self::CompareRows(RowFilter::Changed) => (
+                "只列出至少一个情景与基准不同的年份",
+                "List only the years where at least one scenario differs from the baseline",
+            ),
+            Self::CompareRows(RowFilter::All) => (
+                "比较视图列出每个有数值的年份",
+                "The compare view lists every year with a value",
+            ),
             Self::SetLanguage(_) => ("界面与数据的语言", "Language of the interface and data"),
             Self::SetTheme(ThemeChoice::System) => (
                 "按操作系统的浅色/深色设置显示",
@@ -345,6 +361,7 @@ impl Command {
         match self {
             Self::SetLanguage(lang) => Some(state.lang == lang),
             Self::SetTheme(theme) => Some(state.theme == theme),
+            Self::CompareRows(rows) => Some(state.compare_rows == rows),
             _ => None,
         }
     }

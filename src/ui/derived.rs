@@ -34,6 +34,14 @@ impl<K: PartialEq, V> Slot<K, V> {
         }
         &self.built.as_ref().expect("just built").1
     }
+
+    /// The value if it was built for `key`.
+    fn peek(&self, key: &K) -> Option<&V> {
+        self.built
+            .as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
 }
 
 /// The active scenario as a cache key: its index and revision; `None` for the baseline.
@@ -253,14 +261,7 @@ impl Derived {
         scenarios: &mut Scenarios,
         filter: RowFilter,
     ) -> Option<&YearsCompared> {
-        let revisions = scenarios.docs.iter().map(|d| d.revision()).collect();
-        let key = (
-            input.dataset_rev,
-            revisions,
-            input.picks.indicator,
-            input.picks.regions.clone(),
-            filter,
-        );
+        let key = compare_key(input, scenarios, filter);
         let dataset = input.dataset;
         let indicator = input.picks.indicator;
         let regions = picked_regions(dataset, &input.picks.regions);
@@ -289,6 +290,31 @@ impl Derived {
             })
             .as_ref()
     }
+}
+
+impl Derived {
+    /// The comparison [`Self::comparison`] built for these inputs, if it did: what a view
+    /// reads (it cannot build, it has the state read-only).
+    pub fn built_comparison(
+        &self,
+        input: &Inputs<'_>,
+        scenarios: &Scenarios,
+        filter: RowFilter,
+    ) -> Option<&YearsCompared> {
+        self.comparison
+            .peek(&compare_key(input, scenarios, filter))?
+            .as_ref()
+    }
+}
+
+fn compare_key(input: &Inputs<'_>, scenarios: &Scenarios, filter: RowFilter) -> CompareKey {
+    (
+        input.dataset_rev,
+        scenarios.docs.iter().map(|d| d.revision()).collect(),
+        input.picks.indicator,
+        input.picks.regions.clone(),
+        filter,
+    )
 }
 
 /// The active scenario's index and revision.

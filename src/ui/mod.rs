@@ -3,7 +3,6 @@
 pub mod app;
 pub mod chart_view;
 pub mod command;
-pub mod compare_view;
 pub mod derived;
 pub mod export_dialog;
 pub mod file_prompt;
@@ -21,6 +20,7 @@ pub mod start;
 pub mod state;
 pub mod table_view;
 pub mod targets_view;
+pub mod views;
 
 pub use app::{View, YardstickApp};
 pub use start::{AppOptions, Start, build_app, load_start};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::{ChartKind, ViewMode};
 use crate::lang::Lang;
+use crate::model::compare::RowFilter;
 use crate::model::document::Scenarios;
 use crate::model::{Dataset, IndicatorIdx, SavedView};
 
@@ -194,6 +195,19 @@ pub struct Remembered {
     pub picks: Option<SavedView>,
     /// Files opened or saved lately, the latest first.
     pub recent_files: Vec<PathBuf>,
+    /// The compare view lists every row, not only those a scenario changes.
+    pub compare_all_rows: bool,
+}
+
+impl Remembered {
+    /// Which rows the compare view lists.
+    pub fn compare_rows(&self) -> RowFilter {
+        if self.compare_all_rows {
+            RowFilter::All
+        } else {
+            RowFilter::Changed
+        }
+    }
 }
 
 impl Remembered {
