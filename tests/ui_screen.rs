@@ -11,7 +11,8 @@ use egui_kittest::kittest::Queryable;
 use yardstick::chart::{ChartKind, PointKind, csv};
 use yardstick::ui::app::Picks;
 use yardstick::ui::table_view::CellRef;
-use yardstick::ui::{View, YardstickApp, chart_view};
+use yardstick::ui::views::chart;
+use yardstick::ui::{View, YardstickApp};
 
 mod common;
 
@@ -51,12 +52,12 @@ fn hover_point(harness: &mut Harness<'_, YardstickApp>, region: &str, year: i32,
     // one event settles the layout before positions are read.
     harness.hover_at(egui::pos2(1.0, 1.0));
     harness.run();
-    let transform = chart_view::last_transform(&harness.ctx).expect("a chart was drawn");
+    let transform = chart::last_transform(&harness.ctx).expect("a chart was drawn");
     let point = spec
         .points()
         .find(|p| p.region_id == region && p.year == year && p.kind == kind)
         .expect("the point is drawn");
-    let pos = chart_view::screen_pos(&spec, &transform, point);
+    let pos = chart::screen_pos(&spec, &transform, point);
     harness.hover_at(pos);
     harness.run();
 }
@@ -100,8 +101,8 @@ fn the_window_opens_on_the_seed_regions_industrial_output_and_its_targets_not_on
         ]
     );
     // The value axis starts at 0: the data and the indicator's minimum are ≥ 0.
-    assert_eq!(chart_view::y_bounds(&spec).0, 0.0);
-    let transform = chart_view::last_transform(&harness.ctx).unwrap();
+    assert_eq!(chart::y_bounds(&spec).0, 0.0);
+    let transform = chart::last_transform(&harness.ctx).unwrap();
     assert_eq!(*transform.bounds().range_y().start(), 0.0);
 }
 
@@ -116,7 +117,7 @@ fn gdp_bars_never_go_below_zero_and_every_bar_is_named() {
             harness.state_mut().state.lang = yardstick::lang::Lang::En;
             harness.run();
         }
-        let transform = chart_view::last_transform(&harness.ctx).unwrap();
+        let transform = chart::last_transform(&harness.ctx).unwrap();
         assert_eq!(*transform.bounds().range_y().start(), 0.0, "no −1,000");
         let spec = harness.state_mut().chart_spec().unwrap().clone();
         let screen = harness.ctx.content_rect();

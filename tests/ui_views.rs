@@ -103,3 +103,44 @@ fn run_carries_out_the_compare_rows_command_without_a_window() {
     app.run(Command::SetLanguage(yardstick::lang::Lang::En));
     assert_eq!(app.state.lang, yardstick::lang::Lang::En);
 }
+
+#[test]
+fn the_chart_view_draws_the_chart_built_before_it_or_says_nothing_is_picked() {
+    type ChartState = (yardstick::ui::views::chart::ChartView, YardstickApp);
+    let mut app = common::window::bundled_app();
+    let output = app
+        .state
+        .dataset
+        .indicator_by_id("industrial_output")
+        .expect("indicator");
+    app.state.picks.indicator = output;
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app): &mut ChartState| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    app.chart_spec();
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    let mut out = Vec::new();
+                    view.ui(ui, &cx, &mut out);
+                    assert!(out.is_empty(), "the chart asks for nothing");
+                }
+            },
+            (yardstick::ui::views::chart::ChartView, app),
+        );
+    harness.run();
+    harness.get_by_label_contains("工业总产值（");
+    let regions = harness.state().1.state.dataset.regions().len();
+    harness.state_mut().1.state.picks.regions = vec![false; regions];
+    harness.run();
+    harness.get_by_label("请选择至少一个地区");
+}

@@ -23,8 +23,9 @@ use crate::ui::state::PendingAction;
 use crate::ui::state::{AppState, REMEMBERED_KEY, Remembered};
 pub use crate::ui::state::{Picks, View};
 use crate::ui::views::Cx;
+use crate::ui::views::chart::ChartView;
 use crate::ui::views::compare::CompareView;
-use crate::ui::{chart_view, fonts, side_panel, table_view};
+use crate::ui::{fonts, side_panel, table_view};
 
 /// Key of the persisted language in eframe's storage.
 const LANG_KEY: &str = "yardstick.lang";
@@ -42,6 +43,8 @@ pub struct ViewStates {
     pub rankings: crate::ui::rankings_view::RankingsState,
     /// The command palette (Ctrl+Shift+P, Ctrl+K).
     pub palette: CommandPalette,
+    /// The chart view.
+    pub chart: ChartView,
     /// The compare view.
     pub compare: CompareView,
 }
@@ -54,6 +57,7 @@ impl Default for ViewStates {
             targets: Default::default(),
             rankings: Default::default(),
             palette: CommandPalette::default(),
+            chart: ChartView,
             compare: CompareView,
         }
     }
@@ -823,12 +827,16 @@ impl YardstickApp {
         }
         match self.state.view {
             View::Chart => {
-                let lang = self.state.lang;
-                match self.chart_spec() {
-                    Some(spec) => chart_view::show(ui, spec),
-                    None => {
-                        ui.label(Text::NothingSelected.get(lang));
-                    }
+                // Built here (cached), read by the view through Cx.
+                self.chart_spec();
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.chart.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
                 }
             }
             View::Table => table_view::show(ui, self),

@@ -293,6 +293,17 @@ impl Derived {
 }
 
 impl Derived {
+    /// The chart [`Self::chart`] built for these inputs, if it did (what a view reads).
+    pub fn built_chart(&self, input: &Inputs<'_>, scenarios: &Scenarios) -> Option<&ChartSpec> {
+        let key = (
+            input.dataset_rev,
+            input.picks.clone(),
+            input.lang,
+            scenario_key(scenarios),
+        );
+        self.chart.peek(&key)?.as_ref()
+    }
+
     /// The comparison [`Self::comparison`] built for these inputs, if it did: what a view
     /// reads (it cannot build, it has the state read-only).
     pub fn built_comparison(

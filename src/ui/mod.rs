@@ -1,7 +1,6 @@
 //! The egui front end: a thin layer over the model, the io layer and chart specs.
 
 pub mod app;
-pub mod chart_view;
 pub mod command;
 pub mod derived;
 pub mod export_dialog;

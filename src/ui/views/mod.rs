@@ -3,6 +3,7 @@
 //! derived data through [`Cx`] and asks for changes by pushing commands; it never names the
 //! app. (The other tabs and panels still take the app; they move here one by one.)
 
+pub mod chart;
 pub mod compare;
 
 use crate::ui::derived::Derived;
