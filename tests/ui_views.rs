@@ -144,3 +144,60 @@ fn the_chart_view_draws_the_chart_built_before_it_or_says_nothing_is_picked() {
     harness.run();
     harness.get_by_label("请选择至少一个地区");
 }
+
+#[test]
+fn the_rankings_view_returns_a_weight_as_a_command_and_keeps_its_years_itself() {
+    use yardstick::ui::views::rankings::RankingsView;
+    type RankingsState = (RankingsView, YardstickApp, Vec<Command>);
+    let mut app = common::window::bundled_app();
+    let d = &app.state.dataset;
+    let gdp = d.indicator_by_id("gdp").expect("gdp");
+    app.state.picks = yardstick::ui::app::Picks {
+        indicator: gdp,
+        ..yardstick::ui::app::Picks::all(d)
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 900.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app, out): &mut RankingsState| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    let state = &app.state;
+                    let input =
+                        Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
+                    app.derived.ranking(&input, view.year);
+                    app.derived
+                        .composite(&input, &state.composite_weights, view.composite_year);
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    view.ui(ui, &cx, out);
+                }
+            },
+            (RankingsView::default(), app, Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label("数值越高越好（高者排前）");
+    assert!(harness.state().2.is_empty());
+    harness
+        .get_by_role_and_label(Role::CheckBox, "地区生产总值")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().2, vec![Command::SetWeight(gdp, Some(1.0))]);
+    assert!(
+        harness.state().1.state.composite_weights.is_empty(),
+        "the view asks; only run() changes the weights"
+    );
+    // run() applies it the way the window does.
+    let (_, app, out) = harness.state_mut();
+    for command in out.drain(..) {
+        app.run(command);
+    }
+    assert_eq!(app.state.composite_weights, vec![(gdp, 1.0)]);
+}

@@ -25,6 +25,7 @@ pub use crate::ui::state::{Picks, View};
 use crate::ui::views::Cx;
 use crate::ui::views::chart::ChartView;
 use crate::ui::views::compare::CompareView;
+use crate::ui::views::rankings::RankingsView;
 use crate::ui::{fonts, side_panel, table_view};
 
 /// Key of the persisted language in eframe's storage.
@@ -40,7 +41,7 @@ pub struct ViewStates {
     /// The targets view's state (the selected target).
     pub targets: crate::ui::targets_view::TargetsState,
     /// The rankings view's state (years picked).
-    pub rankings: crate::ui::rankings_view::RankingsState,
+    pub rankings: RankingsView,
     /// The command palette (Ctrl+Shift+P, Ctrl+K).
     pub palette: CommandPalette,
     /// The chart view.
@@ -342,6 +343,7 @@ impl YardstickApp {
                 self.save_active_scenario(true);
             }
             Command::ShowView(view) => self.show_view(view),
+            Command::SetWeight(indicator, weight) => self.set_weight(indicator, weight),
             Command::CompareRows(rows) => {
                 self.state.remembered.compare_all_rows =
                     rows == crate::model::compare::RowFilter::All;
@@ -351,6 +353,20 @@ impl YardstickApp {
             Command::ShowShortcuts => self.polish.shortcuts_open = true,
             Command::ShowAbout => self.polish.about_open = true,
             Command::CommandPalette => self.views.palette.toggle(),
+        }
+    }
+
+    /// Weighs `indicator` in the composite score (`None` leaves it out); a new one goes last.
+    pub fn set_weight(&mut self, indicator: IndicatorIdx, weight: Option<f64>) {
+        let weights = &mut self.state.composite_weights;
+        let position = weights.iter().position(|(i, _)| *i == indicator);
+        match (position, weight) {
+            (Some(p), Some(w)) => weights[p].1 = w,
+            (None, Some(w)) => weights.push((indicator, w)),
+            (Some(p), None) => {
+                weights.remove(p);
+            }
+            (None, None) => {}
         }
     }
 
@@ -862,7 +878,35 @@ impl YardstickApp {
                 }
             }
             View::Targets => crate::ui::targets_view::show(ui, self),
-            View::Rankings => crate::ui::rankings_view::show(ui, self),
+            View::Rankings => {
+                // Built here (cached) for the view's years, read by the view through Cx.
+                self.state.composite_weights = crate::model::ranking::valid_weights(
+                    &self.state.dataset,
+                    &self.state.composite_weights,
+                );
+                let input = Inputs::new(
+                    &self.state.dataset,
+                    self.state.dataset_rev,
+                    &self.state.picks,
+                    self.state.lang,
+                );
+                let rankings = &self.views.rankings;
+                self.derived.ranking(&input, rankings.year);
+                self.derived.composite(
+                    &input,
+                    &self.state.composite_weights,
+                    rankings.composite_year,
+                );
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.rankings.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::model::compare::RowFilter;
 use crate::ui::state::{ThemeChoice, View};
 
 /// One user action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Command {
     /// Open a dataset or scenario file with the system dialog (or the typed-path window).
     Open,
@@ -47,6 +47,9 @@ pub enum Command {
     ShowView(View),
     /// List these rows in the compare view (only those a scenario changes, or all).
     CompareRows(RowFilter),
+    /// Weigh an indicator in the composite score (`None`: leave it out). Made by the
+    /// rankings view's fields, not listed in menus or the palette.
+    SetWeight(crate::model::IndicatorIdx, Option<f64>),
     /// Use this language for the interface and the data.
     SetLanguage(Lang),
     /// Use this colour theme.
@@ -187,7 +190,9 @@ impl Command {
             | Self::OpenScenario
             | Self::SaveScenario
             | Self::SaveScenarioAs => Menu::Scenario,
-            Self::ShowView(_) | Self::SetTheme(_) | Self::CompareRows(_) => Menu::View,
+            Self::ShowView(_) | Self::SetTheme(_) | Self::CompareRows(_) | Self::SetWeight(..) => {
+                Menu::View
+            }
             Self::SetLanguage(_) => Menu::Language,
             Self::ShowShortcuts | Self::ShowAbout | Self::CommandPalette => Menu::Help,
         }
@@ -214,6 +219,7 @@ impl Command {
             Self::ShowView(view) => view_text(view),
             Self::CompareRows(RowFilter::Changed) => ("只显示有变化的行", "Only changed rows"),
             Self::CompareRows(RowFilter::All) => ("比较全部行", "Compare all rows"),
+            Self::SetWeight(..) => ("设置综合得分权重", "Set a composite weight"),
             Self::SetLanguage(choice) => return choice.native_name(),
             Self::SetTheme(choice) => return choice.label(lang),
             Self::ShowShortcuts => ("快捷键", "Shortcuts"),
@@ -281,6 +287,10 @@ impl Command {
                 "比较视图列出每个有数值的年份",
                 "The compare view lists every year with a value",
             ),
+            Self::SetWeight(..) => (
+                "指标在综合得分中的权重",
+                "An indicator's weight in the composite score",
+            ),
             Self::SetLanguage(_) => ("界面与数据的语言", "Language of the interface and data"),
             Self::SetTheme(ThemeChoice::System) => (
                 "按操作系统的浅色/深色设置显示",
@@ -343,7 +353,7 @@ impl Command {
 
     /// True when the palette lists it (not the palette itself, nor what only the table does).
     pub fn in_palette(self) -> bool {
-        self.window_shortcut() && self != Self::CommandPalette
+        self.window_shortcut() && !matches!(self, Self::CommandPalette | Self::SetWeight(..))
     }
 
     /// True when it can run in `state` (undo needs something to undo, …).

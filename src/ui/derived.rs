@@ -293,6 +293,37 @@ impl Derived {
 }
 
 impl Derived {
+    /// The ranking [`Self::ranking`] built for these inputs, if it did (what a view reads).
+    pub fn built_ranking(
+        &self,
+        input: &Inputs<'_>,
+        picked_year: Option<(IndicatorIdx, i32)>,
+    ) -> Option<&RankingData> {
+        let key = (
+            input.dataset_rev,
+            input.picks.indicator,
+            input.picks.regions.clone(),
+            picked_year,
+        );
+        self.ranking.peek(&key)
+    }
+
+    /// The composite [`Self::composite`] built for these inputs, if it did.
+    pub fn built_composite(
+        &self,
+        input: &Inputs<'_>,
+        weights: &[(IndicatorIdx, f64)],
+        picked_year: Option<i32>,
+    ) -> Option<&CompositeData> {
+        let key = (
+            input.dataset_rev,
+            input.picks.regions.clone(),
+            weights.to_vec(),
+            picked_year,
+        );
+        self.composite.peek(&key)
+    }
+
     /// The chart [`Self::chart`] built for these inputs, if it did (what a view reads).
     pub fn built_chart(&self, input: &Inputs<'_>, scenarios: &Scenarios) -> Option<&ChartSpec> {
         let key = (

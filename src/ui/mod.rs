@@ -9,7 +9,6 @@ pub mod fonts;
 pub mod i18n;
 pub mod palette;
 pub mod polish;
-pub mod rankings_view;
 pub mod recovery;
 pub mod scenario_files;
 pub mod scenario_panel;

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod rankings;
 
 use crate::ui::derived::Derived;
 use crate::ui::state::AppState;

@@ -8,15 +8,15 @@ use crate::chart::PointKind;
 use crate::chart::style::format_value;
 use crate::lang::Lang;
 use crate::model::analysis::Values;
-use crate::model::ranking::valid_weights;
 use crate::model::{Better, IndicatorIdx, ObservationKind, RegionIdx};
-use crate::ui::YardstickApp;
-use crate::ui::derived::Inputs;
+use crate::ui::command::Command;
+use crate::ui::derived::{Inputs, picked_regions};
+use crate::ui::views::Cx;
 
-/// What the view remembers between frames (the composite's weights live in
-/// `YardstickApp::composite_weights`).
+/// The rankings view and what it remembers between frames (the composite's weights are the
+/// document's: `AppState::composite_weights`, changed by [`Command::SetWeight`]).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct RankingsState {
+pub struct RankingsView {
     /// The year picked for the ranking, with the indicator it was picked for: another
     /// indicator goes back to its best-covered year.
     pub year: Option<(IndicatorIdx, i32)>,
@@ -38,13 +38,20 @@ pub fn polarity_note(better: Better, lang: Lang) -> &'static str {
     }
 }
 
-/// Draws the view.
-pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.state.lang;
-    if app.state.picks.indicator.0 as usize >= app.state.dataset.indicators().len() {
+impl RankingsView {
+    /// Draws the ranking and the composite as [`Cx`] has them (built by the app before the
+    /// views, for this view's years); a weight changed goes to `out` as a command.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        show(ui, self, cx, out);
+    }
+}
+
+fn show(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    let lang = cx.state.lang;
+    if cx.state.picks.indicator.0 as usize >= cx.state.dataset.indicators().len() {
         return;
     }
-    let regions = app.picked_regions();
+    let regions = picked_regions(&cx.state.dataset, &cx.state.picks.regions);
     if regions.is_empty() {
         ui.label(lang.pick("请选择至少一个地区", "Select at least one region"));
         return;
@@ -53,10 +60,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .id_salt("rankings_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ranking_section(ui, app, &regions);
+            ranking_section(ui, this, cx, &regions);
             ui.add_space(8.0);
             ui.separator();
-            composite_section(ui, app, &regions);
+            composite_section(ui, this, cx, out, &regions);
         });
 }
 
@@ -74,21 +81,28 @@ fn year_combo(ui: &mut egui::Ui, id: &str, name: &str, current: i32, years: &[i3
         })
         .response
         .on_hover_text(name);
+    if picked.is_some() {
+        // The app builds the data for the new year before the next frame.
+        ui.ctx().request_repaint();
+    }
     picked
 }
 
-fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionIdx]) {
-    let lang = app.state.lang;
-    let indicator_idx = app.state.picks.indicator;
-    let indicator = app.state.dataset.indicator(indicator_idx).clone();
+fn ranking_section(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, regions: &[RegionIdx]) {
+    let lang = cx.state.lang;
+    let indicator_idx = cx.state.picks.indicator;
+    let indicator = cx.state.dataset.indicator(indicator_idx).clone();
     let unit = indicator.display_unit(lang).to_owned();
     let input = Inputs::new(
-        &app.state.dataset,
-        app.state.dataset_rev,
-        &app.state.picks,
+        &cx.state.dataset,
+        cx.state.dataset_rev,
+        &cx.state.picks,
         lang,
     );
-    let data = app.derived.ranking(&input, app.views.rankings.year).clone();
+    let Some(data) = cx.derived.built_ranking(&input, this.year) else {
+        return;
+    };
+    let data = data.clone();
     let years = data.years;
     let Some(year) = data.year else {
         ui.heading(indicator.display_name(lang));
@@ -110,12 +124,12 @@ fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionI
             "Year ranked (default: the year most picked regions report)",
         );
         if let Some(y) = year_combo(ui, "ranking_year", hint, year, &years) {
-            app.views.rankings.year = Some((indicator_idx, y));
+            this.year = Some((indicator_idx, y));
         }
     });
     ui.label(RichText::new(polarity_note(indicator.better, lang)).italics());
     let ranked = data.ranked;
-    let dataset = &app.state.dataset;
+    let dataset = &cx.state.dataset;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
         .id_salt("ranking_table")
@@ -184,15 +198,20 @@ fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionI
     }
 }
 
-fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionIdx]) {
-    let lang = app.state.lang;
+fn composite_section(
+    ui: &mut egui::Ui,
+    this: &mut RankingsView,
+    cx: &Cx<'_>,
+    out: &mut Vec<Command>,
+    regions: &[RegionIdx],
+) {
+    let lang = cx.state.lang;
     ui.heading(lang.pick("综合得分", "Composite score"));
     ui.label(lang.pick(
         "勾选指标并设置权重：",
         "Tick indicators and set their weights:",
     ));
-    app.state.composite_weights = valid_weights(&app.state.dataset, &app.state.composite_weights);
-    let indicators: Vec<IndicatorIdx> = app.state.dataset.indicator_indices().collect();
+    let indicators: Vec<IndicatorIdx> = cx.state.dataset.indicator_indices().collect();
     // Two indicators a row when there is room, else one: the weights never leave the screen.
     let per_row = if ui.available_width() >= 820.0 { 2 } else { 1 };
     egui::Grid::new("composite_weights_grid")
@@ -201,33 +220,34 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         .show(ui, |ui| {
             // Weight first, then the checkbox with the name (a long name is what is cut).
             for (n, idx) in indicators.into_iter().enumerate() {
-                let name = app
+                let name = cx
                     .state
                     .dataset
                     .indicator(idx)
                     .display_name(lang)
                     .to_owned();
-                let position = app
+                let position = cx
                     .state
                     .composite_weights
                     .iter()
                     .position(|(i, _)| *i == idx);
                 let mut checked = position.is_some();
                 let hint = format!("{}{name}", lang.pick("权重：", "Weight: "));
-                match app
-                    .state
-                    .composite_weights
-                    .iter_mut()
-                    .find(|(i, _)| *i == idx)
-                {
-                    Some((_, weight)) => {
-                        ui.add(
-                            egui::DragValue::new(weight)
-                                .range(0.0..=10.0)
-                                .speed(0.05)
-                                .fixed_decimals(2),
-                        )
-                        .on_hover_text(hint);
+                match cx.state.composite_weights.iter().find(|(i, _)| *i == idx) {
+                    Some(&(_, weight)) => {
+                        let mut weight = weight;
+                        if ui
+                            .add(
+                                egui::DragValue::new(&mut weight)
+                                    .range(0.0..=10.0)
+                                    .speed(0.05)
+                                    .fixed_decimals(2),
+                            )
+                            .on_hover_text(hint)
+                            .changed()
+                        {
+                            out.push(Command::SetWeight(idx, Some(weight)));
+                        }
                     }
                     None => {
                         let mut unused = 1.0;
@@ -245,10 +265,8 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
                     .changed()
                 {
                     match position {
-                        Some(p) if !checked => {
-                            app.state.composite_weights.remove(p);
-                        }
-                        None if checked => app.state.composite_weights.push((idx, 1.0)),
+                        Some(_) if !checked => out.push(Command::SetWeight(idx, None)),
+                        None if checked => out.push(Command::SetWeight(idx, Some(1.0))),
                         _ => {}
                     }
                 }
@@ -267,7 +285,7 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         ))
         .weak(),
     );
-    if app.state.composite_weights.iter().all(|(_, w)| *w <= 0.0) {
+    if cx.state.composite_weights.iter().all(|(_, w)| *w <= 0.0) {
         ui.label(lang.pick(
             "请勾选至少一项权重大于 0 的指标。",
             "Tick at least one indicator with a weight above 0.",
@@ -275,19 +293,18 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         return;
     }
     let input = Inputs::new(
-        &app.state.dataset,
-        app.state.dataset_rev,
-        &app.state.picks,
+        &cx.state.dataset,
+        cx.state.dataset_rev,
+        &cx.state.picks,
         lang,
     );
-    let data = app
-        .derived
-        .composite(
-            &input,
-            &app.state.composite_weights,
-            app.views.rankings.composite_year,
-        )
-        .clone();
+    let Some(data) =
+        cx.derived
+            .built_composite(&input, &cx.state.composite_weights, this.composite_year)
+    else {
+        return;
+    };
+    let data = data.clone();
     let years = data.years;
     let (Some(year), Some(scores)) = (data.year, data.scores) else {
         return;
@@ -299,15 +316,16 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
             "Year of the composite (default: the year the ticked indicators cover best)",
         );
         if let Some(y) = year_combo(ui, "composite_year", hint, year, &years) {
-            app.views.rankings.composite_year = Some(y);
+            this.composite_year = Some(y);
         }
-        if app.views.rankings.composite_year.is_some()
+        if this.composite_year.is_some()
             && ui
                 .button(lang.pick("自动", "Automatic"))
                 .on_hover_text(lang.pick("改回数据最全的年份", "Back to the best-covered year"))
                 .clicked()
         {
-            app.views.rankings.composite_year = None;
+            this.composite_year = None;
+            ui.ctx().request_repaint();
         }
     });
     let scores = match scores {
@@ -317,13 +335,13 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
             return;
         }
     };
-    let total = app
+    let total = cx
         .state
         .composite_weights
         .iter()
         .filter(|(_, w)| *w > 0.0)
         .count();
-    let dataset = &app.state.dataset;
+    let dataset = &cx.state.dataset;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
         .id_salt("composite_table")
