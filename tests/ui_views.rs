@@ -201,3 +201,63 @@ fn the_rankings_view_returns_a_weight_as_a_command_and_keeps_its_years_itself() 
     }
     assert_eq!(app.state.composite_weights, vec![(gdp, 1.0)]);
 }
+
+#[test]
+fn the_side_panel_turns_each_changed_pick_into_one_command() {
+    use yardstick::chart::ChartKind;
+    use yardstick::model::RegionIdx;
+    use yardstick::ui::views::side::{SidePanel, changes};
+    let app = common::window::bundled_app();
+    let before = app.state.picks.clone();
+    let mut after = before.clone();
+    after.kind = ChartKind::Line;
+    after.years = Some((2019, 2022));
+    after.regions[1] = !after.regions[1];
+    let mut out = Vec::new();
+    changes(&before, &after, &mut out);
+    assert_eq!(
+        out,
+        vec![
+            Command::SetChartKind(ChartKind::Line),
+            Command::SetYears(Some((2019, 2022))),
+            Command::SetRegion(RegionIdx(1), after.regions[1]),
+        ]
+    );
+
+    // In a harness: clicking 折线图 asks for lines and leaves the state alone.
+    type SideState = (SidePanel, YardstickApp, Vec<Command>);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(260.0, 900.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app, out): &mut SideState| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    let state = &app.state;
+                    let input =
+                        Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
+                    app.derived.indicator_facts(&input);
+                    app.derived.auto_years(&input);
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    view.ui(ui, &cx, out);
+                }
+            },
+            (SidePanel, app, Vec::new()),
+        );
+    harness.run();
+    assert!(harness.state().2.is_empty());
+    harness.get_by_label("折线图").click();
+    harness.run();
+    assert_eq!(
+        harness.state().2.first(),
+        Some(&Command::SetChartKind(ChartKind::Line))
+    );
+    assert_eq!(harness.state().1.state.picks.kind, ChartKind::Bar);
+}

@@ -26,7 +26,8 @@ use crate::ui::views::Cx;
 use crate::ui::views::chart::ChartView;
 use crate::ui::views::compare::CompareView;
 use crate::ui::views::rankings::RankingsView;
-use crate::ui::{fonts, side_panel, table_view};
+use crate::ui::views::side::SidePanel;
+use crate::ui::{fonts, table_view};
 
 /// Key of the persisted language in eframe's storage.
 const LANG_KEY: &str = "yardstick.lang";
@@ -44,6 +45,8 @@ pub struct ViewStates {
     pub rankings: RankingsView,
     /// The command palette (Ctrl+Shift+P, Ctrl+K).
     pub palette: CommandPalette,
+    /// The side panel (picks).
+    pub side: SidePanel,
     /// The chart view.
     pub chart: ChartView,
     /// The compare view.
@@ -58,6 +61,7 @@ impl Default for ViewStates {
             targets: Default::default(),
             rankings: Default::default(),
             palette: CommandPalette::default(),
+            side: SidePanel,
             chart: ChartView,
             compare: CompareView,
         }
@@ -117,7 +121,7 @@ pub struct YardstickApp {
 impl YardstickApp {
     /// An app showing `dataset` (from `path`, or bundled if `None`).
     pub fn new(dataset: Dataset, dataset_path: Option<PathBuf>) -> Self {
-        let picks = side_panel::default_picks(&dataset);
+        let picks = crate::ui::views::side::default_picks(&dataset);
         Self {
             state: AppState {
                 dataset,
@@ -344,6 +348,16 @@ impl YardstickApp {
             }
             Command::ShowView(view) => self.show_view(view),
             Command::SetWeight(indicator, weight) => self.set_weight(indicator, weight),
+            Command::SetIndicator(indicator) => self.state.picks.indicator = indicator,
+            Command::SetChartKind(kind) => self.state.picks.kind = kind,
+            Command::SetYears(years) => self.state.picks.years = years,
+            Command::SetMode(mode) => self.state.picks.mode = mode,
+            Command::SetLogScale(on) => self.state.picks.log_scale = on,
+            Command::SetRegion(region, on) => {
+                if let Some(flag) = self.state.picks.regions.get_mut(region.0 as usize) {
+                    *flag = on;
+                }
+            }
             Command::CompareRows(rows) => {
                 self.state.remembered.compare_all_rows =
                     rows == crate::model::compare::RowFilter::All;
@@ -774,7 +788,7 @@ impl YardstickApp {
         } else {
             return;
         };
-        // Taken by the panel's scroll area, the first to end in this frame (side_panel::show
+        // Taken by the panel's scroll area, the first to end in this frame (SidePanel::ui
         // puts everything in one).
         ui.scroll_with_delta_animation(
             egui::vec2(0.0, -shift),
@@ -945,7 +959,24 @@ impl eframe::App for YardstickApp {
             .default_size(240.0)
             .show(ui, |ui| {
                 self.follow_focus(ui);
-                side_panel::show(ui, self);
+                // Built here (cached), read by the panel through Cx.
+                let input = Inputs::new(
+                    &self.state.dataset,
+                    self.state.dataset_rev,
+                    &self.state.picks,
+                    self.state.lang,
+                );
+                self.derived.indicator_facts(&input);
+                self.derived.auto_years(&input);
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.side.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
             });
         egui::Panel::right("scenarios")
             .resizable(true)

@@ -50,6 +50,18 @@ pub enum Command {
     /// Weigh an indicator in the composite score (`None`: leave it out). Made by the
     /// rankings view's fields, not listed in menus or the palette.
     SetWeight(crate::model::IndicatorIdx, Option<f64>),
+    /// Chart this indicator (side panel).
+    SetIndicator(crate::model::IndicatorIdx),
+    /// Bars or lines (side panel).
+    SetChartKind(crate::model::ChartKind),
+    /// These years, `None`: automatic (side panel).
+    SetYears(Option<(i32, i32)>),
+    /// Absolute, index, change or share of target (side panel).
+    SetMode(crate::model::ViewMode),
+    /// A logarithmic value axis or not (side panel).
+    SetLogScale(bool),
+    /// Show a region or not (side panel).
+    SetRegion(crate::model::RegionIdx, bool),
     /// Use this language for the interface and the data.
     SetLanguage(Lang),
     /// Use this colour theme.
@@ -190,9 +202,14 @@ impl Command {
             | Self::OpenScenario
             | Self::SaveScenario
             | Self::SaveScenarioAs => Menu::Scenario,
-            Self::ShowView(_) | Self::SetTheme(_) | Self::CompareRows(_) | Self::SetWeight(..) => {
-                Menu::View
-            }
+            Self::ShowView(_) | Self::SetTheme(_) | Self::CompareRows(_) => Menu::View,
+            Self::SetWeight(..)
+            | Self::SetIndicator(_)
+            | Self::SetChartKind(_)
+            | Self::SetYears(_)
+            | Self::SetMode(_)
+            | Self::SetLogScale(_)
+            | Self::SetRegion(..) => Menu::View,
             Self::SetLanguage(_) => Menu::Language,
             Self::ShowShortcuts | Self::ShowAbout | Self::CommandPalette => Menu::Help,
         }
@@ -220,6 +237,12 @@ impl Command {
             Self::CompareRows(RowFilter::Changed) => ("只显示有变化的行", "Only changed rows"),
             Self::CompareRows(RowFilter::All) => ("比较全部行", "Compare all rows"),
             Self::SetWeight(..) => ("设置综合得分权重", "Set a composite weight"),
+            Self::SetIndicator(_) => ("选择指标", "Pick the indicator"),
+            Self::SetChartKind(_) => ("选择图表类型", "Pick bars or lines"),
+            Self::SetYears(_) => ("选择年份", "Pick the years"),
+            Self::SetMode(_) => ("选择数值显示方式", "Pick how values are shown"),
+            Self::SetLogScale(_) => ("对数坐标", "Log scale"),
+            Self::SetRegion(..) => ("选择地区", "Pick a region"),
             Self::SetLanguage(choice) => return choice.native_name(),
             Self::SetTheme(choice) => return choice.label(lang),
             Self::ShowShortcuts => ("快捷键", "Shortcuts"),
@@ -291,6 +314,12 @@ impl Command {
                 "指标在综合得分中的权重",
                 "An indicator's weight in the composite score",
             ),
+            Self::SetIndicator(_)
+            | Self::SetChartKind(_)
+            | Self::SetYears(_)
+            | Self::SetMode(_)
+            | Self::SetLogScale(_)
+            | Self::SetRegion(..) => ("左侧面板中的选择", "A pick in the side panel"),
             Self::SetLanguage(_) => ("界面与数据的语言", "Language of the interface and data"),
             Self::SetTheme(ThemeChoice::System) => (
                 "按操作系统的浅色/深色设置显示",
@@ -353,7 +382,22 @@ impl Command {
 
     /// True when the palette lists it (not the palette itself, nor what only the table does).
     pub fn in_palette(self) -> bool {
-        self.window_shortcut() && !matches!(self, Self::CommandPalette | Self::SetWeight(..))
+        self.window_shortcut() && self != Self::CommandPalette && !self.is_gesture()
+    }
+
+    /// True for what a view's widget makes with its value (a weight, a pick): carried out
+    /// like any command, not listed in menus or the palette.
+    pub fn is_gesture(self) -> bool {
+        matches!(
+            self,
+            Self::SetWeight(..)
+                | Self::SetIndicator(_)
+                | Self::SetChartKind(_)
+                | Self::SetYears(_)
+                | Self::SetMode(_)
+                | Self::SetLogScale(_)
+                | Self::SetRegion(..)
+        )
     }
 
     /// True when it can run in `state` (undo needs something to undo, …).

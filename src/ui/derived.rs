@@ -293,6 +293,24 @@ impl Derived {
 }
 
 impl Derived {
+    /// The indicator facts [`Self::indicator_facts`] built for these inputs, if it did.
+    pub fn built_facts(&self, input: &Inputs<'_>) -> Option<&IndicatorFacts> {
+        self.facts.peek(&(input.dataset_rev, input.picks.indicator))
+    }
+
+    /// The automatic years [`Self::auto_years`] built for these inputs, if it did (the inner
+    /// `None`: no data).
+    pub fn built_auto_years(&self, input: &Inputs<'_>) -> Option<Option<(i32, i32)>> {
+        let picks = input.picks;
+        let key = (
+            input.dataset_rev,
+            picks.indicator,
+            picks.kind,
+            picks.regions.clone(),
+        );
+        self.auto_years.peek(&key).copied()
+    }
+
     /// The ranking [`Self::ranking`] built for these inputs, if it did (what a view reads).
     pub fn built_ranking(
         &self,

@@ -13,7 +13,6 @@ pub mod recovery;
 pub mod scenario_files;
 pub mod scenario_panel;
 pub mod screenshot;
-pub mod side_panel;
 pub mod start;
 pub mod state;
 pub mod table_view;

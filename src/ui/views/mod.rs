@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod compare;
 pub mod rankings;
+pub mod side;
 
 use crate::ui::derived::Derived;
 use crate::ui::state::AppState;
