@@ -3,6 +3,7 @@
 pub mod app;
 pub mod command;
 pub mod derived;
+pub mod dialogs;
 pub mod export_dialog;
 pub mod file_prompt;
 pub mod fonts;
