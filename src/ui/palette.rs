@@ -119,7 +119,11 @@ impl CommandPalette {
                                 if !keys.is_empty() {
                                     ui.with_layout(
                                         egui::Layout::right_to_left(egui::Align::Center),
-                                        |ui| ui.weak(keys),
+                                        |ui| {
+                                            // Clear of the scroll bar.
+                                            ui.add_space(12.0);
+                                            ui.weak(keys)
+                                        },
                                     );
                                 }
                             });
