@@ -38,20 +38,20 @@ const CHART_REGIONS: usize = 10;
 /// The window on the table: long layout, every region and indicator.
 fn table_app() -> YardstickApp {
     let mut app = YardstickApp::new(synthetic_dataset(REGIONS, INDICATORS, YEARS, 3), None);
-    app.view = View::Table;
-    app.table.layout = Layout::Long;
-    app.table_only_indicator = false;
-    app.picks.regions = vec![true; REGIONS];
+    app.state.view = View::Table;
+    app.views.table.layout = Layout::Long;
+    app.views.table_only_indicator = false;
+    app.state.picks.regions = vec![true; REGIONS];
     app
 }
 
 /// The window on a bar chart of 10 regions × 40 years.
 fn chart_app() -> YardstickApp {
     let mut app = YardstickApp::new(synthetic_dataset(REGIONS, INDICATORS, YEARS, 3), None);
-    app.view = View::Chart;
-    app.picks.kind = ChartKind::Bar;
-    app.picks.regions = (0..REGIONS).map(|i| i < CHART_REGIONS).collect();
-    app.picks.years = Some((FIRST_YEAR, FIRST_YEAR + YEARS as i32 - 1));
+    app.state.view = View::Chart;
+    app.state.picks.kind = ChartKind::Bar;
+    app.state.picks.regions = (0..REGIONS).map(|i| i < CHART_REGIONS).collect();
+    app.state.picks.years = Some((FIRST_YEAR, FIRST_YEAR + YEARS as i32 - 1));
     app
 }
 
@@ -108,7 +108,7 @@ impl Headless {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SIZE)),
             time: Some(self.n as f64 / 60.0),
             predicted_dt: 1.0 / 60.0,
-            events: events(self.app.view, self.n),
+            events: events(self.app.state.view, self.n),
             ..Default::default()
         };
         let ctx = self.ctx.clone();
@@ -136,7 +136,7 @@ fn harness(app: YardstickApp) -> Harness<'static, YardstickApp> {
 
 /// Makes sure the window shows what is meant to be timed.
 fn check(harness: &mut Harness<'_, YardstickApp>) {
-    match harness.state().view {
+    match harness.state().state.view {
         View::Table => {
             let rows = REGIONS * INDICATORS * YEARS;
             harness.get_by_label_contains(&format!("{rows} 条观测值"));
@@ -151,7 +151,7 @@ fn check(harness: &mut Harness<'_, YardstickApp>) {
 }
 
 fn kittest_frame(harness: &mut Harness<'_, YardstickApp>, n: u64) -> usize {
-    for event in events(harness.state().view, n) {
+    for event in events(harness.state().state.view, n) {
         harness.event(event);
     }
     harness.step();

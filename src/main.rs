@@ -528,9 +528,9 @@ fn screenshot(
                 lang: Some(lang),
             };
             let mut app = build_app(start, Some(cc), &options).with_screenshot(job);
-            app.view = view;
+            app.state.view = view;
             if let Some(kind) = kind {
-                app.picks.kind = kind;
+                app.state.picks.kind = kind;
             }
             Ok(Box::new(app))
         }),

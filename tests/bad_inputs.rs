@@ -191,7 +191,7 @@ struct Seen {
 }
 
 fn seen(app: &YardstickApp) -> Seen {
-    let d = &app.dataset;
+    let d = &app.state.dataset;
     Seen {
         title: d.title.clone(),
         title_en: d.title_en.clone(),
@@ -201,9 +201,10 @@ fn seen(app: &YardstickApp) -> Seen {
             d.sources().len(),
             d.observations().len(),
         ),
-        dataset_path: app.dataset_path.clone(),
-        picks: app.picks.clone(),
+        dataset_path: app.state.dataset_path.clone(),
+        picks: app.state.picks.clone(),
         scenarios: app
+            .state
             .scenarios
             .docs
             .iter()
@@ -216,7 +217,7 @@ fn seen(app: &YardstickApp) -> Seen {
                 )
             })
             .collect(),
-        active: app.scenarios.active,
+        active: app.state.scenarios.active,
     }
 }
 
@@ -237,7 +238,7 @@ fn window() -> YardstickApp {
 fn check_window(path: &Path, entry: &Entry) -> Result<(), String> {
     let mut app = window();
     let before = seen(&app);
-    let dataset_before: Dataset = app.dataset.clone();
+    let dataset_before: Dataset = app.state.dataset.clone();
     let opened = app.open_any(path);
     let name = path
         .file_name()
@@ -271,8 +272,8 @@ fn check_window(path: &Path, entry: &Entry) -> Result<(), String> {
                     "window: expected the scenario opened with {place:?} reported (returned {opened}): {message:?}"
                 ));
             }
-            if app.dataset != dataset_before
-                || app.scenarios.docs.len() != before.scenarios.len() + 1
+            if app.state.dataset != dataset_before
+                || app.state.scenarios.docs.len() != before.scenarios.len() + 1
             {
                 return Err(
                     "window: opening the scenario changed the data or lost a scenario".into(),
@@ -305,7 +306,7 @@ fn check_window(path: &Path, entry: &Entry) -> Result<(), String> {
                 ));
             }
             let after = seen(&app);
-            if after != before || app.dataset != dataset_before {
+            if after != before || app.state.dataset != dataset_before {
                 return Err(format!(
                     "window: refusing the file changed what was open:\n before {before:?}\n after  {after:?}"
                 ));

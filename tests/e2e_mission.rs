@@ -22,7 +22,7 @@ fn window() -> Harness<'static, YardstickApp> {
 }
 
 fn air(harness: &Harness<'_, YardstickApp>, region: &str, year: i32) -> CellRef {
-    let d = &harness.state().dataset;
+    let d = &harness.state().state.dataset;
     CellRef {
         region: d.region_by_id(region).expect("region"),
         indicator: d.indicator_by_id("good_air_days").expect("indicator"),
@@ -53,6 +53,7 @@ fn export_via_menu(
     }
     harness
         .state_mut()
+        .dialogs
         .export
         .as_mut()
         .expect("export window")
@@ -61,7 +62,7 @@ fn export_via_menu(
     harness.get_by_role_and_label(Role::Button, "导出").click();
     harness.run();
     harness.get_by_label_contains("已导出");
-    harness.state_mut().export = None;
+    harness.state_mut().dialogs.export = None;
     harness.run();
 }
 
@@ -77,7 +78,7 @@ fn the_whole_mission_in_the_window() {
     harness.run();
     harness.get_by_label("按路径打开…").click();
     harness.run();
-    harness.state_mut().path_prompt = Some(PathPrompt::new(
+    harness.state_mut().dialogs.path_prompt = Some(PathPrompt::new(
         PathPurpose::Open,
         data.display().to_string(),
     ));
@@ -85,7 +86,7 @@ fn the_whole_mission_in_the_window() {
     harness.get_by_role_and_label(Role::Button, "打开").click();
     harness.run();
     assert_eq!(
-        harness.state().dataset_path.as_deref(),
+        harness.state().state.dataset_path.as_deref(),
         Some(data.as_path())
     );
 
@@ -138,6 +139,7 @@ fn the_whole_mission_in_the_window() {
     assert_eq!(value(&mut harness, ws2022), Some(340.0));
     let edits = |h: &Harness<'_, YardstickApp>| {
         h.state()
+            .state
             .scenarios
             .active()
             .map_or(0, |d| d.scenario.edits.len())
@@ -150,6 +152,7 @@ fn the_whole_mission_in_the_window() {
     harness.run();
     let growth = harness
         .state()
+        .state
         .scenarios
         .active()
         .unwrap()
@@ -201,9 +204,16 @@ fn the_whole_mission_in_the_window() {
     let file = dir.path().join("scenarios").join("空气.ron");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     harness.state_mut().save_scenario_to(&file).unwrap();
-    let saved_picks = harness.state().picks.clone();
+    let saved_picks = harness.state().state.picks.clone();
     let saved_selection = harness.state().selection().expect("a selection");
-    let saved = harness.state().scenarios.active().unwrap().scenario.clone();
+    let saved = harness
+        .state()
+        .state
+        .scenarios
+        .active()
+        .unwrap()
+        .scenario
+        .clone();
     assert!(
         std::fs::read_to_string(&file)
             .unwrap()
@@ -219,12 +229,16 @@ fn the_whole_mission_in_the_window() {
     fresh.run();
     // The same view: the years shown are saved, and stay automatic as they were.
     assert_eq!(fresh.state().selection(), Some(saved_selection.clone()));
-    assert_eq!(fresh.state().picks, saved_picks);
+    assert_eq!(fresh.state().state.picks, saved_picks);
     let view = saved.view.clone().expect("a saved view");
     assert_eq!(view.years, Some(saved_selection.years));
-    assert_eq!(fresh.state().scenarios.active().unwrap().scenario, saved);
+    assert_eq!(
+        fresh.state().state.scenarios.active().unwrap().scenario,
+        saved
+    );
     let opened = fresh
         .state()
+        .state
         .dataset_path
         .clone()
         .expect("the scenario's dataset");

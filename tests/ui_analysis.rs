@@ -7,9 +7,10 @@ use egui_kittest::kittest::Queryable;
 use yardstick::chart::{ChartKind, PointKind};
 use yardstick::lang::Lang;
 use yardstick::model::analysis::TargetStatus;
+use yardstick::model::ranking::{composite_data, ranking_data};
 use yardstick::model::{Better, IndicatorIdx, RegionIdx};
 use yardstick::ui::polish::{ThemeChoice, ToastKind, lang_from_locale};
-use yardstick::ui::{View, YardstickApp, rankings_view, targets_view};
+use yardstick::ui::{View, YardstickApp, targets_view};
 
 mod common;
 
@@ -21,6 +22,7 @@ fn harness() -> Harness<'static, YardstickApp> {
 fn region(harness: &Harness<'_, YardstickApp>, id: &str) -> RegionIdx {
     harness
         .state()
+        .state
         .dataset
         .region_by_id(id)
         .expect("region exists")
@@ -29,6 +31,7 @@ fn region(harness: &Harness<'_, YardstickApp>, id: &str) -> RegionIdx {
 fn indicator(harness: &Harness<'_, YardstickApp>, id: &str) -> IndicatorIdx {
     harness
         .state()
+        .state
         .dataset
         .indicator_by_id(id)
         .expect("indicator exists")
@@ -45,7 +48,7 @@ fn the_targets_tab_shows_wansheng_required_growth_and_unknown_status() {
     let mut harness = harness();
     harness.run();
     open_tab(&mut harness, "目标");
-    assert_eq!(harness.state().view, View::Targets);
+    assert_eq!(harness.state().state.view, View::Targets);
     harness.get_by_label("所需年均增速");
     assert!(
         harness.get_all_by_label_contains("18.56").count() >= 1,
@@ -55,7 +58,10 @@ fn the_targets_tab_shows_wansheng_required_growth_and_unknown_status() {
 
     let wansheng = region(&harness, "wansheng");
     let output = indicator(&harness, "industrial_output");
-    let rows = targets_view::target_rows(&harness.state().dataset, &harness.state().picks.regions);
+    let rows = targets_view::target_rows(
+        &harness.state().state.dataset,
+        &harness.state().state.picks.regions,
+    );
     let row = rows
         .iter()
         .find(|r| r.region == wansheng && r.indicator == output && r.target_year == 2025)
@@ -82,7 +88,7 @@ fn applying_the_required_growth_adds_one_undoable_rule_the_chart_draws() {
         .click();
     harness.run();
     assert_eq!(
-        harness.state().targets.selected,
+        harness.state().views.targets.selected,
         Some((
             region(&harness, "wansheng"),
             indicator(&harness, "industrial_output"),
@@ -90,12 +96,13 @@ fn applying_the_required_growth_adds_one_undoable_rule_the_chart_draws() {
         ))
     );
     harness.get_by_label_contains("由 2022 年的 300 到 2025 年目标 500");
-    assert!(harness.state().scenarios.active().is_none());
+    assert!(harness.state().state.scenarios.active().is_none());
     harness.get_by_label("作为情景增长假设").click();
     harness.run();
 
     let doc = harness
         .state()
+        .state
         .scenarios
         .active()
         .expect("a scenario was made");
@@ -125,14 +132,19 @@ fn applying_the_required_growth_adds_one_undoable_rule_the_chart_draws() {
     // Applying again does not add a second rule.
     harness.get_by_label("作为情景增长假设").click();
     harness.run();
-    let doc = harness.state().scenarios.active().expect("still there");
+    let doc = harness
+        .state()
+        .state
+        .scenarios
+        .active()
+        .expect("still there");
     assert_eq!(doc.scenario.growth.len(), 1);
 
     // The chart of 万盛's industrial output (line) shows the scenario reaching ≈ 500 in 2025.
     harness.get_by_label("在图表中查看").click();
     harness.run();
-    assert_eq!(harness.state().view, View::Chart);
-    assert_eq!(harness.state().picks.kind, ChartKind::Line);
+    assert_eq!(harness.state().state.view, View::Chart);
+    assert_eq!(harness.state().state.picks.kind, ChartKind::Line);
     let spec = harness.state_mut().chart_spec().expect("a chart").clone();
     let point = spec
         .series
@@ -145,7 +157,12 @@ fn applying_the_required_growth_adds_one_undoable_rule_the_chart_draws() {
 
     assert!(harness.state_mut().undo());
     harness.run();
-    let doc = harness.state().scenarios.active().expect("still there");
+    let doc = harness
+        .state()
+        .state
+        .scenarios
+        .active()
+        .expect("still there");
     assert!(doc.scenario.growth.is_empty());
     let spec = harness.state_mut().chart_spec().expect("a chart").clone();
     assert!(
@@ -166,7 +183,7 @@ fn english_changes_the_menu_and_the_targets_header() {
     harness.run();
     harness.get_by_label("English").click();
     harness.run();
-    assert_eq!(harness.state().lang, Lang::En);
+    assert_eq!(harness.state().state.lang, Lang::En);
     harness.get_by_label("File");
     harness.get_by_role_and_label(Role::Button, "Targets");
     harness.get_by_label("Required growth / yr");
@@ -181,27 +198,33 @@ fn rankings_put_chongqing_first_on_gdp_and_composite_scores_lie_in_0_to_100() {
     harness.run();
     let gdp = indicator(&harness, "gdp");
     // GDP of every region (the window opens on industrial output).
-    let all = yardstick::ui::app::Picks::all(&harness.state().dataset);
-    harness.state_mut().picks = yardstick::ui::app::Picks {
+    let all = yardstick::ui::app::Picks::all(&harness.state().state.dataset);
+    harness.state_mut().state.picks = yardstick::ui::app::Picks {
         indicator: gdp,
         ..all
     };
     harness.run();
     open_tab(&mut harness, "排名");
-    assert_eq!(harness.state().view, View::Rankings);
+    assert_eq!(harness.state().state.view, View::Rankings);
     assert_eq!(
-        harness.state().dataset.indicator(gdp).better,
+        harness.state().state.dataset.indicator(gdp).better,
         Better::Higher
     );
     harness.get_by_label("数值越高越好（高者排前）");
 
     let regions = harness.state().picked_regions();
-    let year = rankings_view::ranking_year(harness.state(), &regions).expect("a year");
+    let app = harness.state();
+    let ranking = ranking_data(&app.state.dataset, gdp, &regions, app.views.rankings.year);
+    let year = ranking.year.expect("a year");
     assert_eq!(
         Some(year),
-        harness.state().dataset.best_covered_year(gdp, &regions)
+        harness
+            .state()
+            .state
+            .dataset
+            .best_covered_year(gdp, &regions)
     );
-    let ranked = rankings_view::ranking(harness.state(), year);
+    let ranked = ranking.ranked;
     assert!(ranked.len() >= 5, "{ranked:?}");
     assert_eq!(ranked[0].region, region(&harness, "chongqing"));
     assert_eq!(ranked[0].rank, 1);
@@ -218,13 +241,20 @@ fn rankings_put_chongqing_first_on_gdp_and_composite_scores_lie_in_0_to_100() {
     harness.run();
     let output = indicator(&harness, "industrial_output");
     assert_eq!(
-        harness.state().composite_weights,
+        harness.state().state.composite_weights,
         vec![(gdp, 1.0), (output, 1.0)]
     );
-    harness.state_mut().composite_weights[1].1 = 2.0;
+    harness.state_mut().state.composite_weights[1].1 = 2.0;
     harness.run();
-    let year = rankings_view::composite_year(harness.state(), &regions).expect("a year");
-    let scores = rankings_view::composite_scores(harness.state(), year).expect("scores");
+    let app = harness.state();
+    let composite = composite_data(
+        &app.state.dataset,
+        &regions,
+        &app.state.composite_weights,
+        app.views.rankings.composite_year,
+    );
+    assert!(composite.year.is_some(), "a year");
+    let scores = composite.scores.expect("a year").expect("scores");
     assert!(scores.len() >= 2, "{scores:?}");
     assert!(scores.iter().all(|c| (0.0..=100.0).contains(&c.score)));
     assert!(scores.windows(2).all(|w| w[0].score >= w[1].score));
@@ -262,10 +292,26 @@ fn help_lists_shortcuts_and_about_names_version_sources_and_font() {
     harness.get_by_label("快捷键").click();
     harness.run();
     assert!(harness.state().polish.shortcuts_open);
-    let save = harness.ctx.format_shortcut(&yardstick::ui::app::SAVE);
+    let save = harness.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        egui::Modifiers::COMMAND,
+        egui::Key::S,
+    ));
     harness.get_by_label(&save);
     harness.get_by_label("撤销");
-    harness.get_by_label("复制 / 粘贴表格单元格");
+    harness.get_by_label("复制表格单元格");
+    harness.get_by_label("粘贴表格单元格");
+    // The views' keys and the palette's are listed too.
+    let ctrl = |key| {
+        harness
+            .ctx
+            .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
+    };
+    harness.get_by_label(&ctrl(egui::Key::Num5));
+    let palette = harness.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    ));
+    harness.get_by_label(&format!("{palette} / {}", ctrl(egui::Key::K)));
 
     harness.get_by_label("帮助").click();
     harness.run();
@@ -274,7 +320,7 @@ fn help_lists_shortcuts_and_about_names_version_sources_and_font() {
     assert!(harness.state().polish.about_open);
     harness.get_by_label(&format!("Yardstick {}", env!("CARGO_PKG_VERSION")));
     harness.get_by_label_contains("Noto Sans CJK SC, SIL OFL 1.1");
-    let first_source = harness.state().dataset.sources()[0].title.clone();
+    let first_source = harness.state().state.dataset.sources()[0].title.clone();
     assert!(harness.get_all_by_label_contains(&first_source).count() >= 1);
 }
 
@@ -307,7 +353,7 @@ fn without_persisted_settings_the_test_window_starts_in_chinese() {
     // The harness has no storage: the system locale is not consulted, whatever LANG says.
     let mut harness = harness();
     harness.run();
-    assert_eq!(harness.state().lang, Lang::Zh);
+    assert_eq!(harness.state().state.lang, Lang::Zh);
 }
 
 #[test]
@@ -343,7 +389,7 @@ fn theme_and_language_survive_a_restart() {
     let mut first = harness();
     first.run();
     first.state_mut().polish.theme = ThemeChoice::Dark;
-    first.state_mut().lang = Lang::En;
+    first.state_mut().state.lang = Lang::En;
     let mut storage = MemoryStorage::default();
     eframe::App::save(first.state_mut(), &mut storage);
 
@@ -360,7 +406,7 @@ fn theme_and_language_survive_a_restart() {
         });
     second.run();
     assert_eq!(second.state().polish.theme, ThemeChoice::Dark);
-    assert_eq!(second.state().lang, Lang::En);
+    assert_eq!(second.state().state.lang, Lang::En);
     assert!(second.ctx.global_style().visuals.dark_mode);
     second.get_by_label("View");
 }

@@ -12,7 +12,8 @@ use yardstick::ui::{View, YardstickApp};
 /// The app on the bundled data, in a 1280×800 window, showing GDP of every region.
 fn harness() -> Harness<'static, YardstickApp> {
     let mut harness = common::window::bundled_window(1280.0, 800.0);
-    harness.state_mut().picks = yardstick::ui::app::Picks::all(&harness.state().dataset);
+    harness.state_mut().state.picks =
+        yardstick::ui::app::Picks::all(&harness.state().state.dataset);
     harness
 }
 
@@ -28,8 +29,8 @@ fn category_names(harness: &mut Harness<'_, YardstickApp>) -> Vec<String> {
 fn starts_on_the_bundled_data_with_a_bar_chart() {
     let mut harness = common::window::bundled_window(1280.0, 800.0);
     harness.run();
-    assert_eq!(harness.state().lang, Lang::Zh);
-    assert!(harness.state().dataset_path.is_none());
+    assert_eq!(harness.state().state.lang, Lang::Zh);
+    assert!(harness.state().state.dataset_path.is_none());
     // Menu, region checkboxes and the chart title, in Chinese.
     harness.get_by_label("文件");
     harness.get_by_role_and_label(Role::CheckBox, "万盛经开区");
@@ -107,7 +108,7 @@ fn the_table_shows_chinese_region_names_and_values() {
     harness.run();
     harness.get_by_label("数据表").click();
     harness.run();
-    assert_eq!(harness.state().view, View::Table);
+    assert_eq!(harness.state().state.view, View::Table);
     // One for the side-panel checkbox, at least one for the table cell.
     assert!(harness.get_all_by_label("万盛经开区").count() >= 2);
     harness.get_by_label("343");
@@ -122,7 +123,7 @@ fn switching_language_changes_menu_and_chart() {
     harness.run();
     harness.get_by_label("English").click();
     harness.run();
-    assert_eq!(harness.state().lang, Lang::En);
+    assert_eq!(harness.state().state.lang, Lang::En);
     harness.get_by_label("File");
     harness.get_by_role_and_label(Role::CheckBox, "Wansheng");
     let spec = harness.state_mut().chart_spec().unwrap().clone();
@@ -143,11 +144,11 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_data() {
     let (line, col) = common::position_of(&text, "value: 999.0");
     let mut harness = harness();
     harness.run();
-    let before = harness.state().dataset.clone();
+    let before = harness.state().state.dataset.clone();
     assert!(!harness.state_mut().open_path(&bad));
     harness.run();
-    assert_eq!(harness.state().dataset, before);
-    assert!(harness.state().dataset_path.is_none());
+    assert_eq!(harness.state().state.dataset, before);
+    assert!(harness.state().state.dataset_path.is_none());
     let error = harness.state().error.clone().expect("an error is shown");
     assert!(
         error.contains(&format!("bad.ron:{line}:{col}: ")),
@@ -168,9 +169,9 @@ fn a_good_file_replaces_the_data_and_keeps_picks_by_id() {
     harness.run();
     assert!(harness.state_mut().open_path(&good));
     harness.run();
-    assert_eq!(harness.state().dataset.regions().len(), 2);
+    assert_eq!(harness.state().state.dataset.regions().len(), 2);
     assert_eq!(
-        harness.state().dataset_path.as_deref(),
+        harness.state().state.dataset_path.as_deref(),
         Some(good.as_path())
     );
     harness.get_by_role_and_label(Role::CheckBox, "甲区");
@@ -235,18 +236,18 @@ fn export_data_from_the_menu_writes_a_csv() {
     let mut harness = harness();
     // 万盛's good-air days in 2022 (343 days, published), picked here.
     let app = harness.state_mut();
-    let ws = app.dataset.region_by_id("wansheng").unwrap();
-    app.picks.indicator = app.dataset.indicator_by_id("good_air_days").unwrap();
-    app.picks.regions = vec![false; app.dataset.regions().len()];
-    app.picks.regions[ws.0 as usize] = true;
-    app.picks.years = Some((2022, 2022));
+    let ws = app.state.dataset.region_by_id("wansheng").unwrap();
+    app.state.picks.indicator = app.state.dataset.indicator_by_id("good_air_days").unwrap();
+    app.state.picks.regions = vec![false; app.state.dataset.regions().len()];
+    app.state.picks.regions[ws.0 as usize] = true;
+    app.state.picks.years = Some((2022, 2022));
     harness.run();
     harness.get_by_label("文件").click();
     harness.run();
     harness.get_by_label("导出数据…").click();
     harness.run();
-    assert!(harness.state().export.is_some());
-    harness.state_mut().export.as_mut().unwrap().path = out.display().to_string();
+    assert!(harness.state().dialogs.export.is_some());
+    harness.state_mut().dialogs.export.as_mut().unwrap().path = out.display().to_string();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "导出").click();
     harness.run();
@@ -266,4 +267,64 @@ fn export_data_from_the_menu_writes_a_csv() {
         rows[0]
     );
     harness.get_by_label_contains("已导出");
+}
+
+/// eframe's storage in memory, as the real window keeps it in a file.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_view_picks_language_and_theme_survive_a_restart() {
+    use eframe::App as _;
+    let mut first = common::window::bundled_app();
+    let d = &first.state.dataset;
+    let forest = d.indicator_by_id("forest_coverage").expect("indicator");
+    let ws = d.region_by_id("wansheng").expect("region");
+    first.state.view = View::Targets;
+    first.state.picks.indicator = forest;
+    first.state.picks.regions = vec![false; d.regions().len()];
+    first.state.picks.regions[ws.0 as usize] = true;
+    first.state.picks.kind = ChartKind::Line;
+    first.state.lang = Lang::En;
+    first.run(yardstick::ui::command::Command::SetTheme(
+        yardstick::ui::polish::ThemeChoice::Dark,
+    ));
+    let mut storage = MemoryStorage::default();
+    first.save(&mut storage);
+
+    let mut second = common::window::bundled_app();
+    assert_eq!(
+        second.state.view,
+        View::Chart,
+        "a fresh app opens on the chart"
+    );
+    second.restore(&storage);
+    assert_eq!(second.state.view, View::Targets);
+    assert_eq!(second.state.picks.indicator, forest);
+    assert_eq!(second.picked_regions(), vec![ws]);
+    assert_eq!(second.state.picks.kind, ChartKind::Line);
+    assert_eq!(
+        eframe::get_value::<Lang>(&storage, "yardstick.lang"),
+        Some(Lang::En)
+    );
+    assert_eq!(
+        eframe::get_value::<yardstick::ui::polish::ThemeChoice>(&storage, "yardstick.theme"),
+        Some(yardstick::ui::polish::ThemeChoice::Dark)
+    );
 }

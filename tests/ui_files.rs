@@ -19,7 +19,7 @@ mod common;
 /// (a desktop running the tests may have a portal; CI has none).
 fn harness() -> Harness<'static, YardstickApp> {
     let mut harness = common::window::bundled_window(1280.0, 800.0);
-    harness.state_mut().dialogs.unavailable = true;
+    harness.state_mut().dialogs.system.unavailable = true;
     harness.run();
     harness
 }
@@ -27,8 +27,13 @@ fn harness() -> Harness<'static, YardstickApp> {
 /// 万盛 industrial output 2023 set to 340: the active scenario has unsaved changes.
 fn edit(harness: &mut Harness<'_, YardstickApp>) {
     let app = harness.state_mut();
-    let ws = app.dataset.region_by_id("wansheng").expect("wansheng");
+    let ws = app
+        .state
+        .dataset
+        .region_by_id("wansheng")
+        .expect("wansheng");
     let output = app
+        .state
         .dataset
         .indicator_by_id("industrial_output")
         .expect("indicator");
@@ -53,6 +58,7 @@ fn menu(harness: &mut Harness<'_, YardstickApp>, menu: &str, item: &str) {
 fn answer_prompt(harness: &mut Harness<'_, YardstickApp>, path: &std::path::Path, button: &str) {
     harness
         .state_mut()
+        .dialogs
         .path_prompt
         .as_mut()
         .expect("the typed-path window")
@@ -71,6 +77,7 @@ fn ctrl_s_on_a_new_scenario_opens_the_typed_path_window_and_saves_there() {
     harness.run();
     let prompt = harness
         .state()
+        .dialogs
         .path_prompt
         .clone()
         .expect("the typed-path window opens");
@@ -86,7 +93,10 @@ fn ctrl_s_on_a_new_scenario_opens_the_typed_path_window_and_saves_there() {
 
     let file = dir.path().join("plan.ron");
     answer_prompt(&mut harness, &file, "保存");
-    assert!(harness.state().path_prompt.is_none(), "closed once saved");
+    assert!(
+        harness.state().dialogs.path_prompt.is_none(),
+        "closed once saved"
+    );
     let text = std::fs::read_to_string(&file).expect("saved");
     assert!(text.contains("value: Some(340.0)"), "{text}");
     let title = harness.state().window_title();
@@ -106,8 +116,8 @@ fn ctrl_s_on_a_new_scenario_opens_the_typed_path_window_and_saves_there() {
     edit_again(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert!(harness.state().path_prompt.is_none());
-    assert!(!harness.state().scenarios.any_dirty());
+    assert!(harness.state().dialogs.path_prompt.is_none());
+    assert!(!harness.state().state.scenarios.any_dirty());
     assert!(
         std::fs::read_to_string(&file)
             .unwrap()
@@ -117,6 +127,7 @@ fn ctrl_s_on_a_new_scenario_opens_the_typed_path_window_and_saves_there() {
     harness.run();
     let prompt = harness
         .state()
+        .dialogs
         .path_prompt
         .clone()
         .expect("save as asks for a path");
@@ -129,8 +140,13 @@ fn ctrl_s_on_a_new_scenario_opens_the_typed_path_window_and_saves_there() {
 
 fn edit_again(harness: &mut Harness<'_, YardstickApp>) {
     let app = harness.state_mut();
-    let ws = app.dataset.region_by_id("wansheng").expect("wansheng");
+    let ws = app
+        .state
+        .dataset
+        .region_by_id("wansheng")
+        .expect("wansheng");
     let output = app
+        .state
         .dataset
         .indicator_by_id("industrial_output")
         .expect("indicator");
@@ -149,10 +165,15 @@ fn a_failed_save_says_why_and_keeps_the_window_open() {
     edit(&mut harness);
     menu(&mut harness, "情景", "保存情景");
     answer_prompt(&mut harness, &blocker.join("plan.ron"), "保存");
-    let prompt = harness.state().path_prompt.clone().expect("still open");
+    let prompt = harness
+        .state()
+        .dialogs
+        .path_prompt
+        .clone()
+        .expect("still open");
     let error = prompt.error.expect("the reason is shown");
     assert!(error.contains("plan.ron"), "{error}");
-    assert!(harness.state().scenarios.any_dirty(), "nothing lost");
+    assert!(harness.state().state.scenarios.any_dirty(), "nothing lost");
 }
 
 #[test]
@@ -165,6 +186,7 @@ fn ctrl_o_opens_the_typed_path_window_and_a_broken_file_shows_where() {
     harness.run();
     let prompt = harness
         .state()
+        .dialogs
         .path_prompt
         .clone()
         .expect("Ctrl+O opens it");
@@ -177,6 +199,7 @@ fn ctrl_o_opens_the_typed_path_window_and_a_broken_file_shows_where() {
     answer_prompt(&mut harness, &bad, "打开");
     let prompt = harness
         .state()
+        .dialogs
         .path_prompt
         .clone()
         .expect("stays open to correct the path");
@@ -190,7 +213,7 @@ fn ctrl_o_opens_the_typed_path_window_and_a_broken_file_shows_where() {
             .is_some_and(|e| e.contains("bad.ron:3:"))
     );
     assert_eq!(
-        harness.state().dataset.regions().len(),
+        harness.state().state.dataset.regions().len(),
         19,
         "the data stays"
     );
@@ -202,7 +225,14 @@ fn windows_stay_below_the_menu_bar_and_export_starts_in_a_known_folder() {
     harness.state_mut().open_export(ExportFormat::Png);
     harness.run();
     harness.run();
-    let path = harness.state().export.as_ref().unwrap().path.clone();
+    let path = harness
+        .state()
+        .dialogs
+        .export
+        .as_ref()
+        .unwrap()
+        .path
+        .clone();
     assert!(std::path::Path::new(&path).is_absolute(), "{path}");
     let menu = harness
         .query_all_by_label("文件")
@@ -230,12 +260,17 @@ fn closing_the_window_with_unsaved_changes_asks_and_save_then_quits() {
         .events
         .push(egui::ViewportEvent::Close);
     harness.run();
-    assert_eq!(harness.state().pending, Some(PendingAction::Quit));
+    assert_eq!(harness.state().dialogs.pending, Some(PendingAction::Quit));
     harness.get_by_label_contains("以下情景有未保存的更改");
     harness.get_by_label("保存").click();
     harness.run();
     // Never saved: the typed-path window asks where, then the window closes.
-    let prompt = harness.state().path_prompt.clone().expect("where to save");
+    let prompt = harness
+        .state()
+        .dialogs
+        .path_prompt
+        .clone()
+        .expect("where to save");
     assert_eq!(
         prompt.purpose,
         PathPurpose::SaveScenario(Some(PendingAction::Quit))
@@ -243,7 +278,7 @@ fn closing_the_window_with_unsaved_changes_asks_and_save_then_quits() {
     answer_prompt(&mut harness, &dir.path().join("q.ron"), "保存");
     assert!(dir.path().join("q.ron").exists());
     assert!(
-        harness.state().allow_close,
+        harness.state().dialogs.allow_close,
         "the window closes after saving"
     );
 }
@@ -252,7 +287,7 @@ fn closing_the_window_with_unsaved_changes_asks_and_save_then_quits() {
 fn scenario_new_from_the_menu_adds_a_scenario() {
     let mut harness = harness();
     menu(&mut harness, "情景", "新建情景");
-    assert_eq!(harness.state().scenarios.docs.len(), 1);
+    assert_eq!(harness.state().state.scenarios.docs.len(), 1);
     assert!(
         harness
             .state()
@@ -260,7 +295,18 @@ fn scenario_new_from_the_menu_adds_a_scenario() {
             .starts_with("情景 1 — Yardstick")
     );
     menu(&mut harness, "情景", "新建情景");
-    assert_eq!(harness.state().scenarios.docs.len(), 2);
+    assert_eq!(harness.state().state.scenarios.docs.len(), 2);
+    // The menu and the panel's 新建 name alike: the second is 情景 2 (the menu said "情景 1 2").
+    assert_eq!(
+        harness.state().state.scenarios.docs[1].scenario.name,
+        "情景 2"
+    );
+    harness.get_by_role_and_label(Role::Button, "新建").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.scenarios.docs[2].scenario.name,
+        "情景 3"
+    );
 }
 
 #[test]
@@ -277,8 +323,12 @@ fn yardstick_file_opens_the_window_on_a_scenario_as_main_does() {
     harness.run();
     let app = harness.state_mut();
     assert_eq!(app.error, None);
-    let ws = app.dataset.region_by_id("wansheng").unwrap();
-    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    let ws = app.state.dataset.region_by_id("wansheng").unwrap();
+    let output = app
+        .state
+        .dataset
+        .indicator_by_id("industrial_output")
+        .unwrap();
     assert_eq!(
         app.effective_value(ws, output, 2023).map(|e| e.value),
         Some(340.0)
@@ -293,11 +343,11 @@ fn an_explicit_language_wins() {
         lang: Some(Lang::En),
     };
     let app = build_app(Start::bundled().unwrap(), None, &options);
-    assert_eq!(app.lang, Lang::En);
+    assert_eq!(app.state.lang, Lang::En);
     let mut harness =
         common::window::start_window(Start::bundled().unwrap(), options, 1280.0, 800.0);
     harness.run();
-    assert_eq!(harness.state().lang, Lang::En);
+    assert_eq!(harness.state().state.lang, Lang::En);
     harness.get_by_label("File");
 }
 
@@ -333,7 +383,7 @@ fn an_explicit_language_is_not_remembered_as_the_users_choice() {
         storage.0.keys()
     );
     // Chosen in the menu, it is remembered.
-    app.lang = Lang::Zh;
+    app.state.lang = Lang::Zh;
     eframe::App::save(&mut app, &mut storage);
     assert!(storage.0.keys().any(|k| k.contains("lang")));
 }
@@ -344,8 +394,13 @@ fn edit_menu_undo_and_redo_take_back_and_make_again() {
     edit(&mut harness);
     let cell = |h: &mut Harness<'_, YardstickApp>| {
         let app = h.state_mut();
-        let ws = app.dataset.region_by_id("wansheng").expect("wansheng");
+        let ws = app
+            .state
+            .dataset
+            .region_by_id("wansheng")
+            .expect("wansheng");
         let output = app
+            .state
             .dataset
             .indicator_by_id("industrial_output")
             .expect("indicator");

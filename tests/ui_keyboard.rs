@@ -17,19 +17,19 @@ mod common;
 fn harness() -> Harness<'static, YardstickApp> {
     let mut harness = common::window::bundled_window(1400.0, 900.0);
     let app = harness.state_mut();
-    let d = &app.dataset;
-    app.picks.indicator = d.indicator_by_id("industrial_output").expect("indicator");
-    app.picks.regions = vec![false; d.regions().len()];
+    let d = &app.state.dataset;
+    app.state.picks.indicator = d.indicator_by_id("industrial_output").expect("indicator");
+    app.state.picks.regions = vec![false; d.regions().len()];
     for id in ["wansheng", "fuling"] {
         let r = d.region_by_id(id).expect("region");
-        app.picks.regions[r.0 as usize] = true;
+        app.state.picks.regions[r.0 as usize] = true;
     }
     harness.run();
     harness
 }
 
 fn cell(harness: &Harness<'_, YardstickApp>, region: &str, year: i32) -> CellRef {
-    let d = &harness.state().dataset;
+    let d = &harness.state().state.dataset;
     CellRef {
         region: d.region_by_id(region).expect("region"),
         indicator: d.indicator_by_id("industrial_output").expect("indicator"),
@@ -61,9 +61,10 @@ fn type_text(harness: &mut Harness<'_, YardstickApp>, text: &str) {
 
 fn anchor(harness: &Harness<'_, YardstickApp>) -> Option<(String, i32)> {
     let app = harness.state();
-    app.table
+    app.views
+        .table
         .anchor
-        .map(|(r, y)| (app.dataset.region(r).id.clone(), y))
+        .map(|(r, y)| (app.state.dataset.region(r).id.clone(), y))
 }
 
 #[test]
@@ -77,7 +78,7 @@ fn ctrl_1_to_5_open_the_five_views() {
         (Key::Num1, View::Chart),
     ] {
         ctrl(&mut harness, key);
-        assert_eq!(harness.state().view, view, "{key:?}");
+        assert_eq!(harness.state().state.view, view, "{key:?}");
     }
 }
 
@@ -88,11 +89,11 @@ fn opening_the_table_gives_it_the_keyboard_with_a_cell_selected() {
     ctrl(&mut harness, Key::Num2);
     harness.run();
     assert!(
-        harness.state().table.has_focus(),
+        harness.state().views.table.has_focus(),
         "the table has the keyboard"
     );
     // The first row (万盛), its latest year with data.
-    let years = harness.state().table.pivot_years().to_vec();
+    let years = harness.state().views.table.pivot_years().to_vec();
     let selected = anchor(&harness).expect("a cell is selected");
     assert_eq!(selected.0, "wansheng");
     assert!(years.contains(&selected.1), "{selected:?} in {years:?}");
@@ -111,7 +112,7 @@ fn a_cell_is_edited_from_the_keyboard_alone() {
     ctrl(&mut harness, Key::Num2);
     harness.run();
     // Arrows move: up to the first row, then left to 2022 (万盛 2022 is 300, published).
-    let years = harness.state().table.pivot_years().to_vec();
+    let years = harness.state().views.table.pivot_years().to_vec();
     let at = years
         .iter()
         .position(|&y| y == 2022)
@@ -127,13 +128,17 @@ fn a_cell_is_edited_from_the_keyboard_alone() {
         press(&mut harness, Key::ArrowLeft);
     }
     assert_eq!(anchor(&harness), Some(("wansheng".to_owned(), 2022)));
-    assert!(harness.state().table.has_focus(), "arrows keep the focus");
+    assert!(
+        harness.state().views.table.has_focus(),
+        "arrows keep the focus"
+    );
 
     // Typing a number starts editing; Enter commits; the table keeps the keyboard.
     type_text(&mut harness, "31");
     type_text(&mut harness, "5");
     let editing = harness
         .state()
+        .views
         .table
         .editing
         .clone()
@@ -145,7 +150,7 @@ fn a_cell_is_edited_from_the_keyboard_alone() {
     assert_eq!(value(&mut harness, ws_2022), Some(315.0));
     assert!(harness.state().window_title().starts_with("* "));
     assert!(
-        harness.state().table.has_focus(),
+        harness.state().views.table.has_focus(),
         "back in the table after Enter"
     );
 
@@ -153,6 +158,7 @@ fn a_cell_is_edited_from_the_keyboard_alone() {
     press(&mut harness, Key::Enter);
     let editing = harness
         .state()
+        .views
         .table
         .editing
         .clone()
@@ -161,12 +167,12 @@ fn a_cell_is_edited_from_the_keyboard_alone() {
     type_text(&mut harness, "1");
     press(&mut harness, Key::Escape);
     harness.run();
-    assert!(harness.state().table.editing.is_none());
+    assert!(harness.state().views.table.editing.is_none());
     assert_eq!(value(&mut harness, ws_2022), Some(315.0), "Esc cancels");
-    assert!(harness.state().table.has_focus());
+    assert!(harness.state().views.table.has_focus());
     press(&mut harness, Key::F2);
     assert!(
-        harness.state().table.editing.is_some(),
+        harness.state().views.table.editing.is_some(),
         "F2 opens the editor"
     );
     press(&mut harness, Key::Escape);
@@ -175,14 +181,20 @@ fn a_cell_is_edited_from_the_keyboard_alone() {
     // Shift+arrows select a block.
     harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
     harness.run();
-    assert_eq!(harness.state().table.selected_range(), Some((0, 1, at, at)));
+    assert_eq!(
+        harness.state().views.table.selected_range(),
+        Some((0, 1, at, at))
+    );
 
     // Tab leaves the table: typing then edits nothing.
     press(&mut harness, Key::Tab);
     harness.run();
-    assert!(!harness.state().table.has_focus(), "Tab leaves the table");
+    assert!(
+        !harness.state().views.table.has_focus(),
+        "Tab leaves the table"
+    );
     type_text(&mut harness, "9");
-    assert!(harness.state().table.editing.is_none());
+    assert!(harness.state().views.table.editing.is_none());
 }
 
 #[test]
@@ -192,7 +204,7 @@ fn typing_after_clicking_an_empty_spot_of_the_scenario_panel_edits_nothing() {
     harness.run();
     let ws_2022 = cell(&harness, "wansheng", 2022);
     common::table::select(&mut harness, ws_2022);
-    assert!(harness.state().table.has_focus());
+    assert!(harness.state().views.table.has_focus());
     // An empty spot near the bottom of the scenario panel (right).
     common::table::click_at(
         &mut harness,
@@ -201,20 +213,20 @@ fn typing_after_clicking_an_empty_spot_of_the_scenario_panel_edits_nothing() {
     );
     harness.run();
     assert!(
-        !harness.state().table.has_focus(),
+        !harness.state().views.table.has_focus(),
         "the click took the keyboard away"
     );
     type_text(&mut harness, "15");
     press(&mut harness, Key::Enter);
     harness.run();
-    assert!(harness.state().table.editing.is_none());
+    assert!(harness.state().views.table.editing.is_none());
     assert_eq!(
         value(&mut harness, ws_2022),
         Some(300.0),
         "the published value stays"
     );
     assert!(
-        harness.state().scenarios.docs.is_empty(),
+        harness.state().state.scenarios.docs.is_empty(),
         "no scenario was made"
     );
 }
@@ -224,8 +236,8 @@ fn enter_in_the_growth_rate_field_does_not_open_the_selected_cell() {
     let mut harness = harness();
     // One region picked: the growth editor of the scenario panel shows.
     let app = harness.state_mut();
-    let fuling = app.dataset.region_by_id("fuling").expect("fuling");
-    app.picks.regions[fuling.0 as usize] = false;
+    let fuling = app.state.dataset.region_by_id("fuling").expect("fuling");
+    app.state.picks.regions[fuling.0 as usize] = false;
     harness.run();
     ctrl(&mut harness, Key::Num2);
     harness.run();
@@ -238,12 +250,12 @@ fn enter_in_the_growth_rate_field_does_not_open_the_selected_cell() {
         .expect("the per-year field");
     field.focus();
     harness.run();
-    assert!(!harness.state().table.has_focus());
+    assert!(!harness.state().views.table.has_focus());
     type_text(&mut harness, "8");
     press(&mut harness, Key::Enter);
     harness.run();
     assert!(
-        harness.state().table.editing.is_none(),
+        harness.state().views.table.editing.is_none(),
         "Enter in another field never opens a cell"
     );
     assert_eq!(value(&mut harness, ws_2022), Some(300.0));
@@ -281,4 +293,62 @@ fn the_side_panel_scrolls_to_follow_the_keyboard() {
         below, 0,
         "every focused widget of the side panel is in view"
     );
+}
+
+#[test]
+fn the_command_palette_filters_moves_with_arrows_and_runs_on_enter() {
+    let mut harness = harness();
+    harness.run();
+    assert_eq!(harness.state().state.view, View::Chart);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    assert!(
+        harness.state().views.palette.open,
+        "Ctrl+Shift+P opens the palette"
+    );
+    // Typing filters (the filter box has the keyboard); "视图" leaves the view menu's items:
+    // three themes, then 图表, 数据表, 比较, 目标, 排名.
+    harness.event(Event::Text("视图".to_owned()));
+    harness.run();
+    harness.get_by_label("视图：排名");
+    assert!(
+        harness.query_by_label("文件：打开…").is_none(),
+        "filtered out"
+    );
+    for _ in 0..4 {
+        press(&mut harness, Key::ArrowDown);
+        harness.run();
+    }
+    assert_eq!(harness.state().views.palette.selected, 4);
+    press(&mut harness, Key::Enter);
+    harness.run();
+    assert!(
+        !harness.state().views.palette.open,
+        "running a command closes it"
+    );
+    assert_eq!(
+        harness.state().state.view,
+        View::Table,
+        "the fifth match, 视图：数据表, ran"
+    );
+
+    // Ctrl+K opens it too; Esc closes it without running anything.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    assert!(harness.state().views.palette.open);
+    harness.event(Event::Text("rankings".to_owned()));
+    harness.run();
+    press(&mut harness, Key::Escape);
+    harness.run();
+    assert!(!harness.state().views.palette.open);
+    assert_eq!(harness.state().state.view, View::Table);
+
+    // A click on a match runs it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness.event(Event::Text("rankings".to_owned()));
+    harness.run();
+    harness.get_by_label("视图：排名").click();
+    harness.run();
+    assert_eq!(harness.state().state.view, View::Rankings);
 }

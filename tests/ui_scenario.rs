@@ -22,7 +22,7 @@ fn harness() -> Harness<'static, YardstickApp> {
 
 /// 万盛经开区 and 工业总产值.
 fn wansheng_output(harness: &Harness<'_, YardstickApp>) -> (RegionIdx, IndicatorIdx) {
-    let dataset = &harness.state().dataset;
+    let dataset = &harness.state().state.dataset;
     (
         dataset.region_by_id("wansheng").expect("wansheng"),
         dataset
@@ -79,10 +79,10 @@ fn row_of(harness: &Harness<'_, YardstickApp>, node_label: &str) -> Vec<String> 
 #[test]
 fn new_makes_an_active_empty_scenario() {
     let mut harness = harness();
-    assert!(harness.state().scenarios.docs.is_empty());
+    assert!(harness.state().state.scenarios.docs.is_empty());
     harness.get_by_role_and_label(Role::Button, "新建").click();
     harness.run();
-    let scenarios = &harness.state().scenarios;
+    let scenarios = &harness.state().state.scenarios;
     assert_eq!(scenarios.docs.len(), 1);
     assert_eq!(scenarios.active, Some(0));
     assert_eq!(scenarios.docs[0].scenario.name, "情景 1");
@@ -92,14 +92,17 @@ fn new_makes_an_active_empty_scenario() {
     // A second one gets the next number; the baseline switches the scenario off.
     harness.get_by_role_and_label(Role::Button, "新建").click();
     harness.run();
-    assert_eq!(harness.state().scenarios.docs[1].scenario.name, "情景 2");
-    assert_eq!(harness.state().scenarios.active, Some(1));
+    assert_eq!(
+        harness.state().state.scenarios.docs[1].scenario.name,
+        "情景 2"
+    );
+    assert_eq!(harness.state().state.scenarios.active, Some(1));
     harness.get_by_label("基准").click();
     harness.run();
-    assert_eq!(harness.state().scenarios.active, None);
+    assert_eq!(harness.state().state.scenarios.active, None);
     harness.get_by_label("情景 1").click();
     harness.run();
-    assert_eq!(harness.state().scenarios.active, Some(0));
+    assert_eq!(harness.state().state.scenarios.active, Some(0));
 }
 
 #[test]
@@ -143,6 +146,7 @@ fn the_editor_adds_a_growth_rule_that_the_chart_draws_and_undo_removes() {
 
     let doc = harness
         .state()
+        .state
         .scenarios
         .active()
         .expect("active")
@@ -167,6 +171,7 @@ fn the_editor_adds_a_growth_rule_that_the_chart_draws_and_undo_removes() {
     assert!(
         harness
             .state()
+            .state
             .scenarios
             .active()
             .expect("active")
@@ -190,7 +195,7 @@ fn add_without_a_scenario_makes_one() {
     harness.run();
     harness.get_by_label("添加增长假设").click();
     harness.run();
-    let scenarios = &harness.state().scenarios;
+    let scenarios = &harness.state().state.scenarios;
     assert_eq!(scenarios.docs.len(), 1);
     assert_eq!(scenarios.docs[0].scenario.growth.len(), 1);
     assert!(scenarios.docs[0].is_dirty());
@@ -227,7 +232,7 @@ fn the_combo_boxes_pick_region_and_indicator() {
     );
     harness.get_by_label("添加增长假设").click();
     harness.run();
-    let rule = harness.state().scenarios.docs[0].scenario.growth[0].clone();
+    let rule = harness.state().state.scenarios.docs[0].scenario.growth[0].clone();
     assert_eq!(
         (rule.region.as_str(), rule.indicator.as_str()),
         ("wansheng", "industrial_output")
@@ -260,12 +265,13 @@ fn a_slider_drag_on_an_edited_rule_is_one_undo_step() {
         harness.run();
     }
     // Nothing is written while the button is held.
-    let doc = harness.state().scenarios.active().expect("active");
+    let doc = harness.state().state.scenarios.active().expect("active");
     assert_eq!(doc.scenario.growth[0].annual_pct, 15.0);
     harness.drop_at(egui::pos2(slider.left() + 95.0, y));
     harness.run();
     let pct = harness
         .state()
+        .state
         .scenarios
         .active()
         .expect("active")
@@ -276,7 +282,7 @@ fn a_slider_drag_on_an_edited_rule_is_one_undo_step() {
     // One undo takes the whole drag back, and the editor follows.
     assert!(harness.state_mut().undo());
     harness.run();
-    let doc = harness.state().scenarios.active().expect("active");
+    let doc = harness.state().state.scenarios.active().expect("active");
     assert_eq!(doc.scenario.growth[0].annual_pct, 15.0);
     assert!(doc.can_undo(), "the rule's creation is still there to undo");
     harness.run();
@@ -292,7 +298,7 @@ fn a_slider_drag_on_an_edited_rule_is_one_undo_step() {
         .get_by_label("增长假设：年增长率 %")
         .set_value_accesskit(20.0);
     harness.run();
-    let doc = harness.state().scenarios.active().expect("active");
+    let doc = harness.state().state.scenarios.active().expect("active");
     assert_eq!(doc.scenario.growth[0].annual_pct, 20.0);
     harness.get_by_label("完成").click();
     harness.run();
@@ -316,6 +322,7 @@ fn an_edit_is_listed_and_removed_with_its_button() {
     assert!(
         harness
             .state()
+            .state
             .scenarios
             .active()
             .expect("active")
@@ -370,7 +377,10 @@ fn rename_is_an_undo_step() {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert_eq!(harness.state().scenarios.docs[0].scenario.name, "万盛冲刺");
+    assert_eq!(
+        harness.state().state.scenarios.docs[0].scenario.name,
+        "万盛冲刺"
+    );
     assert!(harness.query_by_label("新名称").is_none());
     harness.get_by_label("万盛冲刺");
     assert!(harness.state_mut().undo());
@@ -383,7 +393,10 @@ fn rename_is_an_undo_step() {
     harness.run();
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert_eq!(harness.state().scenarios.docs[0].scenario.name, "情景 1");
+    assert_eq!(
+        harness.state().state.scenarios.docs[0].scenario.name,
+        "情景 1"
+    );
 }
 
 #[test]
@@ -397,7 +410,7 @@ fn duplicate_copies_the_scenario_unsaved() {
     harness.run();
     harness.get_by_label("复制").click();
     harness.run();
-    let scenarios = &harness.state().scenarios;
+    let scenarios = &harness.state().state.scenarios;
     assert_eq!(scenarios.docs.len(), 2);
     assert_eq!(scenarios.active, Some(1));
     let copy = &scenarios.docs[1];
@@ -416,8 +429,8 @@ fn delete_asks_first_when_there_are_unsaved_changes() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, "删除").click();
     harness.run();
-    assert!(harness.state().scenarios.docs.is_empty());
-    assert_eq!(harness.state().scenarios.active, None);
+    assert!(harness.state().state.scenarios.docs.is_empty());
+    assert_eq!(harness.state().state.scenarios.active, None);
 
     let (wansheng, output) = wansheng_output(&harness);
     harness
@@ -430,15 +443,15 @@ fn delete_asks_first_when_there_are_unsaved_changes() {
     harness.get_by_label_contains("有未保存的修改");
     harness.get_by_label("保留").click();
     harness.run();
-    assert_eq!(harness.state().scenarios.docs.len(), 1);
+    assert_eq!(harness.state().state.scenarios.docs.len(), 1);
     assert!(harness.query_by_label("仍然删除").is_none());
 
     harness.get_by_role_and_label(Role::Button, "删除").click();
     harness.run();
     harness.get_by_label("仍然删除").click();
     harness.run();
-    assert!(harness.state().scenarios.docs.is_empty());
-    assert_eq!(harness.state().scenarios.active, None);
+    assert!(harness.state().state.scenarios.docs.is_empty());
+    assert_eq!(harness.state().state.scenarios.active, None);
 }
 
 #[test]
@@ -457,7 +470,7 @@ fn the_compare_view_shows_baseline_scenario_and_difference() {
     harness.run();
     harness.get_by_label("比较").click();
     harness.run();
-    assert_eq!(harness.state().view, View::Compare);
+    assert_eq!(harness.state().state.view, View::Compare);
     harness.get_by_label_contains("图表视图以虚线");
     // 2023: no baseline, 345 projected, so no difference.
     assert_eq!(
@@ -543,7 +556,7 @@ fn the_compare_view_has_a_column_group_per_scenario() {
 #[test]
 fn english_texts() {
     let mut harness = harness();
-    harness.state_mut().lang = yardstick::lang::Lang::En;
+    harness.state_mut().state.lang = yardstick::lang::Lang::En;
     harness.run();
     harness.get_by_role_and_label(Role::Button, "New").click();
     harness.run();

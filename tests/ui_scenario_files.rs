@@ -21,7 +21,7 @@ fn harness_with(app: YardstickApp) -> Harness<'static, YardstickApp> {
 
 /// 万盛 industrial output: 2023 set to 340, growth 15 %/yr from 2022 to 2025; line view.
 fn make_wansheng_scenario(app: &mut YardstickApp) {
-    let d = &app.dataset;
+    let d = &app.state.dataset;
     let wansheng = d.region_by_id("wansheng").expect("wansheng");
     let output = d
         .indicator_by_id("industrial_output")
@@ -37,11 +37,11 @@ fn make_wansheng_scenario(app: &mut YardstickApp) {
             15.0,
         ));
     });
-    app.picks.indicator = output;
-    app.picks.kind = ChartKind::Line;
-    app.picks.regions = vec![false; app.dataset.regions().len()];
-    app.picks.regions[wansheng.0 as usize] = true;
-    app.picks.years = Some((2020, 2025));
+    app.state.picks.indicator = output;
+    app.state.picks.kind = ChartKind::Line;
+    app.state.picks.regions = vec![false; app.state.dataset.regions().len()];
+    app.state.picks.regions[wansheng.0 as usize] = true;
+    app.state.picks.years = Some((2020, 2025));
 }
 
 fn scenario_points(app: &mut YardstickApp) -> Vec<(i32, f64)> {
@@ -59,25 +59,25 @@ fn a_saved_scenario_reopens_with_the_same_values_and_view() {
     let file = dir.path().join("万盛冲刺.ron");
     let mut first = app();
     make_wansheng_scenario(&mut first);
-    assert!(first.scenarios.any_dirty());
+    assert!(first.state.scenarios.any_dirty());
     assert!(first.window_title().starts_with("* "));
     let before = scenario_points(&mut first);
     assert_eq!(before.len(), 4, "{before:?}"); // 2022 anchor, 2023 edit, 2024–2025 growth
     first.save_scenario_to(&file).unwrap();
-    assert!(!first.scenarios.any_dirty());
+    assert!(!first.state.scenarios.any_dirty());
     assert!(!first.window_title().starts_with("* "));
 
     // A fresh window, opened on the file (as `yardstick FILE` or File ▸ Open… do).
     let mut second = app();
     assert!(second.open_any(&file), "{:?}", second.error);
     assert_eq!(second.error, None);
-    assert_eq!(second.picks, first.picks);
+    assert_eq!(second.state.picks, first.state.picks);
     assert_eq!(
-        second.scenarios.active().unwrap().scenario.edits,
-        first.scenarios.active().unwrap().scenario.edits
+        second.state.scenarios.active().unwrap().scenario.edits,
+        first.state.scenarios.active().unwrap().scenario.edits
     );
     assert_eq!(scenario_points(&mut second), before);
-    assert!(!second.scenarios.any_dirty());
+    assert!(!second.state.scenarios.any_dirty());
 
     // And it renders in a real frame.
     let mut harness = harness_with(second);
@@ -92,8 +92,8 @@ fn a_scenario_names_its_dataset_relative_to_itself_and_reports_changed_values() 
     std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
     let mut first = app();
     assert!(first.open_any(&data));
-    let wansheng = first.dataset.region_by_id("wansheng").unwrap();
-    let gdp = first.dataset.indicator_by_id("gdp").unwrap();
+    let wansheng = first.state.dataset.region_by_id("wansheng").unwrap();
+    let gdp = first.state.dataset.indicator_by_id("gdp").unwrap();
     let was = first
         .effective_value(wansheng, gdp, 2022)
         .expect("a 2022 GDP")
@@ -135,8 +135,8 @@ fn a_missing_dataset_is_reported_and_nothing_changes() {
         message.contains("gone.ron") && message.contains("s.ron"),
         "{message}"
     );
-    assert!(app.scenarios.docs.is_empty());
-    assert_eq!(app.dataset.regions().len(), 19);
+    assert!(app.state.scenarios.docs.is_empty());
+    assert_eq!(app.state.dataset.regions().len(), 19);
 }
 
 #[test]
@@ -148,29 +148,32 @@ fn quitting_or_opening_a_dataset_with_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("退出").click();
     harness.run();
-    assert_eq!(harness.state().pending, Some(PendingAction::Quit));
+    assert_eq!(harness.state().dialogs.pending, Some(PendingAction::Quit));
     harness.get_by_label_contains("以下情景有未保存的更改");
     harness.get_by_label("取消").click();
     harness.run();
-    assert_eq!(harness.state().pending, None);
-    assert!(harness.state().scenarios.any_dirty(), "nothing was lost");
+    assert_eq!(harness.state().dialogs.pending, None);
+    assert!(
+        harness.state().state.scenarios.any_dirty(),
+        "nothing was lost"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("d.ron");
     std::fs::write(&data, yardstick::BUNDLED_DATASET).unwrap();
     assert!(!harness.state_mut().open_any(&data));
     assert_eq!(
-        harness.state().pending,
+        harness.state().dialogs.pending,
         Some(PendingAction::Open(data.clone()))
     );
     harness.run();
     harness.get_by_label("不保存").click();
     harness.run();
     assert_eq!(
-        harness.state().dataset_path.as_deref(),
+        harness.state().state.dataset_path.as_deref(),
         Some(data.as_path())
     );
-    assert!(harness.state().scenarios.docs.is_empty());
+    assert!(harness.state().state.scenarios.docs.is_empty());
 }
 
 #[test]
@@ -194,8 +197,12 @@ fn unsaved_work_is_copied_for_recovery_every_5_s_and_offered_at_the_next_start()
 
     // Another edit: not copied before 5 s have passed, copied after.
     let app = harness.state_mut();
-    let wansheng = app.dataset.region_by_id("wansheng").unwrap();
-    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    let wansheng = app.state.dataset.region_by_id("wansheng").unwrap();
+    let output = app
+        .state
+        .dataset
+        .indicator_by_id("industrial_output")
+        .unwrap();
     app.commit_cell(wansheng, output, 2024, "380").unwrap();
     let now = std::time::Instant::now();
     app.autosave_recovery(now + std::time::Duration::from_secs(1));
@@ -214,15 +221,18 @@ fn unsaved_work_is_copied_for_recovery_every_5_s_and_offered_at_the_next_start()
     harness.get_by_label("恢复").click();
     harness.run();
     let app = harness.state_mut();
-    assert_eq!(app.scenarios.docs.len(), 1);
+    assert_eq!(app.state.scenarios.docs.len(), 1);
     assert!(
-        app.scenarios.any_dirty(),
+        app.state.scenarios.any_dirty(),
         "restored work is unsaved until saved"
     );
-    let edits = &app.scenarios.active().unwrap().scenario.edits;
+    let edits = &app.state.scenarios.active().unwrap().scenario.edits;
     let values: Vec<(i32, Option<f64>)> = edits.iter().map(|e| (e.year, e.value)).collect();
     assert_eq!(values, vec![(2023, Some(340.0)), (2024, Some(380.0))]);
-    assert_eq!(app.scenarios.active().unwrap().scenario.growth.len(), 1);
+    assert_eq!(
+        app.state.scenarios.active().unwrap().scenario.growth.len(),
+        1
+    );
     // Saving it removes the copy.
     let target = home.path().join("saved.ron");
     app.save_scenario_to(&target).unwrap();
@@ -260,7 +270,7 @@ fn ctrl_z_and_ctrl_y_undo_and_redo_edits() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(scenario_points(harness.state_mut()).len(), 4, "redone");
-    assert!(!harness.state().scenarios.active().unwrap().can_redo());
+    assert!(!harness.state().state.scenarios.active().unwrap().can_redo());
 }
 
 #[test]
@@ -278,7 +288,7 @@ fn a_broken_dataset_under_a_scenario_names_both_files() {
     let message = app.error.clone().unwrap();
     assert!(message.contains("plan.ron"), "{message}");
     assert!(message.contains("broken.ron:1:"), "{message}");
-    assert_eq!(app.dataset.regions().len(), 19, "the open data stays");
+    assert_eq!(app.state.dataset.regions().len(), 19, "the open data stays");
 }
 
 #[test]
@@ -296,8 +306,12 @@ fn work_on_another_dataset_is_restored_with_that_dataset() {
     let file = home.path().join("plan.ron");
     harness.state_mut().save_scenario_to(&file).unwrap();
     let app = harness.state_mut();
-    let wansheng = app.dataset.region_by_id("wansheng").unwrap();
-    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    let wansheng = app.state.dataset.region_by_id("wansheng").unwrap();
+    let output = app
+        .state
+        .dataset
+        .indicator_by_id("industrial_output")
+        .unwrap();
     app.commit_cell(wansheng, output, 2024, "380").unwrap();
     harness.run();
     assert_eq!(recovery_files(&data_dir.join("recovery")).len(), 1);
@@ -312,12 +326,17 @@ fn work_on_another_dataset_is_restored_with_that_dataset() {
     let app = harness.state_mut();
     assert_eq!(app.error, None);
     let open = app
+        .state
         .dataset_path
         .clone()
         .expect("the dataset file is open again");
     assert_eq!(open.canonicalize().unwrap(), data.canonicalize().unwrap());
-    let wansheng = app.dataset.region_by_id("wansheng").unwrap();
-    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
+    let wansheng = app.state.dataset.region_by_id("wansheng").unwrap();
+    let output = app
+        .state
+        .dataset
+        .indicator_by_id("industrial_output")
+        .unwrap();
     assert_eq!(
         app.effective_value(wansheng, output, 2023).map(|e| e.value),
         Some(340.0)
@@ -327,7 +346,7 @@ fn work_on_another_dataset_is_restored_with_that_dataset() {
         Some(380.0)
     );
     // It saves where it was saved before, and is unsaved until then.
-    let doc = app.scenarios.active().expect("restored");
+    let doc = app.state.scenarios.active().expect("restored");
     assert_eq!(doc.path.clone(), Some(file.canonicalize().unwrap()));
     assert!(
         app.window_title().starts_with("* 情景 1 (plan.ron) — "),

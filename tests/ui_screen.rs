@@ -11,7 +11,8 @@ use egui_kittest::kittest::Queryable;
 use yardstick::chart::{ChartKind, PointKind, csv};
 use yardstick::ui::app::Picks;
 use yardstick::ui::table_view::CellRef;
-use yardstick::ui::{View, YardstickApp, chart_view};
+use yardstick::ui::views::chart;
+use yardstick::ui::{View, YardstickApp};
 
 mod common;
 
@@ -27,7 +28,7 @@ fn show(
     kind: ChartKind,
     years: Option<(i32, i32)>,
 ) {
-    let dataset = &harness.state().dataset;
+    let dataset = &harness.state().state.dataset;
     let all = Picks::all(dataset);
     let picks = Picks {
         indicator: dataset.indicator_by_id(indicator).expect("indicator"),
@@ -40,7 +41,7 @@ fn show(
         kind,
         ..all
     };
-    harness.state_mut().picks = picks;
+    harness.state_mut().state.picks = picks;
     harness.run();
 }
 
@@ -51,12 +52,12 @@ fn hover_point(harness: &mut Harness<'_, YardstickApp>, region: &str, year: i32,
     // one event settles the layout before positions are read.
     harness.hover_at(egui::pos2(1.0, 1.0));
     harness.run();
-    let transform = chart_view::last_transform(&harness.ctx).expect("a chart was drawn");
+    let transform = chart::last_transform(&harness.ctx).expect("a chart was drawn");
     let point = spec
         .points()
         .find(|p| p.region_id == region && p.year == year && p.kind == kind)
         .expect("the point is drawn");
-    let pos = chart_view::screen_pos(&spec, &transform, point);
+    let pos = chart::screen_pos(&spec, &transform, point);
     harness.hover_at(pos);
     harness.run();
 }
@@ -66,20 +67,24 @@ fn the_window_opens_on_the_seed_regions_industrial_output_and_its_targets_not_on
     let mut harness = harness();
     harness.run();
     let app = harness.state();
-    let output = app.dataset.indicator_by_id("industrial_output").unwrap();
-    assert_eq!(app.picks.indicator, output);
-    let chongqing = app.dataset.region_by_id("chongqing").unwrap();
+    let output = app
+        .state
+        .dataset
+        .indicator_by_id("industrial_output")
+        .unwrap();
+    assert_eq!(app.state.picks.indicator, output);
+    let chongqing = app.state.dataset.region_by_id("chongqing").unwrap();
     assert!(
-        !app.picks.regions[chongqing.0 as usize],
+        !app.state.picks.regions[chongqing.0 as usize],
         "重庆市 is not picked"
     );
     let picked: Vec<&str> = app
         .picked_regions()
         .iter()
-        .map(|&r| app.dataset.region(r).id.as_str())
+        .map(|&r| app.state.dataset.region(r).id.as_str())
         .collect();
     assert_eq!(picked, ["wansheng", "ziyang", "wanzhou"]);
-    assert_eq!(app.picks.years, Some((2022, 2025)));
+    assert_eq!(app.state.picks.years, Some((2022, 2025)));
     let spec = harness.state_mut().chart_spec().unwrap().clone();
     assert_eq!(spec.kind, ChartKind::Bar);
     // 万盛's 2022 figure beside its own 2025 target.
@@ -96,8 +101,8 @@ fn the_window_opens_on_the_seed_regions_industrial_output_and_its_targets_not_on
         ]
     );
     // The value axis starts at 0: the data and the indicator's minimum are ≥ 0.
-    assert_eq!(chart_view::y_bounds(&spec).0, 0.0);
-    let transform = chart_view::last_transform(&harness.ctx).unwrap();
+    assert_eq!(chart::y_bounds(&spec).0, 0.0);
+    let transform = chart::last_transform(&harness.ctx).unwrap();
     assert_eq!(*transform.bounds().range_y().start(), 0.0);
 }
 
@@ -109,10 +114,10 @@ fn gdp_bars_never_go_below_zero_and_every_bar_is_named() {
     assert_eq!(spec.categories.len(), 14, "{:?}", spec.categories);
     for lang in ["zh", "en"] {
         if lang == "en" {
-            harness.state_mut().lang = yardstick::lang::Lang::En;
+            harness.state_mut().state.lang = yardstick::lang::Lang::En;
             harness.run();
         }
-        let transform = chart_view::last_transform(&harness.ctx).unwrap();
+        let transform = chart::last_transform(&harness.ctx).unwrap();
         assert_eq!(*transform.bounds().range_y().start(), 0.0, "no −1,000");
         let spec = harness.state_mut().chart_spec().unwrap().clone();
         let screen = harness.ctx.content_rect();
@@ -184,20 +189,20 @@ fn the_year_pickers_and_the_pivot_offer_every_year_of_the_indicator() {
     }
     harness.key_press(egui::Key::Escape);
     harness.run();
-    harness.state_mut().view = View::Table;
+    harness.state_mut().state.view = View::Table;
     harness.run();
     assert_eq!(
-        harness.state().table.pivot_years(),
+        harness.state().views.table.pivot_years(),
         [2022, 2023, 2024, 2025]
     );
     // 2023 can be typed straight away, without adding a column.
     let app = harness.state();
     let cell = CellRef {
-        region: app.dataset.region_by_id("wansheng").unwrap(),
-        indicator: app.picks.indicator,
+        region: app.state.dataset.region_by_id("wansheng").unwrap(),
+        indicator: app.state.picks.indicator,
         year: 2023,
     };
-    assert!(harness.state().table.cell_rect(cell).is_some());
+    assert!(harness.state().views.table.cell_rect(cell).is_some());
 }
 
 fn open_example_scenario(harness: &mut Harness<'_, YardstickApp>) {
@@ -211,7 +216,7 @@ fn the_pivot_shows_the_2025_target_beside_the_projection() {
     let mut harness = harness();
     harness.run();
     open_example_scenario(&mut harness);
-    harness.state_mut().view = View::Table;
+    harness.state_mut().state.view = View::Table;
     harness.run();
     // 300 × 1.15³ = 456.26 projected, and the published target 500 stays visible.
     harness.get_by_label("456.26 (目标 500)");
@@ -271,13 +276,13 @@ fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
         ChartKind::Line,
         Some((2015, 2024)),
     );
-    harness.state_mut().view = View::Table;
+    harness.state_mut().state.view = View::Table;
     harness.run();
     let app = harness.state();
-    let fuling = app.dataset.region_by_id("fuling").unwrap();
+    let fuling = app.state.dataset.region_by_id("fuling").unwrap();
     let cell = CellRef {
         region: fuling,
-        indicator: app.picks.indicator,
+        indicator: app.state.picks.indicator,
         year: 2019,
     };
     let region_label = |h: &Harness<'_, YardstickApp>| {
@@ -288,7 +293,7 @@ fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
     };
     let before = (
         region_label(&harness),
-        harness.state().table.cell_rect(cell).unwrap(),
+        harness.state().views.table.cell_rect(cell).unwrap(),
     );
     // Scroll the years sideways, over the table.
     harness.hover_at(before.1.center());
@@ -302,7 +307,7 @@ fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
     harness.run();
     let after = (
         region_label(&harness),
-        harness.state().table.cell_rect(cell),
+        harness.state().views.table.cell_rect(cell),
     );
     let moved = after
         .1
@@ -355,7 +360,7 @@ fn side_panel_marks_regions_without_the_picked_indicator() {
 #[test]
 fn no_data_line_uses_the_languages_colon() {
     let mut harness = harness();
-    harness.state_mut().lang = yardstick::lang::Lang::En;
+    harness.state_mut().state.lang = yardstick::lang::Lang::En;
     show(
         &mut harness,
         "industrial_output",

@@ -40,22 +40,22 @@ fn pick_in_combo(harness: &mut Harness<'_, YardstickApp>, combo: &str, item: &st
 fn the_from_and_to_pickers_set_the_years_shown() {
     let mut harness = harness();
     pick_in_combo(&mut harness, "截止年份", "2023");
-    assert_eq!(harness.state().picks.years, Some((2022, 2023)));
+    assert_eq!(harness.state().state.picks.years, Some((2022, 2023)));
     let spec = harness.state_mut().chart_spec().unwrap().clone();
     assert_eq!(spec.title, "工业总产值（2022–2023）");
     // "To" before "from": the span is put in order.
     pick_in_combo(&mut harness, "起始年份", "2025");
-    assert_eq!(harness.state().picks.years, Some((2023, 2025)));
+    assert_eq!(harness.state().state.picks.years, Some((2023, 2025)));
     harness.get_by_label("自动选择年份").click();
     harness.run();
-    assert_eq!(harness.state().picks.years, None);
+    assert_eq!(harness.state().state.picks.years, None);
 }
 
 #[test]
 fn change_and_share_of_target_modes_and_the_log_scale() {
     let mut harness = harness();
     // 涪陵's GDP: 1151.79 (2019) → 1221.01 (2020) is +6.0098 %.
-    harness.state_mut().picks.regions.fill(true);
+    harness.state_mut().state.picks.regions.fill(true);
     harness.get_by_label("地区生产总值 (亿元)").click();
     harness.run();
     harness.get_by_label("折线图").click();
@@ -89,20 +89,20 @@ fn change_and_share_of_target_modes_and_the_log_scale() {
     pick_in_combo(&mut harness, "数值的显示方式", "绝对值");
     harness.get_by_label("对数坐标").click();
     harness.run();
-    assert!(harness.state().picks.log_scale);
+    assert!(harness.state().state.picks.log_scale);
     assert!(harness.state_mut().chart_spec().unwrap().log_scale);
 }
 
 #[test]
 fn select_all_checks_every_region() {
     let mut harness = harness();
-    assert!(harness.state().picks.regions.iter().any(|r| !r));
+    assert!(harness.state().state.picks.regions.iter().any(|r| !r));
     harness.get_by_label("全选").click();
     harness.run();
-    assert!(harness.state().picks.regions.iter().all(|r| *r));
+    assert!(harness.state().state.picks.regions.iter().all(|r| *r));
     harness.get_by_label("全不选").click();
     harness.run();
-    assert!(harness.state().picks.regions.iter().all(|r| !r));
+    assert!(harness.state().state.picks.regions.iter().all(|r| !r));
 }
 
 #[test]
@@ -143,19 +143,20 @@ fn targets_are_hollow_diamonds_estimates_dotted_and_scenarios_dashed_with_triang
 fn edited_cells_are_amber_projected_blue_and_say_why_on_hover() {
     let mut harness = harness();
     open_example_scenario(&mut harness);
-    harness.state_mut().view = View::Table;
+    harness.state_mut().state.view = View::Table;
     harness.run();
     let app = harness.state();
     let cell = |year| CellRef {
-        region: app.dataset.region_by_id("wansheng").unwrap(),
-        indicator: app.picks.indicator,
+        region: app.state.dataset.region_by_id("wansheng").unwrap(),
+        indicator: app.state.picks.indicator,
         year,
     };
     let (edited, projected) = (cell(2023), cell(2024));
-    let dataset = harness.state().dataset.clone();
+    let dataset = harness.state().state.dataset.clone();
     {
         let applied = harness
             .state_mut()
+            .state
             .scenarios
             .active_mut()
             .unwrap()
@@ -168,11 +169,23 @@ fn edited_cells_are_amber_projected_blue_and_say_why_on_hover() {
             matches!(shown(&dataset, applied, projected), Shown::Value(e) if e.origin == Origin::Projected)
         );
     }
-    let pos = harness.state().table.cell_rect(edited).unwrap().center();
+    let pos = harness
+        .state()
+        .views
+        .table
+        .cell_rect(edited)
+        .unwrap()
+        .center();
     harness.hover_at(pos);
     harness.run();
     harness.get_by_label_contains("基准值 无；备注 假设值 (what-if)");
-    let pos = harness.state().table.cell_rect(projected).unwrap().center();
+    let pos = harness
+        .state()
+        .views
+        .table
+        .cell_rect(projected)
+        .unwrap()
+        .center();
     harness.hover_at(pos);
     harness.run();
     harness.get_by_label_contains("按增长假设推算：自 2022 年起每年 +15%（至 2025 年）");
@@ -181,27 +194,27 @@ fn edited_cells_are_amber_projected_blue_and_say_why_on_hover() {
 #[test]
 fn the_long_table_sorts_by_year_and_filters_by_indicator_name() {
     let mut harness = harness();
-    harness.state_mut().picks.regions.fill(true);
-    harness.state_mut().table_only_indicator = false;
-    harness.state_mut().view = View::Table;
-    harness.state_mut().table.layout = Layout::Long;
+    harness.state_mut().state.picks.regions.fill(true);
+    harness.state_mut().views.table_only_indicator = false;
+    harness.state_mut().state.view = View::Table;
+    harness.state_mut().views.table.layout = Layout::Long;
     harness.run();
-    harness.state_mut().table.filter = "空气质量".to_owned();
+    harness.state_mut().views.table.filter = "空气质量".to_owned();
     harness.run();
-    let dataset = harness.state().dataset.clone();
-    let rows = harness.state().table.visible_rows().to_vec();
+    let dataset = harness.state().state.dataset.clone();
+    let rows = harness.state().views.table.visible_rows().to_vec();
     assert!(!rows.is_empty());
     assert!(
         rows.iter()
             .all(|r| dataset.indicator(r.indicator).name.contains("空气质量")),
         "only the good-air indicators"
     );
-    harness.state_mut().table.sort = Some(Sort {
+    harness.state_mut().views.table.sort = Some(Sort {
         column: SortColumn::Year,
         ascending: false,
     });
     harness.run();
-    let rows = harness.state().table.visible_rows().to_vec();
+    let rows = harness.state().views.table.visible_rows().to_vec();
     assert!(
         rows.windows(2).all(|w| w[0].year >= w[1].year),
         "by year, descending"
@@ -242,8 +255,8 @@ fn targets_on_track_and_off_track_with_a_5_year_cagr_and_the_values_needed_each_
     std::fs::write(&file, TRACKED).unwrap();
     let mut harness = harness();
     assert!(harness.state_mut().open_path(&file));
-    harness.state_mut().picks.regions.fill(true);
-    harness.state_mut().view = View::Targets;
+    harness.state_mut().state.picks.regions.fill(true);
+    harness.state_mut().state.view = View::Targets;
     harness.run();
     assert!(
         harness.get_all_by_label("按计划").count() >= 1,

@@ -16,7 +16,7 @@ use common::table::{center, click_at, select, type_into};
 /// The app on the bundled data in a large window, showing the table of good-air days.
 fn table_harness() -> Harness<'static, YardstickApp> {
     let mut harness = common::window::bundled_window(1400.0, 900.0);
-    harness.state_mut().picks.regions.fill(true);
+    harness.state_mut().state.picks.regions.fill(true);
     harness.run();
     harness.get_by_label("空气质量优良天数 (天)").click();
     harness.run();
@@ -26,7 +26,7 @@ fn table_harness() -> Harness<'static, YardstickApp> {
 }
 
 fn cell(harness: &Harness<'_, YardstickApp>, region: &str, indicator: &str, year: i32) -> CellRef {
-    let dataset = &harness.state().dataset;
+    let dataset = &harness.state().state.dataset;
     CellRef {
         region: dataset.region_by_id(region).expect("region"),
         indicator: dataset.indicator_by_id(indicator).expect("indicator"),
@@ -48,6 +48,7 @@ fn value(harness: &mut Harness<'_, YardstickApp>, cell: CellRef) -> Option<f64> 
 fn edit_count(harness: &Harness<'_, YardstickApp>) -> usize {
     harness
         .state()
+        .state
         .scenarios
         .active()
         .map_or(0, |d| d.scenario.edits.len())
@@ -83,32 +84,35 @@ fn sort_arrows_exist_in_the_fonts() {
 fn the_pivot_is_the_default_with_regions_by_years() {
     let harness = table_harness();
     let state = harness.state();
-    assert_eq!(state.table.layout, Layout::Pivot);
-    let years = state.table.pivot_years().to_vec();
+    assert_eq!(state.views.table.layout, Layout::Pivot);
+    let years = state.views.table.pivot_years().to_vec();
     assert!(years.contains(&2018) && years.contains(&2024), "{years:?}");
     assert!(years.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(
-        state.table.pivot_rows().len(),
-        state.dataset.regions().len(),
+        state.views.table.pivot_rows().len(),
+        state.state.dataset.regions().len(),
         "every region is checked"
     );
     // The indicator and its unit head the table; values are plain numbers.
     harness.get_by_label("空气质量优良天数（天）");
     harness.get_by_label("343");
     let ws = air(&harness, "wansheng", 2022);
-    assert!(harness.state().table.cell_rect(ws).is_some());
+    assert!(harness.state().views.table.cell_rect(ws).is_some());
 }
 
 #[test]
 fn editing_a_cell_changes_the_chart_and_undo_restores_it() {
     let mut harness = table_harness();
-    harness.state_mut().picks.kind = ChartKind::Line;
+    harness.state_mut().state.picks.kind = ChartKind::Line;
     let ws = air(&harness, "wansheng", 2022);
     assert_eq!(value(&mut harness, ws), Some(343.0));
     assert!(scenario_points(&mut harness, "wansheng", 2022).is_empty());
 
     type_into(&mut harness, ws, "350");
-    assert!(harness.state().table.editing.is_none(), "Enter commits");
+    assert!(
+        harness.state().views.table.editing.is_none(),
+        "Enter commits"
+    );
     assert_eq!(edit_count(&harness), 1);
     let edited = harness
         .state_mut()
@@ -136,7 +140,13 @@ fn double_click_and_f2_open_the_editor_with_the_value_selected() {
     select(&mut harness, ws);
     harness.key_press(Key::F2);
     harness.run();
-    let editing = harness.state().table.editing.clone().expect("F2 edits");
+    let editing = harness
+        .state()
+        .views
+        .table
+        .editing
+        .clone()
+        .expect("F2 edits");
     assert_eq!(editing.text, "343");
     // The text is selected: typing replaces it.
     harness.event(Event::Text("344".into()));
@@ -144,6 +154,7 @@ fn double_click_and_f2_open_the_editor_with_the_value_selected() {
     assert_eq!(
         harness
             .state()
+            .views
             .table
             .editing
             .as_ref()
@@ -152,10 +163,13 @@ fn double_click_and_f2_open_the_editor_with_the_value_selected() {
     );
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().table.editing.is_none(), "Escape cancels");
+    assert!(
+        harness.state().views.table.editing.is_none(),
+        "Escape cancels"
+    );
     assert_eq!(value(&mut harness, ws), Some(343.0));
     assert!(
-        harness.state().scenarios.docs.is_empty(),
+        harness.state().state.scenarios.docs.is_empty(),
         "nothing recorded"
     );
 
@@ -173,6 +187,7 @@ fn double_click_and_f2_open_the_editor_with_the_value_selected() {
     harness.run();
     let editing = harness
         .state()
+        .views
         .table
         .editing
         .clone()
@@ -191,6 +206,7 @@ fn text_that_is_not_a_number_is_refused_and_nothing_changes() {
     harness.get_by_label_contains("万盛经开区 2022: “abc”");
     let editing = harness
         .state()
+        .views
         .table
         .editing
         .clone()
@@ -200,7 +216,7 @@ fn text_that_is_not_a_number_is_refused_and_nothing_changes() {
     assert_eq!(value(&mut harness, ws), Some(343.0));
     assert_eq!(edit_count(&harness), 0);
     assert!(
-        harness.state().scenarios.docs.is_empty(),
+        harness.state().state.scenarios.docs.is_empty(),
         "no scenario was made"
     );
 
@@ -208,7 +224,7 @@ fn text_that_is_not_a_number_is_refused_and_nothing_changes() {
     assert!(harness.get_by_label("编辑 万盛经开区 2022").is_focused());
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().table.editing.is_none());
+    assert!(harness.state().views.table.editing.is_none());
     assert!(
         harness.query_by_label_contains("不是数字").is_none(),
         "the message goes too"
@@ -219,12 +235,18 @@ fn text_that_is_not_a_number_is_refused_and_nothing_changes() {
     harness.get_by_label_contains("0 – 366");
     assert_eq!(value(&mut harness, ws), Some(343.0));
     // Fixing the text and pressing Enter again commits.
-    let editing = harness.state_mut().table.editing.as_mut().expect("editor");
+    let editing = harness
+        .state_mut()
+        .views
+        .table
+        .editing
+        .as_mut()
+        .expect("editor");
     editing.text = "345".into();
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
-    assert!(harness.state().table.editing.is_none());
+    assert!(harness.state().views.table.editing.is_none());
     assert_eq!(value(&mut harness, ws), Some(345.0));
     assert!(harness.query_by_label_contains("0 – 366").is_none());
 
@@ -233,10 +255,10 @@ fn text_that_is_not_a_number_is_refused_and_nothing_changes() {
     let other = air(&harness, "chongqing", 2022);
     let pos = center(&harness, other);
     click_at(&mut harness, pos, Modifiers::default());
-    assert!(harness.state().table.editing.is_some());
+    assert!(harness.state().views.table.editing.is_some());
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().table.editing.is_none());
+    assert!(harness.state().views.table.editing.is_none());
     assert_eq!(value(&mut harness, ws), Some(345.0));
 }
 
@@ -261,7 +283,7 @@ fn a_pasted_block_lands_cell_by_cell_as_one_undo_step() {
     harness.get_by_label_contains("已粘贴 6 个单元格");
     // The pasted block is selected.
     assert_eq!(
-        harness.state().table.selected_range(),
+        harness.state().views.table.selected_range(),
         Some((0, 2, position(&harness, 2021), position(&harness, 2022)))
     );
 
@@ -277,6 +299,7 @@ fn a_pasted_block_lands_cell_by_cell_as_one_undo_step() {
 fn position(harness: &Harness<'_, YardstickApp>, year: i32) -> usize {
     harness
         .state()
+        .views
         .table
         .pivot_years()
         .iter()
@@ -299,7 +322,7 @@ fn a_paste_with_a_bad_cell_lands_the_good_ones_and_reports_the_bad_one() {
     harness.event(Event::Paste("300\tabc\n302\t303\n".into()));
     harness.run();
     assert_eq!(
-        harness.state().table.paste_text.as_deref(),
+        harness.state().views.table.paste_text.as_deref(),
         Some("300\tabc\n302\t303\n")
     );
     assert_eq!(
@@ -310,7 +333,7 @@ fn a_paste_with_a_bad_cell_lands_the_good_ones_and_reports_the_bad_one() {
     harness.get_by_label("应用").click();
     harness.run();
     assert!(
-        harness.state().table.paste_text.is_none(),
+        harness.state().views.table.paste_text.is_none(),
         "the window closes"
     );
     assert_eq!(edit_count(&harness), 3);
@@ -336,7 +359,7 @@ fn a_paste_beyond_the_table_and_onto_targets_is_reported() {
     let mut harness = table_harness();
     harness.get_by_label("工业总产值 (亿元)").click();
     harness.run();
-    let years = harness.state().table.pivot_years().to_vec();
+    let years = harness.state().views.table.pivot_years().to_vec();
     assert_eq!(years.last(), Some(&2025), "{years:?}");
     let anchor = cell(&harness, "wansheng", "industrial_output", 2022);
     select(&mut harness, anchor);
@@ -366,9 +389,9 @@ fn a_target_cell_is_shown_read_only() {
     select(&mut harness, target);
     harness.event(Event::Text("600".into()));
     harness.run();
-    assert!(harness.state().table.editing.is_none());
+    assert!(harness.state().views.table.editing.is_none());
     harness.get_by_label_contains("目标值只读");
-    assert!(harness.state().scenarios.docs.is_empty());
+    assert!(harness.state().state.scenarios.docs.is_empty());
 }
 
 #[test]
@@ -379,7 +402,7 @@ fn copy_gives_the_selection_as_tab_separated_text() {
     select(&mut harness, from);
     let pos = center(&harness, to);
     click_at(&mut harness, pos, Modifiers::SHIFT);
-    assert_eq!(harness.state().table.extent, Some((to.region, 2022)));
+    assert_eq!(harness.state().views.table.extent, Some((to.region, 2022)));
     harness.event(Event::Copy);
     harness.step();
     let copied: Vec<String> = harness
@@ -400,11 +423,17 @@ fn copy_gives_the_selection_as_tab_separated_text() {
 #[test]
 fn an_added_year_column_takes_a_new_value_and_clearing_it_removes_the_edit() {
     let mut harness = table_harness();
-    assert_eq!(harness.state().table.pivot_years().last(), Some(&2024));
-    assert_eq!(harness.state().table.new_year, 2025);
+    assert_eq!(
+        harness.state().views.table.pivot_years().last(),
+        Some(&2024)
+    );
+    assert_eq!(harness.state().views.table.new_year, 2025);
     harness.get_by_label("+ 年份列").click();
     harness.run();
-    assert_eq!(harness.state().table.pivot_years().last(), Some(&2025));
+    assert_eq!(
+        harness.state().views.table.pivot_years().last(),
+        Some(&2025)
+    );
     let ws25 = air(&harness, "wansheng", 2025);
     type_into(&mut harness, ws25, "345");
     assert_eq!(value(&mut harness, ws25), Some(345.0));
@@ -414,6 +443,7 @@ fn an_added_year_column_takes_a_new_value_and_clearing_it_removes_the_edit() {
     harness.run();
     harness
         .state_mut()
+        .views
         .table
         .editing
         .as_mut()
@@ -429,7 +459,7 @@ fn an_added_year_column_takes_a_new_value_and_clearing_it_removes_the_edit() {
         0,
         "the edit is gone, not a removal of nothing"
     );
-    let problems = harness.state_mut().scenarios.active_mut().map(|d| {
+    let problems = harness.state_mut().state.scenarios.active_mut().map(|d| {
         d.applied(&yardstick::bundled_dataset().expect("data"))
             .problems()
             .len()
@@ -442,17 +472,18 @@ fn the_long_layout_sorts_by_a_column_and_filters_by_region() {
     let mut harness = table_harness();
     harness.get_by_label("明细表").click();
     harness.run();
-    assert_eq!(harness.state().table.layout, Layout::Long);
-    let all = harness.state().table.visible_rows().to_vec();
+    assert_eq!(harness.state().views.table.layout, Layout::Long);
+    let all = harness.state().views.table.visible_rows().to_vec();
     assert!(all.len() >= 8, "{}", all.len());
     harness.get_by_label("来源");
 
     harness.get_by_role_and_label(Role::Button, "年份").click();
     harness.run();
-    let sort = harness.state().table.sort.expect("sorted");
+    let sort = harness.state().views.table.sort.expect("sorted");
     assert_eq!((sort.column, sort.ascending), (SortColumn::Year, true));
     let years: Vec<i32> = harness
         .state()
+        .views
         .table
         .visible_rows()
         .iter()
@@ -465,6 +496,7 @@ fn the_long_layout_sorts_by_a_column_and_filters_by_region() {
     harness.get_by_label("年份 ▼");
     let years: Vec<i32> = harness
         .state()
+        .views
         .table
         .visible_rows()
         .iter()
@@ -478,11 +510,12 @@ fn the_long_layout_sorts_by_a_column_and_filters_by_region() {
     harness.run();
     let values: Vec<f64> = harness
         .state()
+        .views
         .table
         .visible_rows()
         .iter()
         .filter_map(|r| r.observation)
-        .map(|i| harness.state().dataset.observations()[i].value)
+        .map(|i| harness.state().state.dataset.observations()[i].value)
         .collect();
     assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
 
@@ -494,32 +527,34 @@ fn the_long_layout_sorts_by_a_column_and_filters_by_region() {
     harness.run();
     let ws = harness
         .state()
+        .state
         .dataset
         .region_by_id("wansheng")
         .expect("wansheng");
-    let rows = harness.state().table.visible_rows().to_vec();
+    let rows = harness.state().views.table.visible_rows().to_vec();
     assert!(!rows.is_empty() && rows.len() < all.len(), "{rows:?}");
     assert!(rows.iter().all(|r| r.region == ws));
     // English names and ids match too.
-    harness.state_mut().table.filter = "Fuling".into();
+    harness.state_mut().views.table.filter = "Fuling".into();
     harness.run();
     let fl = harness
         .state()
+        .state
         .dataset
         .region_by_id("fuling")
         .expect("fuling");
-    let rows = harness.state().table.visible_rows().to_vec();
+    let rows = harness.state().views.table.visible_rows().to_vec();
     assert!(!rows.is_empty() && rows.iter().all(|r| r.region == fl));
-    harness.state_mut().table.filter = "good_air".into();
+    harness.state_mut().views.table.filter = "good_air".into();
     harness.run();
-    assert_eq!(harness.state().table.visible_rows().len(), all.len());
+    assert_eq!(harness.state().views.table.visible_rows().len(), all.len());
 }
 
 #[test]
 fn the_long_layout_edits_measured_values_and_lists_scenario_only_values() {
     let mut harness = table_harness();
     let ws25 = air(&harness, "wansheng", 2025);
-    harness.state_mut().table.add_year(
+    harness.state_mut().views.table.add_year(
         &yardstick::bundled_dataset().expect("data"),
         ws25.indicator,
         2025,
@@ -528,7 +563,7 @@ fn the_long_layout_edits_measured_values_and_lists_scenario_only_values() {
     type_into(&mut harness, ws25, "340");
     harness.get_by_label("明细表").click();
     harness.run();
-    let rows = harness.state().table.visible_rows().to_vec();
+    let rows = harness.state().views.table.visible_rows().to_vec();
     let only_scenario: Vec<_> = rows.iter().filter(|r| r.kind.is_none()).collect();
     assert_eq!(only_scenario.len(), 1);
     assert_eq!(only_scenario[0].cell(), ws25);
@@ -536,7 +571,7 @@ fn the_long_layout_edits_measured_values_and_lists_scenario_only_values() {
     let ws22 = air(&harness, "wansheng", 2022);
     let pos = center(&harness, ws22);
     click_at(&mut harness, pos, Modifiers::default());
-    assert_eq!(harness.state().table.long_selected, Some(ws22));
+    assert_eq!(harness.state().views.table.long_selected, Some(ws22));
     harness.event(Event::Text("341".into()));
     harness.run();
     harness.key_press(Key::Enter);
@@ -579,43 +614,58 @@ fn a_large_table_lays_out_only_the_rows_on_screen() {
         start.elapsed() / 5
     };
     let pivot = time_frames(&mut harness);
-    assert_eq!(harness.state().table.pivot_rows().len(), 4_000);
-    let years = harness.state().table.pivot_years().len();
+    assert_eq!(harness.state().views.table.pivot_rows().len(), 4_000);
+    let years = harness.state().views.table.pivot_years().len();
     assert!(years > 0);
     // Only the rows on screen are laid out: 900 px hold a few dozen rows, not 4 000.
-    let pivot_cells = harness.state().table.cells_drawn();
+    let pivot_cells = harness.state().views.table.cells_drawn();
     assert!(pivot_cells > 0, "some cells are drawn");
     assert!(
         pivot_cells <= 60 * years,
         "{pivot_cells} cells laid out for {years} years"
     );
-    let first = harness.state().table.pivot_rows()[0];
-    let last = *harness.state().table.pivot_rows().last().unwrap();
-    let indicator = harness.state().picks.indicator;
+    let first = harness.state().views.table.pivot_rows()[0];
+    let last = *harness.state().views.table.pivot_rows().last().unwrap();
+    let indicator = harness.state().state.picks.indicator;
     let cell = |region, year| yardstick::ui::table_view::CellRef {
         region,
         indicator,
         year,
     };
-    let year = harness.state().table.pivot_years()[0];
-    assert!(harness.state().table.cell_rect(cell(first, year)).is_some());
+    let year = harness.state().views.table.pivot_years()[0];
     assert!(
-        harness.state().table.cell_rect(cell(last, year)).is_none(),
+        harness
+            .state()
+            .views
+            .table
+            .cell_rect(cell(first, year))
+            .is_some()
+    );
+    assert!(
+        harness
+            .state()
+            .views
+            .table
+            .cell_rect(cell(last, year))
+            .is_none(),
         "row 4 000 is off screen"
     );
-    harness.state_mut().table.layout = Layout::Long;
-    harness.state_mut().table_only_indicator = false;
+    harness.state_mut().views.table.layout = Layout::Long;
+    harness.state_mut().views.table_only_indicator = false;
     let start = Instant::now();
     harness.run();
     let build = start.elapsed();
-    assert_eq!(harness.state().table.visible_rows().len(), observations);
+    assert_eq!(
+        harness.state().views.table.visible_rows().len(),
+        observations
+    );
     let long = time_frames(&mut harness);
-    let long_cells = harness.state().table.cells_drawn();
+    let long_cells = harness.state().views.table.cells_drawn();
     assert!(
         (1..=60).contains(&long_cells),
         "{long_cells} value cells laid out for {observations} rows"
     );
-    harness.state_mut().table.sort = Some(yardstick::ui::table_view::Sort {
+    harness.state_mut().views.table.sort = Some(yardstick::ui::table_view::Sort {
         column: SortColumn::Value,
         ascending: false,
     });
@@ -640,6 +690,7 @@ fn a_paste_report_goes_with_its_undo_and_is_red_only_when_nothing_went_in() {
     harness.run();
     let message = harness
         .state()
+        .views
         .table
         .message
         .clone()
@@ -663,7 +714,7 @@ fn a_paste_report_goes_with_its_undo_and_is_red_only_when_nothing_went_in() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().table.message,
+        harness.state().views.table.message,
         None,
         "the report goes with the undo"
     );
@@ -671,6 +722,7 @@ fn a_paste_report_goes_with_its_undo_and_is_red_only_when_nothing_went_in() {
     harness.run();
     let message = harness
         .state()
+        .views
         .table
         .message
         .clone()

@@ -4,170 +4,88 @@
 use std::path::{Path, PathBuf};
 
 use crate::chart::export::ExportFormat;
-use crate::chart::{ChartKind, ChartSpec, ScenarioLayer, Selection, ViewMode, build_chart_with};
+use crate::chart::{ChartSpec, Selection};
 use crate::io::load_dataset;
 use crate::lang::Lang;
 use crate::model::cell_value::parse_cell_value;
+use crate::model::document::{ScenarioDoc, Scenarios};
 use crate::model::scenario::{Edit, Effective, Scenario};
 use crate::model::{Dataset, IndicatorIdx, RegionIdx};
+use crate::ui::command::{Command, CommandState, Menu};
+use crate::ui::derived::{Derived, Inputs};
 use crate::ui::export_dialog::{self, ExportDialog};
 use crate::ui::file_prompt::{Dialogs, PathPrompt, PathPurpose, Picked};
 use crate::ui::i18n::Text;
-use crate::ui::scenario_doc::{ScenarioDoc, Scenarios};
-use crate::ui::scenario_files::{PendingAction, Recovery};
+use crate::ui::palette::CommandPalette;
+use crate::ui::recovery::Recovery;
 use crate::ui::screenshot::ScreenshotJob;
-use crate::ui::{chart_view, fonts, side_panel, table_view};
-
-/// Undo the last change of the active scenario.
-pub const UNDO: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
-/// Redo (also Ctrl+Shift+Z).
-pub const REDO: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
-/// Redo, the other way.
-pub const REDO_SHIFT: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
-    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
-    egui::Key::Z,
-);
-/// Save the active scenario.
-pub const SAVE: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
-/// Save the active scenario under another name.
-pub const SAVE_AS: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
-    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
-    egui::Key::S,
-);
-/// Open a dataset or scenario.
-pub const OPEN: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
-
-/// Ctrl+1 … Ctrl+5: the views, in tab order.
-pub const VIEW_KEYS: [(egui::Key, View); 5] = [
-    (egui::Key::Num1, View::Chart),
-    (egui::Key::Num2, View::Table),
-    (egui::Key::Num3, View::Compare),
-    (egui::Key::Num4, View::Targets),
-    (egui::Key::Num5, View::Rankings),
-];
+use crate::ui::state::PendingAction;
+use crate::ui::state::{AppState, REMEMBERED_KEY, Remembered};
+pub use crate::ui::state::{Picks, View};
+use crate::ui::views::Cx;
+use crate::ui::views::chart::ChartView;
+use crate::ui::views::compare::CompareView;
+use crate::ui::views::rankings::RankingsView;
+use crate::ui::views::side::SidePanel;
+use crate::ui::{fonts, table_view};
 
 /// Key of the persisted language in eframe's storage.
 const LANG_KEY: &str = "yardstick.lang";
 
-/// The central view shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum View {
-    /// The chart of the selection.
-    #[default]
-    Chart,
-    /// The table of observations.
-    Table,
-    /// The baseline and every open scenario side by side.
-    Compare,
-    /// Published targets: required against recent growth, status, required path.
-    Targets,
-    /// Regions ranked on an indicator, and a weighted composite score.
-    Rankings,
-}
-
-/// What the user has picked to look at. Plain data; [`YardstickApp::selection`] turns it
-/// into a chart [`Selection`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct Picks {
-    /// The indicator charted.
-    pub indicator: IndicatorIdx,
-    /// One flag per region of the dataset: shown or not.
-    pub regions: Vec<bool>,
-    /// First and last year shown; `None` means automatic: for bars the year most picked
-    /// regions report, for lines every year with data.
-    pub years: Option<(i32, i32)>,
-    /// Bar or line.
-    pub kind: ChartKind,
-    /// Absolute, index, change or share of target.
-    pub mode: ViewMode,
-    /// Logarithmic value axis.
-    pub log_scale: bool,
-}
-
-impl Picks {
-    /// Everything shown, the first indicator, the latest year.
-    pub fn all(dataset: &Dataset) -> Self {
-        Self {
-            indicator: IndicatorIdx(0),
-            regions: vec![true; dataset.regions().len()],
-            years: None,
-            kind: ChartKind::Bar,
-            mode: ViewMode::Absolute,
-            log_scale: false,
-        }
-    }
-
-    /// The same picks (by id) carried over to another dataset, where the ids exist.
-    pub fn carried_to(&self, old: &Dataset, new: &Dataset) -> Self {
-        let mut picks = Self::all(new);
-        if let Some(idx) = new.indicator_by_id(&old.indicator(self.indicator).id) {
-            picks.indicator = idx;
-        }
-        for (i, region) in new.regions().iter().enumerate() {
-            if let Some(old_idx) = old.region_by_id(&region.id) {
-                picks.regions[i] = self
-                    .regions
-                    .get(old_idx.0 as usize)
-                    .copied()
-                    .unwrap_or(true);
-            }
-        }
-        picks.kind = self.kind;
-        picks.mode = self.mode;
-        picks.log_scale = self.log_scale;
-        picks
-    }
-}
-
-/// What a cached chart was built from: the selection, the language and the active scenario
-/// (its index and revision).
-type ChartKey = (Selection, Lang, Option<(usize, u64)>);
-
-/// The application state.
-pub struct YardstickApp {
-    /// The data open now.
-    pub dataset: Dataset,
-    /// Where it came from; `None` for the bundled dataset.
-    pub dataset_path: Option<PathBuf>,
-    /// UI and data language.
-    pub lang: Lang,
-    /// Central view.
-    pub view: View,
-    /// What is picked in the side panel.
-    pub picks: Picks,
-    /// The last error, shown until dismissed.
-    pub error: Option<String>,
+/// The views' own state between frames (what is not the document nor persisted).
+#[derive(Debug)]
+pub struct ViewStates {
     /// Table: only rows of the picked indicator.
     pub table_only_indicator: bool,
-    /// The typed-path window (open, save as) while it is open.
-    pub path_prompt: Option<PathPrompt>,
-    /// Whether the system file dialog can open here (learnt on the first try).
-    pub dialogs: Dialogs,
-    /// The export window, while it is open.
-    pub export: Option<ExportDialog>,
-    /// The scenarios open, and the active one.
-    pub scenarios: Scenarios,
-    /// An action waiting for the answer to "save unsaved changes?".
-    pub pending: Option<PendingAction>,
-    /// Recovery copies of unsaved scenarios.
-    pub recovery: Recovery,
-    /// Set once the user agreed to close the window despite unsaved changes.
-    pub allow_close: bool,
     /// The table view's state: layout, selection, cell being edited, sort and filter.
     pub table: crate::ui::table_view::TableState,
     /// The targets view's state (the selected target).
     pub targets: crate::ui::targets_view::TargetsState,
     /// The rankings view's state (years picked).
-    pub rankings: crate::ui::rankings_view::RankingsState,
-    /// The composite score's indicators and weights (not saved in scenario files).
-    pub composite_weights: Vec<(IndicatorIdx, f64)>,
-    /// Theme, toasts, the Help windows.
-    pub polish: crate::ui::polish::Polish,
-    chart_cache: Option<(ChartKey, ChartSpec)>,
+    pub rankings: RankingsView,
+    /// The command palette (Ctrl+Shift+P, Ctrl+K).
+    pub palette: CommandPalette,
+    /// The side panel (picks).
+    pub side: SidePanel,
+    /// The chart view.
+    pub chart: ChartView,
+    /// The compare view.
+    pub compare: CompareView,
+}
+
+impl Default for ViewStates {
+    fn default() -> Self {
+        Self {
+            table_only_indicator: true,
+            table: Default::default(),
+            targets: Default::default(),
+            rankings: Default::default(),
+            palette: CommandPalette::default(),
+            side: SidePanel,
+            chart: ChartView,
+            compare: CompareView,
+        }
+    }
+}
+
+/// The windows that ask for a file or an answer, and what they wait on.
+#[derive(Debug, Default)]
+pub struct DialogState {
+    /// The typed-path window (open, save as) while it is open.
+    pub path_prompt: Option<PathPrompt>,
+    /// Whether the system file dialog can open here (learnt on the first try).
+    pub system: Dialogs,
+    /// The export window, while it is open.
+    pub export: Option<ExportDialog>,
+    /// An action waiting for the answer to "save unsaved changes?".
+    pub pending: Option<PendingAction>,
+    /// Set once the user agreed to close the window despite unsaved changes.
+    pub allow_close: bool,
+}
+
+/// What the window tracks from one frame to the next.
+#[derive(Default)]
+pub struct FrameState {
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
     /// The view shown in the last frame (opening the table gives it the keyboard).
@@ -176,42 +94,54 @@ pub struct YardstickApp {
     last_focus: Option<egui::Id>,
     /// Bottom of the menu bar: windows stay below it.
     menu_bottom: f32,
-    /// The language given explicitly at start (`YARDSTICK_LANG`, `--lang`): it wins for this
-    /// run and is not remembered as the user's choice.
-    pub lang_forced: Option<Lang>,
+    /// Window commands (close) made by [`YardstickApp::run`], sent at the end of the frame.
+    viewport_out: Vec<egui::ViewportCommand>,
+}
+
+/// The application: the document and picks, what is derived from them, the views' and the
+/// dialogs' state, and the frame bookkeeping.
+pub struct YardstickApp {
+    /// The document (dataset, scenarios), the picks, language and view.
+    pub state: AppState,
+    /// What frames read that is computed from the data, cached by revision and picks.
+    pub derived: Derived,
+    /// The views' transient state.
+    pub views: ViewStates,
+    /// The file and question windows.
+    pub dialogs: DialogState,
+    /// Recovery copies of unsaved scenarios.
+    pub recovery: Recovery,
+    /// The last error, shown until dismissed.
+    pub error: Option<String>,
+    /// Theme, toasts, the Help windows.
+    pub polish: crate::ui::polish::Polish,
+    frame: FrameState,
 }
 
 impl YardstickApp {
     /// An app showing `dataset` (from `path`, or bundled if `None`).
     pub fn new(dataset: Dataset, dataset_path: Option<PathBuf>) -> Self {
-        let picks = side_panel::default_picks(&dataset);
+        let picks = crate::ui::views::side::default_picks(&dataset);
         Self {
-            dataset,
-            dataset_path,
-            lang: Lang::Zh,
-            view: View::Chart,
-            picks,
-            error: None,
-            table_only_indicator: true,
-            path_prompt: None,
-            dialogs: Dialogs::default(),
-            export: None,
-            scenarios: Scenarios::default(),
-            pending: None,
+            state: AppState {
+                dataset,
+                dataset_path,
+                dataset_rev: 0,
+                scenarios: Scenarios::default(),
+                picks,
+                lang: Lang::Zh,
+                lang_forced: None,
+                view: View::Chart,
+                composite_weights: Vec::new(),
+                remembered: Remembered::default(),
+            },
+            derived: Derived::default(),
+            views: ViewStates::default(),
+            dialogs: DialogState::default(),
             recovery: Recovery::default(),
-            allow_close: false,
-            table: Default::default(),
-            targets: Default::default(),
-            rankings: Default::default(),
-            composite_weights: Vec::new(),
+            error: None,
             polish: Default::default(),
-            chart_cache: None,
-            screenshot: None,
-            shown_title: String::new(),
-            shown_view: None,
-            last_focus: None,
-            menu_bottom: 0.0,
-            lang_forced: None,
+            frame: FrameState::default(),
         }
     }
 
@@ -224,19 +154,48 @@ impl YardstickApp {
             .storage
             .and_then(|s| eframe::get_value::<Lang>(s, LANG_KEY))
         {
-            self.lang = lang;
+            self.state.lang = lang;
         } else if cc.storage.is_some() {
             // First start of the real window (tests have no storage: they stay Chinese).
             let locale = crate::ui::polish::system_locale();
-            self.lang = crate::ui::polish::lang_from_locale(locale.as_deref());
+            self.state.lang = crate::ui::polish::lang_from_locale(locale.as_deref());
         }
         self.polish.restore(cc);
+        if let Some(storage) = cc.storage {
+            self.restore(storage);
+        }
         self
+    }
+
+    /// Restores what [`eframe::App::save`] remembered: the view, the picks (when the same
+    /// dataset is open) and the recent files.
+    pub fn restore(&mut self, storage: &dyn eframe::Storage) {
+        let Some(remembered) = eframe::get_value::<Remembered>(storage, REMEMBERED_KEY) else {
+            return;
+        };
+        self.state.view = remembered.view;
+        if remembered.dataset == self.state.dataset_path
+            && let Some(picks) = &remembered.picks
+        {
+            self.restore_view(picks);
+        }
+        self.state.remembered = remembered;
+    }
+
+    /// What [`eframe::App::save`] stores now.
+    pub fn remembered_now(&self) -> Remembered {
+        Remembered {
+            view: self.state.view,
+            dataset: self.state.dataset_path.clone(),
+            picks: Some(self.capture_view()),
+            recent_files: self.state.remembered.recent_files.clone(),
+            compare_all_rows: self.state.remembered.compare_all_rows,
+        }
     }
 
     /// Makes the app save a screenshot to `job`'s file once rendered, then close.
     pub fn with_screenshot(mut self, job: ScreenshotJob) -> Self {
-        self.screenshot = Some(job);
+        self.frame.screenshot = Some(job);
         self
     }
 
@@ -245,10 +204,11 @@ impl YardstickApp {
         match load_dataset(path) {
             Ok(dataset) => {
                 self.replace_dataset(dataset, Some(path.to_path_buf()));
+                self.state.remembered.note_file(path);
                 true
             }
             Err(err) => {
-                self.error = Some(format!("{}\n{err}", Text::OpenFailed.get(self.lang)));
+                self.error = Some(format!("{}\n{err}", Text::OpenFailed.get(self.state.lang)));
                 false
             }
         }
@@ -256,110 +216,198 @@ impl YardstickApp {
 
     /// Replaces the data, keeping picks whose ids still exist.
     pub fn replace_dataset(&mut self, dataset: Dataset, path: Option<PathBuf>) {
-        self.picks = self.picks.carried_to(&self.dataset, &dataset);
-        self.composite_weights = crate::ui::rankings_view::carried_weights(
-            &self.composite_weights,
-            &self.dataset,
+        self.state.picks = self.state.picks.carried_to(&self.state.dataset, &dataset);
+        self.state.composite_weights = crate::model::ranking::carried_weights(
+            &self.state.composite_weights,
+            &self.state.dataset,
             &dataset,
         );
-        self.targets = Default::default();
-        self.dataset = dataset;
-        self.dataset_path = path;
+        self.views.targets = Default::default();
+        self.state.dataset = dataset;
+        self.state.dataset_path = path;
         self.error = None;
-        self.chart_cache = None;
-        self.scenarios.invalidate_all();
+        self.state.dataset_rev += 1;
+        self.state.scenarios.invalidate_all();
     }
 
     /// The regions checked in the side panel, in dataset order.
     pub fn picked_regions(&self) -> Vec<RegionIdx> {
-        self.dataset
-            .region_indices()
-            .filter(|r| {
-                self.picks
-                    .regions
-                    .get(r.0 as usize)
-                    .copied()
-                    .unwrap_or(false)
-            })
-            .collect()
+        crate::ui::derived::picked_regions(&self.state.dataset, &self.state.picks.regions)
     }
 
-    /// The chart selection for the current picks; `None` when no region is picked.
+    /// The chart selection for the current picks; `None` when no region is picked. Computed
+    /// afresh (a scan for automatic years): frames read [`Derived::selection`] instead.
     pub fn selection(&self) -> Option<Selection> {
-        let regions = self.picked_regions();
-        if regions.is_empty() {
-            return None;
-        }
-        let years = match self.picks.years {
-            Some(years) => years,
-            None => self.auto_years(&regions)?,
-        };
-        Some(Selection {
-            indicator: self.picks.indicator,
-            regions,
-            years,
-            kind: self.picks.kind,
-            mode: self.picks.mode,
-            log_scale: self.picks.log_scale,
-        })
+        crate::ui::derived::selection_of(&self.state.dataset, &self.state.picks)
     }
 
     /// The automatic year span for the current chart kind.
-    pub fn auto_years(&self, regions: &[crate::model::RegionIdx]) -> Option<(i32, i32)> {
-        crate::chart::auto_years(
-            &self.dataset,
-            self.picks.indicator,
+    pub fn auto_years(&self, regions: &[RegionIdx]) -> Option<(i32, i32)> {
+        crate::ui::derived::auto_years(
+            &self.state.dataset,
+            self.state.picks.indicator,
             regions,
-            self.picks.kind,
+            self.state.picks.kind,
         )
     }
 
-    /// The chart for the current picks (with the active scenario beside the baseline),
-    /// rebuilt only when the selection, the language or the scenario changed.
-    pub fn chart_spec(&mut self) -> Option<&ChartSpec> {
-        let selection = self.selection()?;
-        let scenario_key = self
-            .scenarios
-            .active
-            .zip(self.scenarios.active().map(ScenarioDoc::revision));
-        let key = (selection, self.lang, scenario_key);
-        let fresh = matches!(&self.chart_cache, Some((k, _)) if *k == key);
-        if !fresh {
-            let dataset = &self.dataset;
-            let spec = match self.scenarios.active_mut() {
-                Some(doc) => {
-                    let name = doc.scenario.name.clone();
-                    let applied = doc.applied(dataset);
-                    let layer = ScenarioLayer {
-                        name: &name,
-                        applied,
-                    };
-                    build_chart_with(dataset, Some(layer), &key.0, self.lang)
-                }
-                None => build_chart_with(dataset, None, &key.0, self.lang),
-            };
-            self.chart_cache = Some((key, spec));
-        }
-        self.chart_cache.as_ref().map(|(_, spec)| spec)
+    /// What [`Derived`] is built from this frame.
+    pub fn inputs(&self) -> Inputs<'_> {
+        Inputs::new(
+            &self.state.dataset,
+            self.state.dataset_rev,
+            &self.state.picks,
+            self.state.lang,
+        )
     }
 
-    /// The active scenario, made (named "情景 1" / "Scenario 1") if there is none yet.
+    /// The targets of the picked regions (cached by data and regions).
+    pub fn target_list(&mut self) -> &crate::ui::derived::TargetList {
+        let input = Inputs::new(
+            &self.state.dataset,
+            self.state.dataset_rev,
+            &self.state.picks,
+            self.state.lang,
+        );
+        self.derived.targets(&input)
+    }
+
+    /// The chart for the current picks (with the active scenario beside the baseline),
+    /// rebuilt only when the picks, the language, the data or the scenario changed.
+    pub fn chart_spec(&mut self) -> Option<&ChartSpec> {
+        let input = Inputs::new(
+            &self.state.dataset,
+            self.state.dataset_rev,
+            &self.state.picks,
+            self.state.lang,
+        );
+        self.derived.chart(&input, &mut self.state.scenarios)
+    }
+
+    /// The active scenario, made (named "情景 1" / "Scenario 1", or the next free number)
+    /// if there is none yet.
     pub fn active_doc(&mut self) -> &mut ScenarioDoc {
-        if self.scenarios.active().is_none() {
-            let name = self
-                .scenarios
-                .unused_name(self.lang.pick("情景 1", "Scenario 1"));
-            let dataset = self.dataset_reference();
-            self.scenarios
-                .add(ScenarioDoc::new(Scenario::new(name, dataset)));
+        if self.state.scenarios.active().is_none() {
+            self.new_scenario();
         }
-        let index = self.scenarios.active.unwrap_or(0);
-        &mut self.scenarios.docs[index]
+        let index = self.state.scenarios.active.unwrap_or(0);
+        &mut self.state.scenarios.docs[index]
+    }
+
+    /// Makes a new empty scenario, named by [`Scenarios::new_name`], and makes it active.
+    pub fn new_scenario(&mut self) {
+        let name = self.state.scenarios.new_name(self.state.lang);
+        let dataset = self.dataset_reference();
+        self.state
+            .scenarios
+            .add(ScenarioDoc::new(Scenario::new(name, dataset)));
+    }
+
+    /// Copies the active scenario ("情景 1 副本"); the copy is unsaved and becomes active.
+    pub fn duplicate_scenario(&mut self) {
+        let Some(doc) = self.state.scenarios.active() else {
+            return;
+        };
+        let mut copy = doc.scenario.clone();
+        copy.name = self.state.scenarios.unused_name(&format!(
+            "{} {}",
+            copy.name,
+            self.state.lang.pick("副本", "copy")
+        ));
+        self.state.scenarios.add(ScenarioDoc::new(copy));
+    }
+
+    /// Carries out `command`: the one place a user action changes the app. Window requests
+    /// (close) are sent at the end of the frame.
+    pub fn run(&mut self, command: Command) {
+        match command {
+            Command::Open | Command::OpenScenario => self.open_with_dialog(),
+            Command::OpenPath => self.open_path_prompt(),
+            Command::OpenBundled => match crate::bundled_dataset() {
+                Ok(dataset) => self.replace_dataset(dataset, None),
+                Err(err) => self.error = Some(err.to_string()),
+            },
+            Command::ExportChart => self.open_export(ExportFormat::Svg),
+            Command::ExportData => self.open_export(ExportFormat::Csv),
+            Command::Quit => self.request_quit(),
+            Command::Undo => {
+                self.undo();
+            }
+            Command::Redo => {
+                self.redo();
+            }
+            // The table answers these itself while it has the keyboard.
+            Command::CopyCells | Command::PasteCells => {}
+            Command::NewScenario => self.new_scenario(),
+            Command::DuplicateScenario => self.duplicate_scenario(),
+            Command::SaveScenario => {
+                self.save_active_scenario(false);
+            }
+            Command::SaveScenarioAs => {
+                self.save_active_scenario(true);
+            }
+            Command::ShowView(view) => self.show_view(view),
+            Command::SetWeight(indicator, weight) => self.set_weight(indicator, weight),
+            Command::SetIndicator(indicator) => self.state.picks.indicator = indicator,
+            Command::SetChartKind(kind) => self.state.picks.kind = kind,
+            Command::SetYears(years) => self.state.picks.years = years,
+            Command::SetMode(mode) => self.state.picks.mode = mode,
+            Command::SetLogScale(on) => self.state.picks.log_scale = on,
+            Command::SetRegion(region, on) => {
+                if let Some(flag) = self.state.picks.regions.get_mut(region.0 as usize) {
+                    *flag = on;
+                }
+            }
+            Command::CompareRows(rows) => {
+                self.state.remembered.compare_all_rows =
+                    rows == crate::model::compare::RowFilter::All;
+            }
+            Command::SetLanguage(lang) => self.state.lang = lang,
+            Command::SetTheme(theme) => self.polish.theme = theme,
+            Command::ShowShortcuts => self.polish.shortcuts_open = true,
+            Command::ShowAbout => self.polish.about_open = true,
+            Command::CommandPalette => self.views.palette.toggle(),
+        }
+    }
+
+    /// Weighs `indicator` in the composite score (`None` leaves it out); a new one goes last.
+    pub fn set_weight(&mut self, indicator: IndicatorIdx, weight: Option<f64>) {
+        let weights = &mut self.state.composite_weights;
+        let position = weights.iter().position(|(i, _)| *i == indicator);
+        match (position, weight) {
+            (Some(p), Some(w)) => weights[p].1 = w,
+            (None, Some(w)) => weights.push((indicator, w)),
+            (Some(p), None) => {
+                weights.remove(p);
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// What the menus, buttons and palette need to know to draw commands this frame.
+    pub fn command_state(&self) -> CommandState {
+        let active = self.state.scenarios.active();
+        CommandState {
+            lang: self.state.lang,
+            theme: self.polish.theme,
+            view: self.state.view,
+            compare_rows: self.state.remembered.compare_rows(),
+            has_active: active.is_some(),
+            can_undo: active.is_some_and(ScenarioDoc::can_undo),
+            can_redo: active.is_some_and(ScenarioDoc::can_redo),
+        }
+    }
+
+    /// Sends the window requests [`Self::run`] made.
+    fn send_viewport_commands(&mut self, ctx: &egui::Context) {
+        for command in self.frame.viewport_out.drain(..) {
+            ctx.send_viewport_cmd(command);
+        }
     }
 
     /// How a new scenario refers to the open dataset: its path, or the bundled file's name.
     pub fn dataset_reference(&self) -> String {
-        self.dataset_path.as_ref().map_or_else(
+        self.state.dataset_path.as_ref().map_or_else(
             || crate::BUNDLED_NAME.to_owned(),
             |p| {
                 std::fs::canonicalize(p)
@@ -377,8 +425,8 @@ impl YardstickApp {
         indicator: IndicatorIdx,
         year: i32,
     ) -> Option<Effective> {
-        let dataset = &self.dataset;
-        match self.scenarios.active_mut() {
+        let dataset = &self.state.dataset;
+        match self.state.scenarios.active_mut() {
             Some(doc) => doc
                 .applied(dataset)
                 .measured(dataset, region, indicator, year),
@@ -398,9 +446,9 @@ impl YardstickApp {
         year: i32,
         text: &str,
     ) -> Result<(), String> {
-        let ind = self.dataset.indicator(indicator);
-        let value = parse_cell_value(text, ind).map_err(|e| e.message(ind, self.lang))?;
-        let edit = Edit::recorded(&self.dataset, region, indicator, year, value);
+        let ind = self.state.dataset.indicator(indicator);
+        let value = parse_cell_value(text, ind).map_err(|e| e.message(ind, self.state.lang))?;
+        let edit = Edit::recorded(&self.state.dataset, region, indicator, year, value);
         self.apply_edits(vec![edit]);
         Ok(())
     }
@@ -426,64 +474,56 @@ impl YardstickApp {
     }
 
     /// Closes the window, asking first when scenarios have unsaved changes.
-    pub fn request_quit(&mut self, ctx: &egui::Context) {
-        if self.scenarios.any_dirty() && !self.allow_close {
-            self.pending = Some(PendingAction::Quit);
+    pub fn request_quit(&mut self) {
+        if self.state.scenarios.any_dirty() && !self.dialogs.allow_close {
+            self.dialogs.pending = Some(PendingAction::Quit);
         } else {
-            self.allow_close = true;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.dialogs.allow_close = true;
+            self.frame.viewport_out.push(egui::ViewportCommand::Close);
         }
     }
 
-    /// Keyboard shortcuts of the window. Ctrl+1 … Ctrl+5 always work; the others not while a
-    /// text field has the keyboard (it has its own undo, and Ctrl+S there would be a surprise).
+    /// Asks for the window to close at the end of this frame.
+    pub(crate) fn close_window(&mut self) {
+        self.frame.viewport_out.push(egui::ViewportCommand::Close);
+    }
+
+    /// Keyboard shortcuts of the window, as [`crate::ui::command::pressed_commands`] reads
+    /// them.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        let pressed =
-            |shortcut: &egui::KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut));
-        for (key, view) in VIEW_KEYS {
-            if pressed(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)) {
-                self.show_view(view);
-            }
-        }
-        if ctx.text_edit_focused() {
-            return;
-        }
-        // The shift variants first: consuming Ctrl+Z would also match Ctrl+Shift+Z.
-        if pressed(&REDO_SHIFT) || pressed(&REDO) {
-            self.redo();
-        } else if pressed(&UNDO) {
-            self.undo();
-        }
-        if pressed(&SAVE_AS) {
-            self.save_active_scenario(true);
-        } else if pressed(&SAVE) {
-            self.save_active_scenario(false);
-        }
-        if pressed(&OPEN) {
-            self.open_with_dialog();
+        for command in crate::ui::command::pressed_commands(ctx) {
+            self.run(command);
         }
     }
 
     /// Shows `view`; the table gets the keyboard, with a cell selected.
     pub fn show_view(&mut self, view: View) {
-        self.view = view;
+        self.state.view = view;
     }
 
     /// Takes back the active scenario's last change; false when there is none. A report of
     /// what the change did ("已粘贴 4 个单元格") goes with it.
     pub fn undo(&mut self) -> bool {
-        let done = self.scenarios.active_mut().is_some_and(ScenarioDoc::undo);
+        let done = self
+            .state
+            .scenarios
+            .active_mut()
+            .is_some_and(ScenarioDoc::undo);
         if done {
-            self.table.message = None;
+            self.views.table.message = None;
         }
         done
     }
 
     /// Makes the active scenario's last undone change again; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let done = self.scenarios.active_mut().is_some_and(ScenarioDoc::redo);
+        let done = self
+            .state
+            .scenarios
+            .active_mut()
+            .is_some_and(ScenarioDoc::redo);
         if done {
-            self.table.message = None;
+            self.views.table.message = None;
         }
         done
     }
@@ -492,6 +532,7 @@ impl YardstickApp {
     /// file, the dataset and its file.
     pub fn window_title(&self) -> String {
         let file = self
+            .state
             .dataset_path
             .as_ref()
             .and_then(|p| p.file_name())
@@ -499,120 +540,39 @@ impl YardstickApp {
                 || "chongqing.ron".to_owned(),
                 |n| n.to_string_lossy().into_owned(),
             );
-        let scenario = self.scenarios.active().map_or_else(String::new, |doc| {
-            let marker = if doc.is_dirty() { "* " } else { "" };
-            let file = doc
-                .path
-                .as_ref()
-                .and_then(|p| p.file_name())
-                .map_or_else(String::new, |n| format!(" ({})", n.to_string_lossy()));
-            format!("{marker}{}{file} — ", doc.scenario.name)
-        });
+        let scenario = self
+            .state
+            .scenarios
+            .active()
+            .map_or_else(String::new, |doc| {
+                let marker = if doc.is_dirty() { "* " } else { "" };
+                let file = doc
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map_or_else(String::new, |n| format!(" ({})", n.to_string_lossy()));
+                format!("{marker}{}{file} — ", doc.scenario.name)
+            });
         format!(
             "{scenario}Yardstick — {} — {file}",
-            self.dataset.display_title(self.lang)
+            self.state.dataset.display_title(self.state.lang)
         )
     }
 
+    /// The menu bar, every item a [`Command`] (carried out once the bar is drawn).
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
+        let state = self.command_state();
+        let mut out = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(Text::File.get(lang), |ui| {
-                if ui.button(Text::Open.get(lang)).clicked() {
-                    ui.close();
-                    self.open_with_dialog();
-                }
-                if ui.button(Text::OpenPath.get(lang)).clicked() {
-                    ui.close();
-                    self.open_path_prompt();
-                }
-                if ui.button(Text::OpenBundled.get(lang)).clicked() {
-                    ui.close();
-                    match crate::bundled_dataset() {
-                        Ok(dataset) => self.replace_dataset(dataset, None),
-                        Err(err) => self.error = Some(err.to_string()),
-                    }
-                }
-                ui.separator();
-                if ui.button(Text::ExportChart.get(lang)).clicked() {
-                    ui.close();
-                    self.open_export(ExportFormat::Svg);
-                }
-                if ui.button(Text::ExportData.get(lang)).clicked() {
-                    ui.close();
-                    self.open_export(ExportFormat::Csv);
-                }
-                ui.separator();
-                if ui.button(Text::Quit.get(lang)).clicked() {
-                    ui.close();
-                    self.request_quit(ui.ctx());
-                }
-            });
-            ui.menu_button(lang.pick("编辑", "Edit"), |ui| {
-                let (can_undo, can_redo) = self
-                    .scenarios
-                    .active()
-                    .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
-                let undo = egui::Button::new(lang.pick("撤销", "Undo"))
-                    .shortcut_text(ui.ctx().format_shortcut(&UNDO));
-                if ui.add_enabled(can_undo, undo).clicked() {
-                    ui.close();
-                    self.undo();
-                }
-                let redo = egui::Button::new(lang.pick("重做", "Redo"))
-                    .shortcut_text(ui.ctx().format_shortcut(&REDO));
-                if ui.add_enabled(can_redo, redo).clicked() {
-                    ui.close();
-                    self.redo();
-                }
-            });
-            ui.menu_button(lang.pick("情景", "Scenario"), |ui| {
-                if ui.button(lang.pick("新建情景", "New scenario")).clicked() {
-                    ui.close();
-                    let name = self
-                        .scenarios
-                        .unused_name(lang.pick("情景 1", "Scenario 1"));
-                    let dataset = self.dataset_reference();
-                    self.scenarios
-                        .add(ScenarioDoc::new(crate::model::scenario::Scenario::new(
-                            name, dataset,
-                        )));
-                }
-                if ui
-                    .button(lang.pick("打开情景…", "Open scenario…"))
-                    .clicked()
-                {
-                    ui.close();
-                    self.open_with_dialog();
-                }
-                let has_active = self.scenarios.active().is_some();
-                let save = egui::Button::new(lang.pick("保存情景", "Save scenario"))
-                    .shortcut_text(ui.ctx().format_shortcut(&SAVE));
-                if ui.add_enabled(has_active, save).clicked() {
-                    ui.close();
-                    self.save_active_scenario(false);
-                }
-                let save_as = egui::Button::new(lang.pick("情景另存为…", "Save scenario as…"))
-                    .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS));
-                if ui.add_enabled(has_active, save_as).clicked() {
-                    ui.close();
-                    self.save_active_scenario(true);
-                }
-            });
-            crate::ui::polish::view_menu(ui, self);
-            ui.menu_button(Text::Language.get(lang), |ui| {
-                for choice in Lang::ALL {
-                    if ui
-                        .radio(self.lang == choice, choice.native_name())
-                        .clicked()
-                    {
-                        self.lang = choice;
-                        ui.close();
-                    }
-                }
-            });
-            crate::ui::polish::help_menu(ui, self);
+            for menu in Menu::ALL {
+                ui.menu_button(menu.text(state.lang), |ui| {
+                    menu_items_ui(ui, menu, &state, &mut out);
+                });
+            }
         });
+        for command in out {
+            self.run(command);
+        }
     }
 
     /// Opens the export window for `format`, its path in the scenario's folder, else the
@@ -620,21 +580,21 @@ impl YardstickApp {
     pub fn open_export(&mut self, format: ExportFormat) {
         let spec = self.chart_spec().cloned();
         let folder = self.default_folder();
-        self.export = Some(ExportDialog::new(format, spec.as_ref()).in_folder(&folder));
+        self.dialogs.export = Some(ExportDialog::new(format, spec.as_ref()).in_folder(&folder));
     }
 
     /// Where a new file goes by default: the active scenario's folder, else the user's
     /// documents folder, else the home folder.
     pub fn default_folder(&self) -> PathBuf {
-        let near = self.scenarios.active().and_then(|d| d.path.clone());
+        let near = self.state.scenarios.active().and_then(|d| d.path.clone());
         crate::ui::file_prompt::default_folder(near.as_deref())
     }
 
     fn export_window(&mut self, ctx: &egui::Context) {
-        let Some(mut dialog) = self.export.take() else {
+        let Some(mut dialog) = self.dialogs.export.take() else {
             return;
         };
-        let lang = self.lang;
+        let lang = self.state.lang;
         let spec = self.chart_spec().cloned();
         let area = self.window_area(ctx);
         let keep = export_dialog::show(
@@ -643,7 +603,7 @@ impl YardstickApp {
             spec.as_ref(),
             lang,
             area,
-            &mut self.dialogs,
+            &mut self.dialogs.system,
         );
         match dialog.take_outcome() {
             Some(Ok(message)) => self
@@ -657,36 +617,37 @@ impl YardstickApp {
             None => {}
         }
         if keep {
-            self.export = Some(dialog);
+            self.dialogs.export = Some(dialog);
         }
     }
 
     /// Where windows may go: the screen below the menu bar.
     pub fn window_area(&self, ctx: &egui::Context) -> egui::Rect {
         let mut area = ctx.content_rect();
-        area.min.y = area.min.y.max(self.menu_bottom);
+        area.min.y = area.min.y.max(self.frame.menu_bottom);
         area
     }
 
     /// Opens the typed-path window to open a file, pre-filled with the data's folder.
     pub fn open_path_prompt(&mut self) {
         let near = self
+            .state
             .scenarios
             .active()
             .and_then(|d| d.path.clone())
-            .or_else(|| self.dataset_path.clone());
+            .or_else(|| self.state.dataset_path.clone());
         let folder = crate::ui::file_prompt::default_folder(near.as_deref());
         let mut text = folder.display().to_string();
         if !text.ends_with(std::path::MAIN_SEPARATOR) {
             text.push(std::path::MAIN_SEPARATOR);
         }
-        self.path_prompt = Some(PathPrompt::new(PathPurpose::Open, text));
+        self.dialogs.path_prompt = Some(PathPrompt::new(PathPurpose::Open, text));
     }
 
     /// File ▸ Open…: the system dialog, else (no dialog can open) the typed-path window.
     pub fn open_with_dialog(&mut self) {
-        let title = Text::Open.get(self.lang);
-        let picked = self.dialogs.pick(|| {
+        let title = Text::Open.get(self.state.lang);
+        let picked = self.dialogs.system.pick(|| {
             rfd::FileDialog::new()
                 .add_filter("Yardstick RON", &["ron"])
                 .set_title(title)
@@ -702,10 +663,10 @@ impl YardstickApp {
     }
 
     fn path_window(&mut self, ctx: &egui::Context) {
-        let Some(mut prompt) = self.path_prompt.take() else {
+        let Some(mut prompt) = self.dialogs.path_prompt.take() else {
             return;
         };
-        let lang = self.lang;
+        let lang = self.state.lang;
         let mut keep_open = true;
         let mut go = false;
         let area = self.window_area(ctx);
@@ -762,7 +723,7 @@ impl YardstickApp {
             let path = PathBuf::from(&text);
             match prompt.purpose.clone() {
                 PathPurpose::Open => {
-                    if self.open_any(&path) || self.pending.is_some() {
+                    if self.open_any(&path) || self.dialogs.pending.is_some() {
                         keep_open = false;
                     } else {
                         // The message shows in the window; the banner keeps it after.
@@ -773,7 +734,7 @@ impl YardstickApp {
                     Ok(()) => {
                         keep_open = false;
                         if let Some(action) = after {
-                            self.resume(action, ctx);
+                            self.resume(action);
                         }
                     }
                     Err(message) => {
@@ -786,19 +747,19 @@ impl YardstickApp {
             }
         }
         if keep_open {
-            self.path_prompt = Some(prompt);
+            self.dialogs.path_prompt = Some(prompt);
         }
     }
 
     /// Carries on with an action that waited for a scenario to be saved: asks again if other
     /// scenarios still have unsaved changes.
-    fn resume(&mut self, action: PendingAction, ctx: &egui::Context) {
+    fn resume(&mut self, action: PendingAction) {
         match action {
-            PendingAction::Quit => self.request_quit(ctx),
+            PendingAction::Quit => self.request_quit(),
             PendingAction::Open(path) => {
                 self.open_any(&path);
             }
-            other => self.perform(other, Some(ctx)),
+            other => self.perform(other),
         }
     }
 
@@ -806,8 +767,8 @@ impl YardstickApp {
     /// widget of the panel that is scrolled out of view, the panel scrolls to it.
     fn follow_focus(&mut self, ui: &egui::Ui) {
         let focused = ui.memory(|m| m.focused());
-        let moved = focused.is_some() && focused != self.last_focus;
-        self.last_focus = focused;
+        let moved = focused.is_some() && focused != self.frame.last_focus;
+        self.frame.last_focus = focused;
         let Some(id) = focused.filter(|_| moved) else {
             return;
         };
@@ -827,7 +788,7 @@ impl YardstickApp {
         } else {
             return;
         };
-        // Taken by the panel's scroll area, the first to end in this frame (side_panel::show
+        // Taken by the panel's scroll area, the first to end in this frame (SidePanel::ui
         // puts everything in one).
         ui.scroll_with_delta_animation(
             egui::vec2(0.0, -shift),
@@ -859,7 +820,7 @@ impl YardstickApp {
             .inner_margin(8)
             .show(ui, |ui| {
                 // The button first: a long message wraps below it instead of pushing it away.
-                if ui.button(Text::Dismiss.get(self.lang)).clicked() {
+                if ui.button(Text::Dismiss.get(self.state.lang)).clicked() {
                     self.error = None;
                 }
                 ui.add(egui::Label::new(egui::RichText::new(&message).monospace()).wrap());
@@ -869,54 +830,97 @@ impl YardstickApp {
 
     fn central(&mut self, ui: &mut egui::Ui) {
         self.error_banner(ui);
+        let state = self.command_state();
+        let mut out = Vec::new();
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.view, View::Chart, Text::Chart.get(self.lang));
-            ui.selectable_value(&mut self.view, View::Table, Text::Table.get(self.lang));
-            ui.selectable_value(
-                &mut self.view,
-                View::Compare,
-                self.lang.pick("比较", "Compare"),
-            );
-            ui.selectable_value(&mut self.view, View::Targets, Text::Targets.get(self.lang))
-                .on_hover_text(self.lang.pick(
-                    "规划目标：所需增速、近年增速与进展",
-                    "Published targets: required and recent growth, status",
-                ));
-            ui.selectable_value(
-                &mut self.view,
-                View::Rankings,
-                Text::Rankings.get(self.lang),
-            )
-            .on_hover_text(self.lang.pick(
-                "按指标排名与加权综合得分",
-                "Rankings on an indicator and a weighted composite score",
-            ));
-        });
-        ui.separator();
-        if self.shown_view != Some(self.view) {
-            if self.view == View::Table {
-                // Opening the table (Ctrl+2, the tab, a start in it) gives it the keyboard.
-                self.table.request_focus();
+            for view in View::ALL {
+                let command = Command::ShowView(view);
+                if ui
+                    .selectable_label(self.state.view == view, command.text(state.lang))
+                    .on_hover_text(command.tooltip(state.lang))
+                    .clicked()
+                {
+                    out.push(command);
+                }
             }
-            self.shown_view = Some(self.view);
+        });
+        for command in out {
+            self.run(command);
         }
-        match self.view {
+        ui.separator();
+        if self.frame.shown_view != Some(self.state.view) {
+            if self.state.view == View::Table {
+                // Opening the table (Ctrl+2, the tab, a start in it) gives it the keyboard.
+                self.views.table.request_focus();
+            }
+            self.frame.shown_view = Some(self.state.view);
+        }
+        match self.state.view {
             View::Chart => {
-                let lang = self.lang;
-                match self.chart_spec() {
-                    Some(spec) => {
-                        let spec = spec.clone();
-                        chart_view::show(ui, &spec);
-                    }
-                    None => {
-                        ui.label(Text::NothingSelected.get(lang));
-                    }
+                // Built here (cached), read by the view through Cx.
+                self.chart_spec();
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.chart.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
                 }
             }
             View::Table => table_view::show(ui, self),
-            View::Compare => crate::ui::compare_view::show(ui, self),
+            View::Compare => {
+                // Built here (cached), read by the view through Cx.
+                let input = Inputs::new(
+                    &self.state.dataset,
+                    self.state.dataset_rev,
+                    &self.state.picks,
+                    self.state.lang,
+                );
+                let rows = self.state.remembered.compare_rows();
+                self.derived
+                    .comparison(&input, &mut self.state.scenarios, rows);
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.compare.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
+            }
             View::Targets => crate::ui::targets_view::show(ui, self),
-            View::Rankings => crate::ui::rankings_view::show(ui, self),
+            View::Rankings => {
+                // Built here (cached) for the view's years, read by the view through Cx.
+                self.state.composite_weights = crate::model::ranking::valid_weights(
+                    &self.state.dataset,
+                    &self.state.composite_weights,
+                );
+                let input = Inputs::new(
+                    &self.state.dataset,
+                    self.state.dataset_rev,
+                    &self.state.picks,
+                    self.state.lang,
+                );
+                let rankings = &self.views.rankings;
+                self.derived.ranking(&input, rankings.year);
+                self.derived.composite(
+                    &input,
+                    &self.state.composite_weights,
+                    rankings.composite_year,
+                );
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.rankings.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
+            }
         }
     }
 }
@@ -926,35 +930,53 @@ impl eframe::App for YardstickApp {
         self.take_dropped_files(ctx);
         self.shortcuts(ctx);
         if ctx.input(|i| i.viewport().close_requested())
-            && self.scenarios.any_dirty()
-            && !self.allow_close
+            && self.state.scenarios.any_dirty()
+            && !self.dialogs.allow_close
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(PendingAction::Quit);
+            self.dialogs.pending = Some(PendingAction::Quit);
         }
         self.autosave_recovery(std::time::Instant::now());
-        if self.scenarios.any_dirty() && self.recovery.dir.is_some() {
-            ctx.request_repaint_after(crate::ui::scenario_files::RECOVERY_INTERVAL);
+        if self.state.scenarios.any_dirty() && self.recovery.dir.is_some() {
+            ctx.request_repaint_after(crate::ui::recovery::RECOVERY_INTERVAL);
         }
-        if let Some(job) = &mut self.screenshot {
+        self.send_viewport_commands(ctx);
+        if let Some(job) = &mut self.frame.screenshot {
             job.step(ctx);
         }
         let title = self.window_title();
-        if title != self.shown_title {
+        if title != self.frame.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
+            self.frame.shown_title = title;
         }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let menu = egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        self.menu_bottom = menu.response.rect.bottom();
+        self.frame.menu_bottom = menu.response.rect.bottom();
         egui::Panel::left("picks")
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| {
                 self.follow_focus(ui);
-                side_panel::show(ui, self);
+                // Built here (cached), read by the panel through Cx.
+                let input = Inputs::new(
+                    &self.state.dataset,
+                    self.state.dataset_rev,
+                    &self.state.picks,
+                    self.state.lang,
+                );
+                self.derived.indicator_facts(&input);
+                self.derived.auto_years(&input);
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.side.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
             });
         egui::Panel::right("scenarios")
             .resizable(true)
@@ -966,13 +988,52 @@ impl eframe::App for YardstickApp {
         self.export_window(&ctx);
         self.pending_window(&ctx);
         self.recovery_window(&ctx);
-        crate::ui::polish::show(&ctx, self);
+        crate::ui::polish::show(
+            &ctx,
+            &mut self.polish,
+            self.state.lang,
+            self.error.as_deref(),
+            &self.state.dataset,
+        );
+        let state = self.command_state();
+        let mut out = Vec::new();
+        self.views.palette.ui(&ctx, &state, &mut out);
+        for command in out {
+            self.run(command);
+        }
+        self.send_viewport_commands(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.lang_forced != Some(self.lang) {
-            eframe::set_value(storage, LANG_KEY, &self.lang);
+        if self.state.lang_forced != Some(self.state.lang) {
+            eframe::set_value(storage, LANG_KEY, &self.state.lang);
         }
         eframe::set_value(storage, crate::ui::polish::THEME_KEY, &self.polish.theme);
+        eframe::set_value(storage, REMEMBERED_KEY, &self.remembered_now());
+    }
+}
+
+/// The items of `menu`: its commands in order, with separators between groups.
+fn menu_items_ui(ui: &mut egui::Ui, menu: Menu, state: &CommandState, out: &mut Vec<Command>) {
+    // Separators go before these (the File menu's places are fixed: scripts click them).
+    let separated = |c: Command| {
+        matches!(
+            c,
+            Command::ExportChart
+                | Command::Quit
+                | Command::ShowView(View::Chart)
+                | Command::CompareRows(crate::model::compare::RowFilter::Changed)
+                | Command::DuplicateScenario
+        )
+    };
+    for command in Command::all().into_iter().filter(|c| c.menu() == menu) {
+        // Copy and paste are the table's own keys: listed in Help ▸ Shortcuts, not here.
+        if !command.window_shortcut() {
+            continue;
+        }
+        if separated(command) {
+            ui.separator();
+        }
+        command.menu_item_ui(ui, state, out);
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::lang::Lang;
-use crate::ui::scenario_files::PendingAction;
+use crate::ui::state::PendingAction;
 
 /// A dialog that returns `None` sooner than this was not seen by the user.
 const TOO_FAST: Duration = Duration::from_millis(300);

@@ -1,22 +1,24 @@
 //! The egui front end: a thin layer over the model, the io layer and chart specs.
 
 pub mod app;
-pub mod chart_view;
-pub mod compare_view;
+pub mod command;
+pub mod derived;
+pub mod dialogs;
 pub mod export_dialog;
 pub mod file_prompt;
 pub mod fonts;
 pub mod i18n;
+pub mod palette;
 pub mod polish;
-pub mod rankings_view;
-pub mod scenario_doc;
+pub mod recovery;
 pub mod scenario_files;
 pub mod scenario_panel;
 pub mod screenshot;
-pub mod side_panel;
 pub mod start;
+pub mod state;
 pub mod table_view;
 pub mod targets_view;
+pub mod views;
 
 pub use app::{View, YardstickApp};
 pub use start::{AppOptions, Start, build_app, load_start};

@@ -4,12 +4,10 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use serde::{Deserialize, Serialize};
-
 use crate::lang::Lang;
-use crate::model::ObservationKind;
-use crate::ui::YardstickApp;
-use crate::ui::app::{OPEN, REDO, REDO_SHIFT, SAVE, SAVE_AS, UNDO};
+use crate::model::Dataset;
+pub use crate::ui::command::shortcut_list;
+pub use crate::ui::state::ThemeChoice;
 
 /// Key of the persisted theme in eframe's storage.
 pub const THEME_KEY: &str = "yardstick.theme";
@@ -20,8 +18,7 @@ pub const TOAST_SECONDS: f64 = 4.0;
 /// At most this many toasts are shown at once (the oldest go first).
 const MAX_TOASTS: usize = 5;
 
-/// The bundled font's licence, for the about window.
-pub const FONT_LICENCE: &str = "Noto Sans CJK SC, SIL OFL 1.1";
+pub use crate::ui::dialogs::help::FONT_LICENCE;
 
 // ---------------------------------------------------------------------------------------------
 // Language from the system locale
@@ -54,49 +51,6 @@ pub fn system_locale() -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Theme
 // ---------------------------------------------------------------------------------------------
-
-/// The colour theme the user chose.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    /// Follow the system's light or dark setting (the default).
-    #[default]
-    System,
-    /// Dark text on a light background.
-    Light,
-    /// Light text on a dark background.
-    Dark,
-}
-
-impl ThemeChoice {
-    /// The three choices, in menu order.
-    pub const ALL: [ThemeChoice; 3] = [Self::System, Self::Light, Self::Dark];
-
-    /// The menu label.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Self::System => lang.pick("跟随系统", "Follow system"),
-            Self::Light => lang.pick("浅色主题", "Light theme"),
-            Self::Dark => lang.pick("深色主题", "Dark theme"),
-        }
-    }
-
-    /// egui's preference for this choice.
-    pub fn preference(self) -> egui::ThemePreference {
-        match self {
-            Self::System => egui::ThemePreference::System,
-            Self::Light => egui::ThemePreference::Light,
-            Self::Dark => egui::ThemePreference::Dark,
-        }
-    }
-
-    /// Makes `ctx` use this theme (does nothing when it already does).
-    pub fn apply(self, ctx: &egui::Context) {
-        let wanted = self.preference();
-        if ctx.options(|o| o.theme_preference) != wanted {
-            ctx.set_theme(wanted);
-        }
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Toasts
@@ -301,194 +255,21 @@ impl Polish {
     }
 }
 
-/// The "视图 / View" menu: the theme.
-pub fn view_menu(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
-    ui.menu_button(lang.pick("视图", "View"), |ui| {
-        for choice in ThemeChoice::ALL {
-            let hint = match choice {
-                ThemeChoice::System => lang.pick(
-                    "按操作系统的浅色/深色设置显示",
-                    "Light or dark as the operating system is set",
-                ),
-                ThemeChoice::Light => lang.pick("深色文字，浅色背景", "Dark text on light"),
-                ThemeChoice::Dark => lang.pick("浅色文字，深色背景", "Light text on dark"),
-            };
-            if ui
-                .radio(app.polish.theme == choice, choice.label(lang))
-                .on_hover_text(hint)
-                .clicked()
-            {
-                app.polish.theme = choice;
-                choice.apply(ui.ctx());
-                ui.close();
-            }
-        }
-    });
-}
-
-/// The "帮助 / Help" menu: shortcuts and about.
-pub fn help_menu(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
-    ui.menu_button(lang.pick("帮助", "Help"), |ui| {
-        if ui
-            .button(lang.pick("快捷键", "Shortcuts"))
-            .on_hover_text(lang.pick("列出键盘快捷键", "List the keyboard shortcuts"))
-            .clicked()
-        {
-            app.polish.shortcuts_open = true;
-            ui.close();
-        }
-        if ui
-            .button(lang.pick("关于", "About"))
-            .on_hover_text(lang.pick(
-                "版本、数据来源与字体许可",
-                "Version, data sources and font licence",
-            ))
-            .clicked()
-        {
-            app.polish.about_open = true;
-            ui.close();
-        }
-    });
-}
-
 /// Everything of this module drawn after the panels: the theme kept in force, a toast for a
 /// new error, the Help windows and the toasts.
-pub fn show(ctx: &egui::Context, app: &mut YardstickApp) {
-    app.polish.theme.apply(ctx);
-    app.polish.note_error(app.error.as_deref());
-    shortcuts_window(ctx, app);
-    about_window(ctx, app);
+pub fn show(
+    ctx: &egui::Context,
+    polish: &mut Polish,
+    lang: Lang,
+    error: Option<&str>,
+    dataset: &Dataset,
+) {
+    polish.theme.apply(ctx);
+    polish.note_error(error);
+    crate::ui::dialogs::help::shortcuts_window(ctx, lang, &mut polish.shortcuts_open);
+    crate::ui::dialogs::help::about_window(ctx, lang, dataset, &mut polish.about_open);
     let now = ctx.input(|i| i.time);
-    app.polish.toasts.show(ctx, now);
-}
-
-/// The shortcuts, as (what, keys) in `lang`, keys formatted for this platform by `ctx`.
-pub fn shortcut_list(ctx: &egui::Context, lang: Lang) -> Vec<(&'static str, String)> {
-    let f = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
-    let copy = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::C);
-    let paste = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::V);
-    vec![
-        (
-            lang.pick("打开数据或情景", "Open a dataset or scenario"),
-            f(&OPEN),
-        ),
-        (lang.pick("保存情景", "Save scenario"), f(&SAVE)),
-        (lang.pick("情景另存为", "Save scenario as"), f(&SAVE_AS)),
-        (lang.pick("撤销", "Undo"), f(&UNDO)),
-        (
-            lang.pick("重做", "Redo"),
-            format!("{} / {}", f(&REDO), f(&REDO_SHIFT)),
-        ),
-        (
-            lang.pick("复制 / 粘贴表格单元格", "Copy / paste table cells"),
-            format!("{} / {}", f(&copy), f(&paste)),
-        ),
-    ]
-}
-
-fn shortcuts_window(ctx: &egui::Context, app: &mut YardstickApp) {
-    if !app.polish.shortcuts_open {
-        return;
-    }
-    let lang = app.lang;
-    let rows = shortcut_list(ctx, lang);
-    egui::Window::new(lang.pick("快捷键", "Shortcuts"))
-        .open(&mut app.polish.shortcuts_open)
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            egui::Grid::new("shortcut_grid")
-                .num_columns(2)
-                .striped(true)
-                .spacing([24.0, 6.0])
-                .show(ui, |ui| {
-                    for (what, keys) in rows {
-                        ui.label(what);
-                        ui.label(egui::RichText::new(keys).monospace());
-                        ui.end_row();
-                    }
-                });
-            ui.add_space(4.0);
-            ui.label(
-                egui::RichText::new(lang.pick(
-                    "正在输入文字时，撤销/重做只作用于输入框。",
-                    "While typing in a field, undo and redo act on the field only.",
-                ))
-                .small(),
-            );
-        });
-}
-
-fn about_window(ctx: &egui::Context, app: &mut YardstickApp) {
-    if !app.polish.about_open {
-        return;
-    }
-    let lang = app.lang;
-    let dataset = &app.dataset;
-    egui::Window::new(lang.pick("关于 Yardstick", "About Yardstick"))
-        .open(&mut app.polish.about_open)
-        .collapsible(false)
-        .default_width(520.0)
-        .show(ctx, |ui| {
-            ui.heading(format!("Yardstick {}", env!("CARGO_PKG_VERSION")));
-            ui.label(lang.pick(
-                "比较地区发展指标、目标与情景假设",
-                "Compare regional development indicators, targets and what-if scenarios",
-            ));
-            ui.separator();
-            ui.strong(dataset.display_title(lang));
-            let targets = dataset
-                .observations()
-                .iter()
-                .filter(|o| o.kind == ObservationKind::Target)
-                .count();
-            ui.label(match lang {
-                Lang::Zh => format!(
-                    "{} 个地区，{} 项指标，{} 条观测值（其中目标 {} 条），{} 个来源",
-                    dataset.regions().len(),
-                    dataset.indicators().len(),
-                    dataset.observations().len(),
-                    targets,
-                    dataset.sources().len()
-                ),
-                Lang::En => format!(
-                    "{} regions, {} indicators, {} observations ({} targets), {} sources",
-                    dataset.regions().len(),
-                    dataset.indicators().len(),
-                    dataset.observations().len(),
-                    targets,
-                    dataset.sources().len()
-                ),
-            });
-            ui.add_space(4.0);
-            ui.strong(lang.pick("资料来源", "Sources"));
-            egui::ScrollArea::vertical()
-                .max_height(320.0)
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    for source in dataset.sources() {
-                        let mut line = source.title.clone();
-                        let details: Vec<&str> = [&source.publisher, &source.published]
-                            .into_iter()
-                            .filter_map(|d| d.as_deref())
-                            .collect();
-                        if !details.is_empty() {
-                            line = format!("{line}（{}）", details.join("，"));
-                        }
-                        ui.label(line);
-                        if let Some(url) = &source.url {
-                            ui.hyperlink(url).on_hover_text(url);
-                        }
-                    }
-                });
-            ui.separator();
-            ui.label(format!(
-                "{}{FONT_LICENCE}",
-                lang.pick("界面字体：", "Interface font: ")
-            ));
-        });
+    polish.toasts.show(ctx, now);
 }
 
 #[cfg(test)]

@@ -3,92 +3,23 @@
 //! every few seconds while a scenario has unsaved changes.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::io::{
     FileKind, load_scenario_text, relative_dataset_path, save_scenario, scenario_to_ron,
 };
 use crate::lang::Lang;
+use crate::model::document::ScenarioDoc;
 use crate::model::scenario::{SavedView, Scenario, apply, view_problems};
 use crate::ui::app::YardstickApp;
 use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked};
-use crate::ui::scenario_doc::ScenarioDoc;
 
 /// How a scenario made on the bundled dataset names it (no file path exists for it).
 pub const BUNDLED_REFERENCE: &str = crate::io::BUNDLED_REFERENCE;
 
-/// How often the recovery copy is written while there are unsaved changes.
-pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
-
-/// File name prefix of recovery copies in the recovery folder.
-const RECOVERY_PREFIX: &str = "recovery-";
-
-/// First line of a recovery copy of a scenario that has a file: where it was saved.
-const SAVED_AT: &str = "// yardstick recovery of: ";
-
-/// Something the user asked for that would lose unsaved scenario changes; it waits for
-/// their answer (save, discard, cancel).
-#[derive(Clone, Debug, PartialEq)]
-pub enum PendingAction {
-    /// Close the window.
-    Quit,
-    /// Open this file (a dataset replaces the data the scenarios are built on).
-    Open(PathBuf),
-    /// Close scenario `index`.
-    CloseScenario(usize),
-}
-
-/// Recovery copies found at start, waiting for "restore" or "discard".
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RecoveryOffer {
-    /// The recovery files found.
-    pub files: Vec<PathBuf>,
-}
-
-/// The recovery state of the window.
-#[derive(Debug, Default)]
-pub struct Recovery {
-    /// Folder of the recovery copies; `None` disables them (tests, screenshots).
-    pub dir: Option<PathBuf>,
-    /// When the copies were last written.
-    last_write: Option<Instant>,
-    /// What was last written (to skip identical writes).
-    last_text: Vec<String>,
-    /// Copies found at start, offered to the user.
-    pub offer: Option<RecoveryOffer>,
-    /// The last problem writing copies, said once.
-    last_problem: Option<String>,
-}
-
-impl Recovery {
-    /// Recovery in `dir`, offering the copies a previous run left behind.
-    pub fn in_dir(dir: PathBuf) -> Self {
-        let files = recovery_files(&dir);
-        Self {
-            dir: Some(dir),
-            offer: (!files.is_empty()).then_some(RecoveryOffer { files }),
-            ..Self::default()
-        }
-    }
-}
-
-/// The recovery copies in `dir`, sorted.
-pub fn recovery_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(RECOVERY_PREFIX) && n.ends_with(".ron"))
-        })
-        .collect();
-    files.sort();
-    files
-}
+pub use crate::ui::recovery::{RECOVERY_INTERVAL, Recovery, RecoveryOffer, recovery_files};
+use crate::ui::recovery::{RECOVERY_PREFIX, SAVED_AT};
+pub use crate::ui::state::PendingAction;
 
 impl YardstickApp {
     /// Opens a dataset or a scenario file, telling them apart by their first word. Asks
@@ -98,8 +29,8 @@ impl YardstickApp {
         if kind == Some(FileKind::Scenario) {
             return self.open_scenario(path);
         }
-        if self.scenarios.any_dirty() {
-            self.pending = Some(PendingAction::Open(path.to_path_buf()));
+        if self.state.scenarios.any_dirty() {
+            self.dialogs.pending = Some(PendingAction::Open(path.to_path_buf()));
             return false;
         }
         self.open_path(path)
@@ -109,7 +40,7 @@ impl YardstickApp {
     /// reports every entry that does not fit that dataset (such entries are not applied),
     /// restores the saved view and makes the scenario active. On failure nothing changes.
     pub fn open_scenario(&mut self, path: &Path) -> bool {
-        let lang = self.lang;
+        let lang = self.state.lang;
         let loaded = load_scenario_text(path).and_then(|(text, scenario)| {
             let dataset = self.scenario_dataset(path, &text, &scenario)?;
             Ok((text, scenario, dataset))
@@ -127,7 +58,7 @@ impl YardstickApp {
             }
         };
         if let Some((dataset, dataset_path)) = dataset {
-            if self.scenarios.any_dirty() {
+            if self.state.scenarios.any_dirty() {
                 self.error = Some(
                     lang.pick(
                         "该情景基于另一个数据集：请先保存或关闭有未保存更改的情景",
@@ -137,16 +68,17 @@ impl YardstickApp {
                 );
                 return false;
             }
-            self.scenarios = Default::default();
+            self.state.scenarios = Default::default();
             self.replace_dataset(dataset, dataset_path);
         }
-        let applied = apply(&self.dataset, &scenario);
+        let applied = apply(&self.state.dataset, &scenario);
         let mut problems = applied.problems().to_vec();
         if let Some(view) = &scenario.view {
-            problems.extend(view_problems(view, &self.dataset));
+            problems.extend(view_problems(view, &self.state.dataset));
         }
         let view = scenario.view.clone();
         let index = self
+            .state
             .scenarios
             .add(ScenarioDoc::opened(scenario, path.to_path_buf()));
         if let Some(view) = view {
@@ -168,7 +100,8 @@ impl YardstickApp {
                 )
             ));
         }
-        self.scenarios.active = Some(index);
+        self.state.scenarios.active = Some(index);
+        self.state.remembered.note_file(path);
         true
     }
 
@@ -181,13 +114,13 @@ impl YardstickApp {
         scenario: &Scenario,
     ) -> Result<Option<(crate::model::Dataset, Option<PathBuf>)>, crate::io::LoadError> {
         if scenario.dataset == BUNDLED_REFERENCE {
-            if self.dataset_path.is_none() {
+            if self.state.dataset_path.is_none() {
                 return Ok(None);
             }
             return crate::bundled_dataset().map(|d| Some((d, None)));
         }
         let wanted = crate::io::dataset_path_of(scenario_path, scenario);
-        let same = match &self.dataset_path {
+        let same = match &self.state.dataset_path {
             Some(open) => same_file(open, &wanted),
             None => false,
         };
@@ -201,56 +134,62 @@ impl YardstickApp {
     /// The view to save with a scenario: what the side panel shows now.
     pub fn capture_view(&self) -> SavedView {
         SavedView {
-            chart: self.picks.kind,
-            indicator: self.dataset.indicator(self.picks.indicator).id.clone(),
+            chart: self.state.picks.kind,
+            indicator: self
+                .state
+                .dataset
+                .indicator(self.state.picks.indicator)
+                .id
+                .clone(),
             regions: self
                 .picked_regions()
                 .into_iter()
-                .map(|r| self.dataset.region(r).id.clone())
+                .map(|r| self.state.dataset.region(r).id.clone())
                 .collect(),
             // The years shown, also when they were picked automatically: the file reopens on
             // what was on screen.
             years: self
+                .state
                 .picks
                 .years
                 .or_else(|| self.selection().map(|s| s.years)),
-            mode: self.picks.mode,
-            log_scale: self.picks.log_scale,
+            mode: self.state.picks.mode,
+            log_scale: self.state.picks.log_scale,
         }
     }
 
     /// Shows what `view` describes; ids the dataset lacks are skipped.
     pub fn restore_view(&mut self, view: &SavedView) {
-        if let Some(indicator) = self.dataset.indicator_by_id(&view.indicator) {
-            self.picks.indicator = indicator;
+        if let Some(indicator) = self.state.dataset.indicator_by_id(&view.indicator) {
+            self.state.picks.indicator = indicator;
         }
-        let mut regions = vec![false; self.dataset.regions().len()];
+        let mut regions = vec![false; self.state.dataset.regions().len()];
         for id in &view.regions {
-            if let Some(r) = self.dataset.region_by_id(id) {
+            if let Some(r) = self.state.dataset.region_by_id(id) {
                 regions[r.0 as usize] = true;
             }
         }
         if regions.iter().any(|&on| on) {
-            self.picks.regions = regions;
+            self.state.picks.regions = regions;
         }
-        self.picks.kind = view.chart;
-        self.picks.mode = view.mode;
-        self.picks.log_scale = view.log_scale;
+        self.state.picks.kind = view.chart;
+        self.state.picks.mode = view.mode;
+        self.state.picks.log_scale = view.log_scale;
         // Years that the automatic choice gives anyway stay automatic.
         let auto = self.auto_years(&self.picked_regions());
-        self.picks.years = view.years.filter(|&years| Some(years) != auto);
+        self.state.picks.years = view.years.filter(|&years| Some(years) != auto);
     }
 
     /// Saves the active scenario to `path` (atomically), with the current view and a
     /// dataset reference relative to the file. On failure the file on disk is untouched.
     pub fn save_scenario_to(&mut self, path: &Path) -> Result<(), String> {
-        let lang = self.lang;
+        let lang = self.state.lang;
         let view = self.capture_view();
-        let dataset_ref = match &self.dataset_path {
+        let dataset_ref = match &self.state.dataset_path {
             Some(dataset) => relative_dataset_path(path, dataset),
             None => BUNDLED_REFERENCE.to_owned(),
         };
-        let Some(doc) = self.scenarios.active_mut() else {
+        let Some(doc) = self.state.scenarios.active_mut() else {
             return Err(lang
                 .pick("没有打开的情景", "No scenario is open")
                 .to_owned());
@@ -272,6 +211,7 @@ impl YardstickApp {
         doc.scenario.view = scenario.view;
         doc.scenario.dataset = scenario.dataset;
         doc.mark_saved(path.to_path_buf());
+        self.state.remembered.note_file(path);
         self.clear_recovery_if_clean();
         self.polish.toasts.push(
             crate::ui::polish::ToastKind::Success,
@@ -290,8 +230,8 @@ impl YardstickApp {
     /// Like [`Self::save_active_scenario`]; `after` is carried out once the scenario is saved
     /// through the typed-path window.
     fn save_active_then(&mut self, save_as: bool, after: Option<PendingAction>) -> bool {
-        let lang = self.lang;
-        let Some(doc) = self.scenarios.active() else {
+        let lang = self.state.lang;
+        let Some(doc) = self.state.scenarios.active() else {
             self.polish.toasts.push(
                 crate::ui::polish::ToastKind::Error,
                 lang.pick("没有要保存的情景", "There is no scenario to save"),
@@ -304,7 +244,7 @@ impl YardstickApp {
         let path = match known {
             Some(path) => path,
             None => {
-                let picked = self.dialogs.pick(|| {
+                let picked = self.dialogs.system.pick(|| {
                     rfd::FileDialog::new()
                         .add_filter("Yardstick scenario (RON)", &["ron"])
                         .set_directory(&folder)
@@ -316,7 +256,7 @@ impl YardstickApp {
                     Picked::Cancelled => return false,
                     Picked::Unavailable => {
                         let text = folder.join(&name).display().to_string();
-                        self.path_prompt =
+                        self.dialogs.path_prompt =
                             Some(PathPrompt::new(PathPurpose::SaveScenario(after), text));
                         return false;
                     }
@@ -334,7 +274,7 @@ impl YardstickApp {
 
     /// Writes the recovery copies when due (every [`RECOVERY_INTERVAL`] while dirty).
     pub fn autosave_recovery(&mut self, now: Instant) {
-        if self.recovery.dir.is_none() || !self.scenarios.any_dirty() {
+        if self.recovery.dir.is_none() || !self.state.scenarios.any_dirty() {
             return;
         }
         let due = self
@@ -355,11 +295,12 @@ impl YardstickApp {
         };
         // The dataset by absolute path (or the bundled one's reference): the next start may
         // be on other data, and the restore loads this one.
-        let dataset_ref = match &self.dataset_path {
+        let dataset_ref = match &self.state.dataset_path {
             Some(_) => self.dataset_reference(),
             None => BUNDLED_REFERENCE.to_owned(),
         };
         let texts: Vec<String> = self
+            .state
             .scenarios
             .docs
             .iter()
@@ -401,7 +342,8 @@ impl YardstickApp {
     fn recovery_problem(&mut self, dir: &Path, err: &std::io::Error) {
         let message = format!(
             "{}{}: {err}",
-            self.lang
+            self.state
+                .lang
                 .pick("无法写入恢复副本：", "Cannot write the recovery copy: "),
             dir.display()
         );
@@ -428,7 +370,7 @@ impl YardstickApp {
 
     /// Removes the recovery copies once nothing is unsaved.
     pub fn clear_recovery_if_clean(&mut self) {
-        if self.scenarios.any_dirty() {
+        if self.state.scenarios.any_dirty() {
             return;
         }
         self.remove_recovery_files();
@@ -455,13 +397,13 @@ impl YardstickApp {
                     // Work done on other data than is open now: that data comes back too
                     // (nothing is unsaved at start; a copy on yet other data is reported).
                     if let Some((dataset, path)) = dataset {
-                        if self.scenarios.docs.is_empty() {
+                        if self.state.scenarios.docs.is_empty() {
                             self.replace_dataset(dataset, path);
                         } else {
                             failures.push(format!(
                                 "{}: {}",
                                 file.display(),
-                                self.lang.pick(
+                                self.state.lang.pick(
                                     "基于另一个数据集，未恢复",
                                     "built on another dataset, not restored"
                                 )
@@ -470,14 +412,14 @@ impl YardstickApp {
                         }
                     }
                     let mut doc = ScenarioDoc::new(Scenario {
-                        name: self.scenarios.unused_name(&scenario.name),
+                        name: self.state.scenarios.unused_name(&scenario.name),
                         ..scenario.clone()
                     });
                     // Unsaved by construction: the user decides when to save it (to its file
                     // if it had one).
                     doc.path = saved_at;
                     doc.change(|s| s.notes = scenario.notes.clone());
-                    self.scenarios.add(doc);
+                    self.state.scenarios.add(doc);
                 }
                 Err(err) => failures.push(err.to_string()),
             }
@@ -495,22 +437,20 @@ impl YardstickApp {
     }
 
     /// Carries out `action` now, unsaved changes or not.
-    pub fn perform(&mut self, action: PendingAction, ctx: Option<&egui::Context>) {
+    pub fn perform(&mut self, action: PendingAction) {
         match action {
             PendingAction::Quit => {
-                self.allow_close = true;
+                self.dialogs.allow_close = true;
                 // The user chose to leave without saving: no recovery copy is wanted.
                 self.remove_recovery_files();
-                if let Some(ctx) = ctx {
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
+                self.close_window();
             }
             PendingAction::Open(path) => {
-                self.scenarios = Default::default();
+                self.state.scenarios = Default::default();
                 self.open_path(&path);
             }
             PendingAction::CloseScenario(index) => {
-                self.scenarios.remove(index);
+                self.state.scenarios.remove(index);
             }
         }
         self.clear_recovery_if_clean();
@@ -518,10 +458,10 @@ impl YardstickApp {
 
     /// The "unsaved changes" window for a pending action.
     pub fn pending_window(&mut self, ctx: &egui::Context) {
-        let Some(action) = self.pending.clone() else {
+        let Some(action) = self.dialogs.pending.clone() else {
             return;
         };
-        let lang = self.lang;
+        let lang = self.state.lang;
         let mut answer = None;
         egui::Window::new(lang.pick("未保存的更改", "Unsaved changes"))
             .collapsible(false)
@@ -529,6 +469,7 @@ impl YardstickApp {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 let names: Vec<String> = self
+                    .state
                     .scenarios
                     .docs
                     .iter()
@@ -555,34 +496,34 @@ impl YardstickApp {
             });
         match answer {
             Some(Answer::Save) => {
-                let dirty: Vec<usize> = (0..self.scenarios.docs.len())
-                    .filter(|&i| self.scenarios.docs[i].is_dirty())
+                let dirty: Vec<usize> = (0..self.state.scenarios.docs.len())
+                    .filter(|&i| self.state.scenarios.docs[i].is_dirty())
                     .collect();
-                let active = self.scenarios.active;
+                let active = self.state.scenarios.active;
                 let mut all_saved = true;
                 for i in dirty {
-                    self.scenarios.active = Some(i);
+                    self.state.scenarios.active = Some(i);
                     // A scenario never saved goes through the typed-path window when no
                     // dialog can open; the action follows once it is saved there.
                     all_saved &= self.save_active_then(false, Some(action.clone()));
-                    if self.path_prompt.is_some() {
+                    if self.dialogs.path_prompt.is_some() {
                         all_saved = false;
                         break;
                     }
                 }
-                if self.path_prompt.is_none() {
-                    self.scenarios.active = active;
+                if self.dialogs.path_prompt.is_none() {
+                    self.state.scenarios.active = active;
                 }
-                self.pending = None;
+                self.dialogs.pending = None;
                 if all_saved {
-                    self.perform(action, Some(ctx));
+                    self.perform(action);
                 }
             }
             Some(Answer::Discard) => {
-                self.pending = None;
-                self.perform(action, Some(ctx));
+                self.dialogs.pending = None;
+                self.perform(action);
             }
-            Some(Answer::Cancel) => self.pending = None,
+            Some(Answer::Cancel) => self.dialogs.pending = None,
             None => {}
         }
     }
@@ -592,7 +533,7 @@ impl YardstickApp {
         let Some(offer) = &self.recovery.offer else {
             return;
         };
-        let lang = self.lang;
+        let lang = self.state.lang;
         let count = offer.files.len();
         let mut answer = None;
         egui::Window::new(lang.pick("恢复未保存的情景", "Restore unsaved scenarios"))

@@ -12,11 +12,10 @@ use crate::chart::style::format_value;
 use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::model::ObservationKind;
-use crate::model::scenario::{
-    Applied, Edit, GrowthRule, Scenario, ScenarioProblem, baseline_value,
-};
+use crate::model::document::Scenarios;
+use crate::model::scenario::{Applied, Edit, GrowthRule, ScenarioProblem, baseline_value};
 use crate::ui::YardstickApp;
-use crate::ui::scenario_doc::{ScenarioDoc, Scenarios};
+use crate::ui::command::Command;
 
 /// The panel's own state between frames (kept in egui's memory, not in the app).
 #[derive(Clone, Debug, Default)]
@@ -58,7 +57,7 @@ struct Editing {
     draft: GrowthRule,
 }
 
-/// Draws the scenario panel for `app` and applies the user's actions to `app.scenarios`.
+/// Draws the scenario panel for `app` and applies the user's actions to `app.state.scenarios`.
 pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     let state_id = egui::Id::unique("yardstick_scenario_panel_state");
     let mut state: PanelState = ui.data(|d| d.get_temp(state_id)).unwrap_or_default();
@@ -68,13 +67,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .show(ui, |ui| {
             scenario_list(ui, app, &mut state);
             ui.separator();
-            if app.scenarios.active().is_some() {
+            if app.state.scenarios.active().is_some() {
                 active_scenario(ui, app, &mut state);
                 ui.separator();
             }
             growth_editor(ui, app, &mut state);
         });
-    confirm_delete(ui, &mut app.scenarios, app.lang, &mut state);
+    confirm_delete(ui, &mut app.state.scenarios, app.state.lang, &mut state);
     ui.data_mut(|d| d.insert_temp(state_id, state));
 }
 
@@ -87,22 +86,13 @@ fn warn_color(ui: &egui::Ui) -> Color32 {
     ui.visuals().warn_fg_color
 }
 
-/// "base 1", "base 2", …: the first not used by an open scenario.
-fn numbered_name(scenarios: &Scenarios, base: &str) -> String {
-    let taken = |name: &str| scenarios.docs.iter().any(|d| d.scenario.name == name);
-    (1..)
-        .map(|n| format!("{base} {n}"))
-        .find(|name| !taken(name))
-        .unwrap_or_else(|| base.to_owned())
-}
-
 /// The list of scenarios, the baseline, and New / Duplicate / Rename / Delete.
 fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelState) {
-    let lang = app.lang;
+    let lang = app.state.lang;
     ui.heading(lang.pick("情景", "Scenarios"));
     let baseline = ui
         .selectable_label(
-            app.scenarios.active.is_none(),
+            app.state.scenarios.active.is_none(),
             lang.pick("基准", "Baseline"),
         )
         .on_hover_text(lang.pick(
@@ -110,10 +100,10 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             "The dataset's own values, no assumptions",
         ));
     if baseline.clicked() {
-        app.scenarios.active = None;
+        app.state.scenarios.active = None;
     }
     let mut pick = None;
-    for (i, doc) in app.scenarios.docs.iter().enumerate() {
+    for (i, doc) in app.state.scenarios.docs.iter().enumerate() {
         let dirty = if doc.is_dirty() { "* " } else { "" };
         let text = format!("{dirty}{}", doc.scenario.name);
         let hover = match &doc.path {
@@ -121,7 +111,7 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             None => lang.pick("尚未保存", "Not saved yet").to_owned(),
         };
         if ui
-            .selectable_label(app.scenarios.active == Some(i), text)
+            .selectable_label(app.state.scenarios.active == Some(i), text)
             .on_hover_text(hover)
             .clicked()
         {
@@ -129,46 +119,25 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
         }
     }
     if let Some(i) = pick {
-        app.scenarios.active = Some(i);
+        app.state.scenarios.active = Some(i);
     }
 
     let active = app
+        .state
         .scenarios
         .active
-        .filter(|&i| i < app.scenarios.docs.len());
+        .filter(|&i| i < app.state.scenarios.docs.len());
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button(lang.pick("新建", "New"))
-            .on_hover_text(lang.pick("新建一个空白情景", "Make an empty scenario"))
-            .clicked()
-        {
-            let name = numbered_name(&app.scenarios, lang.pick("情景", "Scenario"));
-            let dataset = app.dataset_reference();
-            app.scenarios
-                .add(ScenarioDoc::new(Scenario::new(name, dataset)));
+        let state_now = app.command_state();
+        let mut out = Vec::new();
+        Command::NewScenario.button_ui(ui, &state_now, &mut out);
+        Command::DuplicateScenario.button_ui(ui, &state_now, &mut out);
+        for command in out {
+            app.run(command);
             state.renaming = None;
             state.editing = None;
         }
         ui.add_enabled_ui(active.is_some(), |ui| {
-            if ui
-                .button(lang.pick("复制", "Duplicate"))
-                .on_hover_text(lang.pick(
-                    "复制当前情景（副本尚未保存）",
-                    "Copy the active scenario (the copy is not saved)",
-                ))
-                .clicked()
-                && let Some(i) = active
-            {
-                let mut copy = app.scenarios.docs[i].scenario.clone();
-                copy.name = app.scenarios.unused_name(&format!(
-                    "{} {}",
-                    copy.name,
-                    lang.pick("副本", "copy")
-                ));
-                app.scenarios.add(ScenarioDoc::new(copy));
-                state.renaming = None;
-                state.editing = None;
-            }
             if ui
                 .button(lang.pick("重命名", "Rename"))
                 .on_hover_text(lang.pick("修改当前情景的名称", "Rename the active scenario"))
@@ -177,7 +146,7 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             {
                 state.renaming = Some(Rename {
                     doc: i,
-                    text: app.scenarios.docs[i].scenario.name.clone(),
+                    text: app.state.scenarios.docs[i].scenario.name.clone(),
                     focus: true,
                 });
             }
@@ -189,17 +158,17 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
                 .clicked()
                 && let Some(i) = active
             {
-                if app.scenarios.docs[i].is_dirty() {
+                if app.state.scenarios.docs[i].is_dirty() {
                     state.confirm_delete = Some(i);
                 } else {
-                    app.scenarios.remove(i);
+                    app.state.scenarios.remove(i);
                     state.renaming = None;
                     state.editing = None;
                 }
             }
         });
     });
-    rename_field(ui, &mut app.scenarios, lang, state);
+    rename_field(ui, &mut app.state.scenarios, lang, state);
 }
 
 /// The inline rename field: Enter (or leaving the field) commits as one undo step, Escape
@@ -376,12 +345,12 @@ enum ListAction {
 
 /// The active scenario's edits, growth rules and problems.
 fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelState) {
-    let lang = app.lang;
-    let dataset = &app.dataset;
-    let Some(index) = app.scenarios.active else {
+    let lang = app.state.lang;
+    let dataset = &app.state.dataset;
+    let Some(index) = app.state.scenarios.active else {
         return;
     };
-    let Some(doc) = app.scenarios.docs.get_mut(index) else {
+    let Some(doc) = app.state.scenarios.docs.get_mut(index) else {
         return;
     };
     let problems: Vec<ScenarioProblem> = doc.applied(dataset).problems().to_vec();
@@ -527,7 +496,7 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
 /// The (region id, indicator id) picked in the side panel: the indicator, and the first
 /// checked region (else the first region). `None` when the dataset has no region.
 fn picked_pair(app: &YardstickApp) -> Option<(String, String)> {
-    let dataset = &app.dataset;
+    let dataset = &app.state.dataset;
     let region = app
         .picked_regions()
         .first()
@@ -535,7 +504,7 @@ fn picked_pair(app: &YardstickApp) -> Option<(String, String)> {
         .or_else(|| dataset.region_indices().next())?;
     let indicator = dataset
         .indicator_indices()
-        .find(|&i| i == app.picks.indicator)
+        .find(|&i| i == app.state.picks.indicator)
         .or_else(|| dataset.indicator_indices().next())?;
     Some((
         dataset.region(region).id.clone(),
@@ -570,15 +539,15 @@ fn default_rule(dataset: &Dataset, region: &str, indicator: &str, pct: f64) -> G
 /// The growth-rule editor: a new rule for "Add", or the rule picked with "Edit", changed in
 /// place (one undo step per gesture).
 fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelState) {
-    let lang = app.lang;
+    let lang = app.state.lang;
     let Some(pair) = picked_pair(app) else {
         return;
     };
     // An edited rule that is gone (removed, scenario switched) ends the editing; one changed
     // by undo or redo resets the fields.
     if let Some(editing) = &mut state.editing {
-        let current = (app.scenarios.active == Some(editing.doc))
-            .then(|| app.scenarios.docs.get(editing.doc))
+        let current = (app.state.scenarios.active == Some(editing.doc))
+            .then(|| app.state.scenarios.docs.get(editing.doc))
             .flatten()
             .and_then(|doc| doc.scenario.growth.get(editing.position));
         match current {
@@ -590,7 +559,7 @@ fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             Some(_) => {}
         }
     }
-    let dataset = &app.dataset;
+    let dataset = &app.state.dataset;
     let draft = state.draft.get_or_insert_with(|| Draft {
         rule: default_rule(dataset, &pair.0, &pair.1, 5.0),
         defaults_for: pair.clone(),
@@ -630,7 +599,7 @@ fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
         let indicator = dataset.indicator_by_id(&rule.indicator);
         region
             .zip(indicator)
-            .and_then(|(r, i)| match app.scenarios.active_mut() {
+            .and_then(|(r, i)| match app.state.scenarios.active_mut() {
                 Some(doc) => doc.applied(dataset).value(dataset, r, i, rule.from),
                 None => Applied::none().value(dataset, r, i, rule.from),
             })
@@ -674,7 +643,7 @@ fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             let dragging = ui.input(|i| i.pointer.any_down());
             if editing.draft != editing.synced && !dragging {
                 let (position, rule) = (editing.position, editing.draft.clone());
-                if let Some(doc) = app.scenarios.docs.get_mut(editing.doc) {
+                if let Some(doc) = app.state.scenarios.docs.get_mut(editing.doc) {
                     doc.change(|s| {
                         if let Some(slot) = s.growth.get_mut(position) {
                             *slot = rule.clone();

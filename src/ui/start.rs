@@ -8,7 +8,8 @@ use crate::io::{FileKind, LoadError, file_kind};
 use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::ui::YardstickApp;
-use crate::ui::scenario_files::{Recovery, load_referenced_dataset};
+use crate::ui::recovery::Recovery;
+use crate::ui::scenario_files::load_referenced_dataset;
 
 /// Name of the app's folder in the user's data folder (`~/.local/share/yardstick` on Linux).
 pub const APP_ID: &str = "yardstick";
@@ -129,8 +130,8 @@ pub fn build_app(
         app = app.with_creation_context(cc);
     }
     if let Some(lang) = options.lang {
-        app.lang = lang;
-        app.lang_forced = Some(lang);
+        app.state.lang = lang;
+        app.state.lang_forced = Some(lang);
     }
     if let Some(dir) = &options.data_dir {
         app.recovery = Recovery::in_dir(recovery_dir(dir));

@@ -176,8 +176,8 @@ fn data_key(dataset: &Dataset) -> DataKey {
 }
 
 fn scenario_key(app: &YardstickApp) -> ScenarioKey {
-    let index = app.scenarios.active?;
-    let doc = app.scenarios.active()?;
+    let index = app.state.scenarios.active?;
+    let doc = app.state.scenarios.active()?;
     Some((
         index,
         doc.revision(),
@@ -364,9 +364,9 @@ enum Action {
 
 /// Draws the table view.
 pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let mut state = std::mem::take(&mut app.table);
+    let mut state = std::mem::take(&mut app.views.table);
     state.show(ui, app);
-    app.table = state;
+    app.views.table = state;
 }
 
 impl TableState {
@@ -481,9 +481,9 @@ impl TableState {
     }
 
     fn show(&mut self, ui: &mut egui::Ui, app: &mut YardstickApp) {
-        let lang = app.lang;
+        let lang = app.state.lang;
         self.cell_rects.clear();
-        let data = Some(data_key(&app.dataset));
+        let data = Some(data_key(&app.state.dataset));
         if self.data != data {
             // Another dataset: its regions and indicators are numbered afresh.
             self.data = data;
@@ -497,7 +497,7 @@ impl TableState {
             && self
                 .editing
                 .as_ref()
-                .is_some_and(|e| e.cell.indicator != app.picks.indicator)
+                .is_some_and(|e| e.cell.indicator != app.state.picks.indicator)
         {
             self.editing = None;
         }
@@ -528,13 +528,14 @@ impl TableState {
         let mut actions = Vec::new();
         let skey = scenario_key(app);
         let growth: Vec<GrowthRule> = app
+            .state
             .scenarios
             .active()
             .map(|d| d.scenario.growth.clone())
             .unwrap_or_default();
         let none = Applied::none();
-        let dataset = &app.dataset;
-        let applied = match app.scenarios.active_mut() {
+        let dataset = &app.state.dataset;
+        let applied = match app.state.scenarios.active_mut() {
             Some(doc) => doc.applied(dataset),
             None => &none,
         };
@@ -543,15 +544,25 @@ impl TableState {
             applied,
             growth: &growth,
             lang,
-            indicator: app.picks.indicator,
+            indicator: app.state.picks.indicator,
         };
         self.focus_widget(ui, lang);
         let table_rect = ui.available_rect_before_wrap();
         match self.layout {
-            Layout::Pivot => self.pivot(ui, &frame, &app.picks.regions, skey, &mut actions),
+            Layout::Pivot => self.pivot(ui, &frame, &app.state.picks.regions, skey, &mut actions),
             Layout::Long => {
-                let only = app.table_only_indicator.then_some(app.picks.indicator);
-                self.long(ui, &frame, &app.picks.regions, only, skey, &mut actions);
+                let only = app
+                    .views
+                    .table_only_indicator
+                    .then_some(app.state.picks.indicator);
+                self.long(
+                    ui,
+                    &frame,
+                    &app.state.picks.regions,
+                    only,
+                    skey,
+                    &mut actions,
+                );
             }
         }
         self.focus_ring(ui, table_rect.intersect(ui.min_rect()));
@@ -563,14 +574,14 @@ impl TableState {
 
     /// Carries out what the user did.
     fn run(&mut self, action: Action, app: &mut YardstickApp) {
-        let lang = app.lang;
+        let lang = app.state.lang;
         match action {
             Action::Commit {
                 cell,
                 text,
                 by_enter,
             } => {
-                let name = paste::cell_name(&app.dataset, cell, lang);
+                let name = paste::cell_name(&app.state.dataset, cell, lang);
                 match app.commit_cell(cell.region, cell.indicator, cell.year, &text) {
                     Ok(()) => {
                         self.editing = None;
@@ -613,13 +624,13 @@ impl TableState {
                 };
                 let block = crate::io::tsv::parse_tsv(&text);
                 let grid = paste::Grid {
-                    indicator: app.picks.indicator,
+                    indicator: app.state.picks.indicator,
                     rows: &self.rows,
                     years: &self.years,
                 };
                 let none = Applied::none();
-                let dataset = &app.dataset;
-                let applied = match app.scenarios.active_mut() {
+                let dataset = &app.state.dataset;
+                let applied = match app.state.scenarios.active_mut() {
                     Some(doc) => doc.applied(dataset),
                     None => &none,
                 };

@@ -197,7 +197,7 @@ pub fn growth_rule_for(dataset: &Dataset, track: &TargetTrack) -> Option<GrowthR
 /// twice. Returns the rule, `None` when the target has no required growth.
 pub fn apply_as_growth(app: &mut YardstickApp, key: TargetKey) -> Option<GrowthRule> {
     let (region, indicator, year) = key;
-    let dataset = &app.dataset;
+    let dataset = &app.state.dataset;
     let target = dataset
         .get(region, indicator, year, ObservationKind::Target)?
         .value;
@@ -221,14 +221,11 @@ pub fn apply_as_growth(app: &mut YardstickApp, key: TargetKey) -> Option<GrowthR
 
 /// Draws the view.
 pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
-    let rows = target_rows(&app.dataset, &app.picks.regions);
-    let total = app
-        .dataset
-        .observations()
-        .iter()
-        .filter(|o| o.kind == ObservationKind::Target)
-        .count();
+    let lang = app.state.lang;
+    let list = app.target_list();
+    let total = list.total;
+    // A clone of the rows (a few hundred at most), not a scan: the view mutates the app.
+    let rows = list.rows.clone();
     ui.label(match lang {
         Lang::Zh => format!(
             "所选地区的规划目标：{} 个（数据集中共 {} 个；在左侧勾选地区）",
@@ -250,11 +247,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     }
     // Keep a selection that still exists; else select the first row with a required path.
     let selected_exists = app
+        .views
         .targets
         .selected
         .is_some_and(|k| rows.iter().any(|r| r.key() == k));
     if !selected_exists {
-        app.targets.selected = rows
+        app.views.targets.selected = rows
             .iter()
             .find(|r| r.track.as_ref().is_some_and(|t| t.required_pct.is_some()))
             .or(rows.first())
@@ -271,14 +269,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
             ui.add_space(6.0);
             thresholds_note(ui, lang);
             ui.separator();
-            if let Some(row) = rows.iter().find(|r| Some(r.key()) == app.targets.selected) {
+            if let Some(row) = rows
+                .iter()
+                .find(|r| Some(r.key()) == app.views.targets.selected)
+            {
                 details(ui, app, row);
             }
         });
 }
 
 fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
-    let lang = app.lang;
+    let lang = app.state.lang;
     let dark = ui.visuals().dark_mode;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let headers = [
@@ -353,10 +354,10 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
         .body(|mut body| {
             for row in rows {
                 let key = row.key();
-                let is_selected = app.targets.selected == Some(key);
+                let is_selected = app.views.targets.selected == Some(key);
                 body.row(row_height, |mut table_row| {
                     table_row.set_selected(is_selected);
-                    let dataset = &app.dataset;
+                    let dataset = &app.state.dataset;
                     let region = dataset.region(row.region).display_name(lang);
                     let indicator = dataset.indicator(row.indicator);
                     let unit = indicator.display_unit(lang);
@@ -451,7 +452,7 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
             }
         });
     if let Some(key) = clicked {
-        app.targets.selected = Some(key);
+        app.views.targets.selected = Some(key);
     }
 }
 
@@ -509,8 +510,8 @@ fn thresholds_note(ui: &mut egui::Ui, lang: Lang) {
 
 /// The selected target: its required path and what can be done with it.
 fn details(ui: &mut egui::Ui, app: &mut YardstickApp, row: &TargetRow) {
-    let lang = app.lang;
-    let dataset = &app.dataset;
+    let lang = app.state.lang;
+    let dataset = &app.state.dataset;
     let region = dataset.region(row.region).display_name(lang).to_owned();
     let indicator = dataset.indicator(row.indicator);
     let name = indicator.display_name(lang).to_owned();
@@ -598,6 +599,7 @@ fn details(ui: &mut egui::Ui, app: &mut YardstickApp, row: &TargetRow) {
             && let Some(rule) = apply_as_growth(app, row.key())
         {
             let scenario = app
+                .state
                 .scenarios
                 .active()
                 .map(|d| d.scenario.name.clone())
@@ -634,12 +636,12 @@ fn details(ui: &mut egui::Ui, app: &mut YardstickApp, row: &TargetRow) {
 
 /// Switches to a line chart of the row's indicator for its region alone.
 pub fn show_in_chart(app: &mut YardstickApp, row: &TargetRow) {
-    app.picks.indicator = row.indicator;
-    for (i, flag) in app.picks.regions.iter_mut().enumerate() {
+    app.state.picks.indicator = row.indicator;
+    for (i, flag) in app.state.picks.regions.iter_mut().enumerate() {
         *flag = i == row.region.0 as usize;
     }
-    app.picks.kind = ChartKind::Line;
-    app.picks.mode = ViewMode::Absolute;
-    app.picks.years = None;
-    app.view = crate::ui::View::Chart;
+    app.state.picks.kind = ChartKind::Line;
+    app.state.picks.mode = ViewMode::Absolute;
+    app.state.picks.years = None;
+    app.state.view = crate::ui::View::Chart;
 }

@@ -9,6 +9,7 @@ use yardstick::ui::table_view::CellRef;
 pub fn center(harness: &Harness<'_, YardstickApp>, cell: CellRef) -> Pos2 {
     harness
         .state()
+        .views
         .table
         .cell_rect(cell)
         .unwrap_or_else(|| panic!("{cell:?} is not on screen"))
@@ -35,7 +36,7 @@ pub fn select(harness: &mut Harness<'_, YardstickApp>, cell: CellRef) {
     let pos = center(harness, cell);
     click_at(harness, pos, Modifiers::default());
     assert_eq!(
-        harness.state().table.anchor,
+        harness.state().views.table.anchor,
         Some((cell.region, cell.year)),
         "the click selects the cell"
     );
@@ -48,6 +49,7 @@ pub fn type_into(harness: &mut Harness<'_, YardstickApp>, cell: CellRef, text: &
     harness.run();
     let editing = harness
         .state()
+        .views
         .table
         .editing
         .clone()

@@ -108,9 +108,9 @@ pub(super) struct LongKey {
 impl TableState {
     /// "Only this indicator" and the filter box.
     pub(super) fn long_toolbar(&mut self, ui: &mut egui::Ui, app: &mut YardstickApp) {
-        let lang = app.lang;
+        let lang = app.state.lang;
         ui.checkbox(
-            &mut app.table_only_indicator,
+            &mut app.views.table_only_indicator,
             Text::OnlyThisIndicator.get(lang),
         );
         ui.separator();

@@ -15,13 +15,36 @@ use egui_plot::{
 
 use crate::chart::style::{Dash, Marker, bar_slot, consecutive_runs, format_value, style_of};
 use crate::chart::{ChartKind, ChartSpec, Point, PointKind, Series, palette};
+use crate::ui::command::Command;
+use crate::ui::derived::Inputs;
 use crate::ui::i18n::Text;
+use crate::ui::views::Cx;
 
 /// How far from a line chart's point the pointer may be to hover it, in points.
 pub const HOVER_RADIUS: f32 = 10.0;
 
 /// Longest a bar's name may be drawn, in points; a longer name is shortened (full on hover).
 const MAX_LABEL_LENGTH: f32 = 110.0;
+
+/// The chart view. Its transient state (the plot's zoom, the last transform) lives in egui's
+/// memory, keyed by the plot's id.
+#[derive(Debug, Default)]
+pub struct ChartView;
+
+impl ChartView {
+    /// Draws the chart of the picks as [`Cx`] has it (built by the app before the views), or
+    /// says that nothing is selected. It asks for nothing: `out` is left as it is.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, _out: &mut Vec<Command>) {
+        let state = cx.state;
+        let input = Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
+        match cx.derived.built_chart(&input, &state.scenarios) {
+            Some(spec) => show(ui, spec),
+            None => {
+                ui.label(Text::NothingSelected.get(state.lang));
+            }
+        }
+    }
+}
 
 /// Draws the chart with its title, unit, legend, "no data" list, notes and source line.
 pub fn show(ui: &mut egui::Ui, spec: &ChartSpec) {

@@ -8,9 +8,11 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::chart::style::format_value;
 use crate::lang::Lang;
-use crate::model::compare::{CompareOrigin, CompareRow, RowFilter, compare, compare_years};
-use crate::model::{Applied, Better, RegionIdx};
-use crate::ui::YardstickApp;
+use crate::model::compare::{CompareOrigin, CompareRow, RowFilter};
+use crate::model::{Better, RegionIdx};
+use crate::ui::command::Command;
+use crate::ui::derived::{Inputs, picked_regions};
+use crate::ui::views::Cx;
 
 /// Tint of values set by an edit (and of removed values).
 pub const EDITED_COLOR: Color32 = Color32::from_rgb(230, 126, 34);
@@ -20,20 +22,37 @@ pub const PROJECTED_COLOR: Color32 = Color32::from_rgb(52, 152, 219);
 /// Shown for a missing value or a difference that cannot be computed.
 const NONE: &str = "—";
 
-/// Draws the comparison of every open scenario with the baseline.
-pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
-    let only_changed_id = egui::Id::unique("yardstick_compare_only_changed");
-    let mut only_changed = ui.data_mut(|d| *d.get_persisted_mut_or(only_changed_id, true));
-    ui.checkbox(
-        &mut only_changed,
-        lang.pick("只显示有变化的行", "Only changed rows"),
-    )
-    .on_hover_text(lang.pick(
-        "只列出至少一个情景与基准不同的年份",
-        "List only the years where at least one scenario differs from the baseline",
-    ));
-    ui.data_mut(|d| d.insert_persisted(only_changed_id, only_changed));
+/// The compare view. It keeps no state of its own: which rows it lists is remembered in
+/// [`crate::ui::state::Remembered`] and changed by [`Command::CompareRows`].
+#[derive(Debug, Default)]
+pub struct CompareView;
+
+impl CompareView {
+    /// Draws the comparison of every open scenario with the baseline, as [`Cx`] has it
+    /// (built by the app before this frame's views); a change of the row filter goes to
+    /// `out`.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        show(ui, cx, out);
+    }
+}
+
+fn show(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    let state = cx.state;
+    let lang = state.lang;
+    let filter = state.remembered.compare_rows();
+    let mut only_changed = filter == RowFilter::Changed;
+    let toggle = Command::CompareRows(RowFilter::Changed);
+    if ui
+        .checkbox(&mut only_changed, toggle.text(lang))
+        .on_hover_text(toggle.tooltip(lang))
+        .changed()
+    {
+        out.push(Command::CompareRows(if only_changed {
+            RowFilter::Changed
+        } else {
+            RowFilter::All
+        }));
+    }
     ui.label(
         RichText::new(lang.pick(
             "图表视图以虚线在基准旁绘制当前情景的数值。",
@@ -42,13 +61,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .weak(),
     );
 
-    let indicator = app.picks.indicator;
-    let dataset = &app.dataset;
+    let indicator = state.picks.indicator;
+    let dataset = &state.dataset;
     if indicator.0 as usize >= dataset.indicators().len() {
         return;
     }
-    let regions: Vec<RegionIdx> = app.picked_regions();
-    if app.scenarios.docs.is_empty() {
+    let regions: Vec<RegionIdx> = picked_regions(dataset, &state.picks.regions);
+    if state.scenarios.docs.is_empty() {
         ui.add_space(8.0);
         ui.label(lang.pick(
             "还没有打开的情景：在右侧情景面板中新建一个，或添加增长假设。",
@@ -62,34 +81,21 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         return;
     }
 
-    let names: Vec<String> = app
+    let names: Vec<String> = state
         .scenarios
         .docs
         .iter()
         .map(|d| d.scenario.name.clone())
         .collect();
-    let active = app.scenarios.active;
-    let applied: Vec<&Applied> = app
-        .scenarios
-        .docs
-        .iter_mut()
-        .map(|doc| doc.applied(dataset))
-        .collect();
-    let Some(years) = compare_years(dataset, &applied, indicator) else {
+    let active = state.scenarios.active;
+    let input = Inputs::new(dataset, state.dataset_rev, &state.picks, lang);
+    let Some((years, comparison)) = cx
+        .derived
+        .built_comparison(&input, &state.scenarios, filter)
+    else {
         ui.label(lang.pick("该指标没有数据", "This indicator has no data"));
         return;
     };
-    let columns: Vec<(&str, &Applied)> = names
-        .iter()
-        .map(String::as_str)
-        .zip(applied.iter().copied())
-        .collect();
-    let filter = if only_changed {
-        RowFilter::Changed
-    } else {
-        RowFilter::All
-    };
-    let comparison = compare(dataset, &columns, indicator, &regions, years, filter);
     let ind = dataset.indicator(indicator);
 
     ui.horizontal_wrapped(|ui| {

@@ -1,4 +1,4 @@
-//! The scenarios open in the window: each a [`ScenarioDoc`] with its file, its undo and redo
+//! The scenarios open in a document: each a [`ScenarioDoc`] with its file, its undo and redo
 //! history and its applied values (recomputed only when it changes). Plain data, no egui, so
 //! the rules (one undo step per edit, paste or growth change; dirty tracking) are testable.
 
@@ -6,6 +6,15 @@ use std::path::PathBuf;
 
 use crate::model::Dataset;
 use crate::model::scenario::{Applied, Scenario, apply};
+
+/// The source of revisions: every document and every change takes a new one, so a
+/// (scenario index, revision) key never names two different states, even after a scenario
+/// was closed and another opened in its place.
+static NEXT_REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
 
 /// How many undo steps each scenario keeps.
 pub const UNDO_LIMIT: usize = 200;
@@ -17,10 +26,12 @@ pub struct ScenarioDoc {
     pub scenario: Scenario,
     /// Where it was last saved or opened from; `None` until saved.
     pub path: Option<PathBuf>,
-    /// The scenario as last saved or opened (`None`: never saved); dirty when different.
-    saved: Option<Scenario>,
-    undo: Vec<Scenario>,
-    redo: Vec<Scenario>,
+    /// The revision last saved or opened (`None`: never saved); dirty when the revision now
+    /// is another one.
+    saved_rev: Option<u64>,
+    /// Earlier states with their revisions (undo gives a state its revision back).
+    undo: Vec<(Scenario, u64)>,
+    redo: Vec<(Scenario, u64)>,
     /// Bumped on every change; caches key on it.
     revision: u64,
     applied: Option<(u64, Applied)>,
@@ -32,10 +43,10 @@ impl ScenarioDoc {
         Self {
             scenario,
             path: None,
-            saved: None,
+            saved_rev: None,
             undo: Vec::new(),
             redo: Vec::new(),
-            revision: 0,
+            revision: next_revision(),
             applied: None,
         }
     }
@@ -49,19 +60,20 @@ impl ScenarioDoc {
 
     /// Records that the scenario as it is now is on disk at `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
-        self.saved = Some(self.scenario.clone());
+        self.saved_rev = Some(self.revision);
         self.path = Some(path);
     }
 
-    /// True when there are changes not saved to a file.
+    /// True when there are changes not saved to a file: the revision is not the one saved
+    /// (a comparison of two numbers, not of two scenarios).
     pub fn is_dirty(&self) -> bool {
-        match &self.saved {
-            Some(saved) => *saved != self.scenario,
+        match self.saved_rev {
+            Some(saved) => saved != self.revision,
             None => !self.scenario.is_empty(),
         }
     }
 
-    /// A counter that changes whenever the scenario does.
+    /// A revision that changes whenever the scenario does; unique among all documents.
     pub fn revision(&self) -> u64 {
         self.revision
     }
@@ -72,34 +84,35 @@ impl ScenarioDoc {
         let before = self.scenario.clone();
         let out = change(&mut self.scenario);
         if self.scenario != before {
-            self.undo.push(before);
+            self.undo.push((before, self.revision));
             if self.undo.len() > UNDO_LIMIT {
                 self.undo.remove(0);
             }
             self.redo.clear();
-            self.revision += 1;
+            self.revision = next_revision();
         }
         out
     }
 
     /// Takes back the last change; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some(previous) = self.undo.pop() else {
+        let Some((previous, revision)) = self.undo.pop() else {
             return false;
         };
-        self.redo
-            .push(std::mem::replace(&mut self.scenario, previous));
-        self.revision += 1;
+        let now = std::mem::replace(&mut self.scenario, previous);
+        self.redo.push((now, self.revision));
+        self.revision = revision;
         true
     }
 
     /// Makes the last undone change again; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let Some(next) = self.redo.pop() else {
+        let Some((next, revision)) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(std::mem::replace(&mut self.scenario, next));
-        self.revision += 1;
+        let now = std::mem::replace(&mut self.scenario, next);
+        self.undo.push((now, self.revision));
+        self.revision = revision;
         true
     }
 
@@ -127,10 +140,10 @@ impl ScenarioDoc {
             .1
     }
 
-    /// Forgets the applied values (the dataset changed).
+    /// Forgets the applied values (the dataset changed). The revision stays: it names the
+    /// scenario's content, and caches of what depends on the data also key on the data.
     pub fn invalidate(&mut self) {
         self.applied = None;
-        self.revision += 1;
     }
 }
 
@@ -179,6 +192,17 @@ impl Scenarios {
     /// True when any scenario has unsaved changes.
     pub fn any_dirty(&self) -> bool {
         self.docs.iter().any(ScenarioDoc::is_dirty)
+    }
+
+    /// The name of a new scenario: "情景 1", "情景 2", … ("Scenario 1", … in English), the
+    /// first not used by an open scenario. The one naming rule of "New scenario".
+    pub fn new_name(&self, lang: crate::lang::Lang) -> String {
+        let base = lang.pick("情景", "Scenario");
+        let taken = |name: &str| self.docs.iter().any(|d| d.scenario.name == name);
+        (1..)
+            .map(|n| format!("{base} {n}"))
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| base.to_owned())
     }
 
     /// A name not used by any open scenario: `base`, else `base 2`, `base 3`, …

@@ -1,161 +1,27 @@
 //! The "排名 / Rankings" view: the picked regions ranked on the picked indicator in one year
 //! (polarity respected), and a weighted composite score over several indicators.
 
-use std::collections::BTreeSet;
-
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use crate::chart::PointKind;
 use crate::chart::style::format_value;
 use crate::lang::Lang;
-use crate::model::analysis::{Composite, CompositeError, Ranked, Values, composite, rank};
-use crate::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
-use crate::ui::YardstickApp;
+use crate::model::analysis::Values;
+use crate::model::{Better, IndicatorIdx, ObservationKind, RegionIdx};
+use crate::ui::command::Command;
+use crate::ui::derived::{Inputs, picked_regions};
+use crate::ui::views::Cx;
 
-/// What the view remembers between frames (the composite's weights live in
-/// `YardstickApp::composite_weights`).
+/// The rankings view and what it remembers between frames (the composite's weights are the
+/// document's: `AppState::composite_weights`, changed by [`Command::SetWeight`]).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct RankingsState {
+pub struct RankingsView {
     /// The year picked for the ranking, with the indicator it was picked for: another
     /// indicator goes back to its best-covered year.
     pub year: Option<(IndicatorIdx, i32)>,
     /// The composite's year; `None`: the year the weighted indicators cover best.
     pub composite_year: Option<i32>,
-}
-
-/// The dataset seen through a subset of its regions: ranks and min–max scores are taken among
-/// the picked regions only.
-pub struct Picked<'a> {
-    /// The data.
-    pub dataset: &'a Dataset,
-    /// The regions compared, in display order.
-    pub regions: Vec<RegionIdx>,
-}
-
-impl Values for Picked<'_> {
-    fn measured_with_kind(
-        &self,
-        region: RegionIdx,
-        indicator: IndicatorIdx,
-        year: i32,
-    ) -> Option<(f64, ObservationKind)> {
-        self.dataset.measured_with_kind(region, indicator, year)
-    }
-
-    fn years(&self, indicator: IndicatorIdx) -> Vec<i32> {
-        self.dataset.years_of(indicator)
-    }
-
-    fn regions(&self) -> Vec<RegionIdx> {
-        self.regions.clone()
-    }
-
-    fn better(&self, indicator: IndicatorIdx) -> Better {
-        self.dataset.indicator(indicator).better
-    }
-}
-
-/// The years in which any of `regions` has a measured (actual or estimated) value of
-/// `indicator`, ascending.
-pub fn years_with_data(
-    dataset: &Dataset,
-    indicator: IndicatorIdx,
-    regions: &[RegionIdx],
-) -> Vec<i32> {
-    let years: BTreeSet<i32> = dataset
-        .observations()
-        .iter()
-        .filter(|o| {
-            o.indicator == indicator
-                && o.kind != ObservationKind::Target
-                && o.value.is_finite()
-                && regions.contains(&o.region)
-        })
-        .map(|o| o.year)
-        .collect();
-    years.into_iter().collect()
-}
-
-/// The ranking's year: the one picked for this indicator when it still has data, else the
-/// best-covered year, else the latest year with data.
-pub fn ranking_year(app: &YardstickApp, regions: &[RegionIdx]) -> Option<i32> {
-    let indicator = app.picks.indicator;
-    let years = years_with_data(&app.dataset, indicator, regions);
-    match app.rankings.year {
-        Some((i, year)) if i == indicator && years.contains(&year) => Some(year),
-        _ => app
-            .dataset
-            .best_covered_year(indicator, regions)
-            .or_else(|| years.last().copied()),
-    }
-}
-
-/// The composite's year: the one picked when set, else the year with the most measured values
-/// of the weighted indicators among `regions` (ties to the later year).
-pub fn composite_year(app: &YardstickApp, regions: &[RegionIdx]) -> Option<i32> {
-    if let Some(year) = app.rankings.composite_year {
-        return Some(year);
-    }
-    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
-    for &(indicator, weight) in &app.composite_weights {
-        if weight <= 0.0 {
-            continue;
-        }
-        for region in regions {
-            for year in years_with_data(&app.dataset, indicator, &[*region]) {
-                *counts.entry(year).or_default() += 1;
-            }
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(year, n)| (n, year))
-        .map(|(year, _)| year)
-}
-
-/// The weights with indicators that exist in `dataset` only.
-fn valid_weights(app: &YardstickApp) -> Vec<(IndicatorIdx, f64)> {
-    let n = app.dataset.indicators().len();
-    app.composite_weights
-        .iter()
-        .copied()
-        .filter(|(i, _)| (i.0 as usize) < n)
-        .collect()
-}
-
-/// The composite scores of the picked regions in `year` with the app's weights.
-///
-/// # Errors
-/// As [`composite`]: no positive weight, or an invalid one.
-pub fn composite_scores(app: &YardstickApp, year: i32) -> Result<Vec<Composite>, CompositeError> {
-    let values = Picked {
-        dataset: &app.dataset,
-        regions: app.picked_regions(),
-    };
-    composite(&values, &valid_weights(app), year)
-}
-
-/// The ranking of the picked regions on the picked indicator in `year`.
-pub fn ranking(app: &YardstickApp, year: i32) -> Vec<Ranked> {
-    let values = Picked {
-        dataset: &app.dataset,
-        regions: app.picked_regions(),
-    };
-    rank(&values, app.picks.indicator, year)
-}
-
-/// The weights carried from `old` to `new` by indicator id (those whose id is gone dropped).
-pub fn carried_weights(
-    weights: &[(IndicatorIdx, f64)],
-    old: &Dataset,
-    new: &Dataset,
-) -> Vec<(IndicatorIdx, f64)> {
-    weights
-        .iter()
-        .filter(|(i, _)| (i.0 as usize) < old.indicators().len())
-        .filter_map(|&(i, w)| new.indicator_by_id(&old.indicator(i).id).map(|n| (n, w)))
-        .collect()
 }
 
 /// The polarity note: which direction is better.
@@ -172,13 +38,20 @@ pub fn polarity_note(better: Better, lang: Lang) -> &'static str {
     }
 }
 
-/// Draws the view.
-pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.lang;
-    if app.picks.indicator.0 as usize >= app.dataset.indicators().len() {
+impl RankingsView {
+    /// Draws the ranking and the composite as [`Cx`] has them (built by the app before the
+    /// views, for this view's years); a weight changed goes to `out` as a command.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        show(ui, self, cx, out);
+    }
+}
+
+fn show(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    let lang = cx.state.lang;
+    if cx.state.picks.indicator.0 as usize >= cx.state.dataset.indicators().len() {
         return;
     }
-    let regions = app.picked_regions();
+    let regions = picked_regions(&cx.state.dataset, &cx.state.picks.regions);
     if regions.is_empty() {
         ui.label(lang.pick("请选择至少一个地区", "Select at least one region"));
         return;
@@ -187,10 +60,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .id_salt("rankings_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ranking_section(ui, app, &regions);
+            ranking_section(ui, this, cx, &regions);
             ui.add_space(8.0);
             ui.separator();
-            composite_section(ui, app, &regions);
+            composite_section(ui, this, cx, out, &regions);
         });
 }
 
@@ -208,16 +81,30 @@ fn year_combo(ui: &mut egui::Ui, id: &str, name: &str, current: i32, years: &[i3
         })
         .response
         .on_hover_text(name);
+    if picked.is_some() {
+        // The app builds the data for the new year before the next frame.
+        ui.ctx().request_repaint();
+    }
     picked
 }
 
-fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionIdx]) {
-    let lang = app.lang;
-    let indicator_idx = app.picks.indicator;
-    let indicator = app.dataset.indicator(indicator_idx).clone();
+fn ranking_section(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, regions: &[RegionIdx]) {
+    let lang = cx.state.lang;
+    let indicator_idx = cx.state.picks.indicator;
+    let indicator = cx.state.dataset.indicator(indicator_idx).clone();
     let unit = indicator.display_unit(lang).to_owned();
-    let years = years_with_data(&app.dataset, indicator_idx, regions);
-    let Some(year) = ranking_year(app, regions) else {
+    let input = Inputs::new(
+        &cx.state.dataset,
+        cx.state.dataset_rev,
+        &cx.state.picks,
+        lang,
+    );
+    let Some(data) = cx.derived.built_ranking(&input, this.year) else {
+        return;
+    };
+    let data = data.clone();
+    let years = data.years;
+    let Some(year) = data.year else {
         ui.heading(indicator.display_name(lang));
         ui.label(lang.pick(
             "所选地区没有这项指标的数据。",
@@ -237,12 +124,12 @@ fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionI
             "Year ranked (default: the year most picked regions report)",
         );
         if let Some(y) = year_combo(ui, "ranking_year", hint, year, &years) {
-            app.rankings.year = Some((indicator_idx, y));
+            this.year = Some((indicator_idx, y));
         }
     });
     ui.label(RichText::new(polarity_note(indicator.better, lang)).italics());
-    let ranked = ranking(app, year);
-    let dataset = &app.dataset;
+    let ranked = data.ranked;
+    let dataset = &cx.state.dataset;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
         .id_salt("ranking_table")
@@ -311,15 +198,20 @@ fn ranking_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionI
     }
 }
 
-fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[RegionIdx]) {
-    let lang = app.lang;
+fn composite_section(
+    ui: &mut egui::Ui,
+    this: &mut RankingsView,
+    cx: &Cx<'_>,
+    out: &mut Vec<Command>,
+    regions: &[RegionIdx],
+) {
+    let lang = cx.state.lang;
     ui.heading(lang.pick("综合得分", "Composite score"));
     ui.label(lang.pick(
         "勾选指标并设置权重：",
         "Tick indicators and set their weights:",
     ));
-    app.composite_weights = valid_weights(app);
-    let indicators: Vec<IndicatorIdx> = app.dataset.indicator_indices().collect();
+    let indicators: Vec<IndicatorIdx> = cx.state.dataset.indicator_indices().collect();
     // Two indicators a row when there is room, else one: the weights never leave the screen.
     let per_row = if ui.available_width() >= 820.0 { 2 } else { 1 };
     egui::Grid::new("composite_weights_grid")
@@ -328,19 +220,34 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         .show(ui, |ui| {
             // Weight first, then the checkbox with the name (a long name is what is cut).
             for (n, idx) in indicators.into_iter().enumerate() {
-                let name = app.dataset.indicator(idx).display_name(lang).to_owned();
-                let position = app.composite_weights.iter().position(|(i, _)| *i == idx);
+                let name = cx
+                    .state
+                    .dataset
+                    .indicator(idx)
+                    .display_name(lang)
+                    .to_owned();
+                let position = cx
+                    .state
+                    .composite_weights
+                    .iter()
+                    .position(|(i, _)| *i == idx);
                 let mut checked = position.is_some();
                 let hint = format!("{}{name}", lang.pick("权重：", "Weight: "));
-                match app.composite_weights.iter_mut().find(|(i, _)| *i == idx) {
-                    Some((_, weight)) => {
-                        ui.add(
-                            egui::DragValue::new(weight)
-                                .range(0.0..=10.0)
-                                .speed(0.05)
-                                .fixed_decimals(2),
-                        )
-                        .on_hover_text(hint);
+                match cx.state.composite_weights.iter().find(|(i, _)| *i == idx) {
+                    Some(&(_, weight)) => {
+                        let mut weight = weight;
+                        if ui
+                            .add(
+                                egui::DragValue::new(&mut weight)
+                                    .range(0.0..=10.0)
+                                    .speed(0.05)
+                                    .fixed_decimals(2),
+                            )
+                            .on_hover_text(hint)
+                            .changed()
+                        {
+                            out.push(Command::SetWeight(idx, Some(weight)));
+                        }
                     }
                     None => {
                         let mut unused = 1.0;
@@ -358,10 +265,8 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
                     .changed()
                 {
                     match position {
-                        Some(p) if !checked => {
-                            app.composite_weights.remove(p);
-                        }
-                        None if checked => app.composite_weights.push((idx, 1.0)),
+                        Some(_) if !checked => out.push(Command::SetWeight(idx, None)),
+                        None if checked => out.push(Command::SetWeight(idx, Some(1.0))),
                         _ => {}
                     }
                 }
@@ -380,19 +285,28 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
         ))
         .weak(),
     );
-    if app.composite_weights.iter().all(|(_, w)| *w <= 0.0) {
+    if cx.state.composite_weights.iter().all(|(_, w)| *w <= 0.0) {
         ui.label(lang.pick(
             "请勾选至少一项权重大于 0 的指标。",
             "Tick at least one indicator with a weight above 0.",
         ));
         return;
     }
-    let mut years: BTreeSet<i32> = BTreeSet::new();
-    for &(indicator, _) in &app.composite_weights {
-        years.extend(years_with_data(&app.dataset, indicator, regions));
-    }
-    let years: Vec<i32> = years.into_iter().collect();
-    let Some(year) = composite_year(app, regions) else {
+    let input = Inputs::new(
+        &cx.state.dataset,
+        cx.state.dataset_rev,
+        &cx.state.picks,
+        lang,
+    );
+    let Some(data) =
+        cx.derived
+            .built_composite(&input, &cx.state.composite_weights, this.composite_year)
+    else {
+        return;
+    };
+    let data = data.clone();
+    let years = data.years;
+    let (Some(year), Some(scores)) = (data.year, data.scores) else {
         return;
     };
     ui.horizontal(|ui| {
@@ -402,30 +316,32 @@ fn composite_section(ui: &mut egui::Ui, app: &mut YardstickApp, regions: &[Regio
             "Year of the composite (default: the year the ticked indicators cover best)",
         );
         if let Some(y) = year_combo(ui, "composite_year", hint, year, &years) {
-            app.rankings.composite_year = Some(y);
+            this.composite_year = Some(y);
         }
-        if app.rankings.composite_year.is_some()
+        if this.composite_year.is_some()
             && ui
                 .button(lang.pick("自动", "Automatic"))
                 .on_hover_text(lang.pick("改回数据最全的年份", "Back to the best-covered year"))
                 .clicked()
         {
-            app.rankings.composite_year = None;
+            this.composite_year = None;
+            ui.ctx().request_repaint();
         }
     });
-    let scores = match composite_scores(app, year) {
+    let scores = match scores {
         Ok(scores) => scores,
         Err(err) => {
             ui.label(RichText::new(err.to_string()).color(ui.visuals().error_fg_color));
             return;
         }
     };
-    let total = app
+    let total = cx
+        .state
         .composite_weights
         .iter()
         .filter(|(_, w)| *w > 0.0)
         .count();
-    let dataset = &app.dataset;
+    let dataset = &cx.state.dataset;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     TableBuilder::new(ui)
         .id_salt("composite_table")

@@ -1,0 +1,203 @@
+//! Rankings and composite scores of a set of picked regions: the years they can be taken in,
+//! the year to show by default, and the results, as plain data for the window to draw.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::analysis::{Composite, CompositeError, Ranked, Values, composite, rank};
+use crate::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
+
+/// The dataset seen through a subset of its regions: ranks and min–max scores are taken among
+/// the picked regions only.
+pub struct Picked<'a> {
+    /// The data.
+    pub dataset: &'a Dataset,
+    /// The regions compared, in display order.
+    pub regions: Vec<RegionIdx>,
+}
+
+impl Values for Picked<'_> {
+    fn measured_with_kind(
+        &self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+        year: i32,
+    ) -> Option<(f64, ObservationKind)> {
+        self.dataset.measured_with_kind(region, indicator, year)
+    }
+
+    fn years(&self, indicator: IndicatorIdx) -> Vec<i32> {
+        self.dataset.years_of(indicator)
+    }
+
+    fn regions(&self) -> Vec<RegionIdx> {
+        self.regions.clone()
+    }
+
+    fn better(&self, indicator: IndicatorIdx) -> Better {
+        self.dataset.indicator(indicator).better
+    }
+}
+
+/// The ranking of the picked regions on one indicator.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RankingData {
+    /// Years in which any picked region has a measured value, ascending.
+    pub years: Vec<i32>,
+    /// The ranking's year (picked, best covered or latest); `None`: no data.
+    pub year: Option<i32>,
+    /// The regions in rank order (empty without a year).
+    pub ranked: Vec<Ranked>,
+}
+
+/// The composite score of the picked regions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompositeData {
+    /// Years in which any weighted indicator has a measured value for a picked region.
+    pub years: Vec<i32>,
+    /// The composite's year; `None`: no weighted indicator has data.
+    pub year: Option<i32>,
+    /// The scores in `year`, or why there are none (`None` without a year).
+    pub scores: Option<Result<Vec<Composite>, CompositeError>>,
+}
+
+/// The years in which any of `regions` has a measured (actual or estimated) value of
+/// `indicator`, ascending.
+pub fn years_with_data(
+    dataset: &Dataset,
+    indicator: IndicatorIdx,
+    regions: &[RegionIdx],
+) -> Vec<i32> {
+    let years: BTreeSet<i32> = dataset
+        .observations()
+        .iter()
+        .filter(|o| {
+            o.indicator == indicator
+                && o.kind != ObservationKind::Target
+                && o.value.is_finite()
+                && regions.contains(&o.region)
+        })
+        .map(|o| o.year)
+        .collect();
+    years.into_iter().collect()
+}
+
+/// The ranking's year: `picked` (with the indicator it was picked for) when it is for this
+/// indicator and still has data, else the best-covered year, else the latest year with data.
+pub fn ranking_year(
+    dataset: &Dataset,
+    indicator: IndicatorIdx,
+    regions: &[RegionIdx],
+    picked: Option<(IndicatorIdx, i32)>,
+) -> Option<i32> {
+    let years = years_with_data(dataset, indicator, regions);
+    match picked {
+        Some((i, year)) if i == indicator && years.contains(&year) => Some(year),
+        _ => dataset
+            .best_covered_year(indicator, regions)
+            .or_else(|| years.last().copied()),
+    }
+}
+
+/// The composite's year: `picked` when set, else the year with the most measured values of
+/// the positively weighted indicators among `regions` (ties to the later year).
+pub fn composite_year(
+    dataset: &Dataset,
+    regions: &[RegionIdx],
+    weights: &[(IndicatorIdx, f64)],
+    picked: Option<i32>,
+) -> Option<i32> {
+    if let Some(year) = picked {
+        return Some(year);
+    }
+    let mut counts = BTreeMap::<i32, usize>::new();
+    for &(indicator, weight) in weights {
+        if weight <= 0.0 {
+            continue;
+        }
+        for region in regions {
+            for year in years_with_data(dataset, indicator, &[*region]) {
+                *counts.entry(year).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year)
+}
+
+/// The weights whose indicators exist in `dataset`.
+pub fn valid_weights(
+    dataset: &Dataset,
+    weights: &[(IndicatorIdx, f64)],
+) -> Vec<(IndicatorIdx, f64)> {
+    let n = dataset.indicators().len();
+    weights
+        .iter()
+        .copied()
+        .filter(|(i, _)| (i.0 as usize) < n)
+        .collect()
+}
+
+/// The weights carried from `old` to `new` by indicator id (those whose id is gone dropped).
+pub fn carried_weights(
+    weights: &[(IndicatorIdx, f64)],
+    old: &Dataset,
+    new: &Dataset,
+) -> Vec<(IndicatorIdx, f64)> {
+    weights
+        .iter()
+        .filter(|(i, _)| (i.0 as usize) < old.indicators().len())
+        .filter_map(|&(i, w)| new.indicator_by_id(&old.indicator(i).id).map(|n| (n, w)))
+        .collect()
+}
+
+/// The ranking of `regions` on `indicator` in its year (see [`ranking_year`]).
+pub fn ranking_data(
+    dataset: &Dataset,
+    indicator: IndicatorIdx,
+    regions: &[RegionIdx],
+    picked: Option<(IndicatorIdx, i32)>,
+) -> RankingData {
+    let years = years_with_data(dataset, indicator, regions);
+    let year = ranking_year(dataset, indicator, regions, picked);
+    let ranked = year.map_or_else(Vec::new, |year| {
+        let values = Picked {
+            dataset,
+            regions: regions.to_vec(),
+        };
+        rank(&values, indicator, year)
+    });
+    RankingData {
+        years,
+        year,
+        ranked,
+    }
+}
+
+/// The composite score of `regions` with `weights` in its year (see [`composite_year`]).
+pub fn composite_data(
+    dataset: &Dataset,
+    regions: &[RegionIdx],
+    weights: &[(IndicatorIdx, f64)],
+    picked: Option<i32>,
+) -> CompositeData {
+    let weights = valid_weights(dataset, weights);
+    let mut years = BTreeSet::new();
+    for &(indicator, _) in &weights {
+        years.extend(years_with_data(dataset, indicator, regions));
+    }
+    let year = composite_year(dataset, regions, &weights, picked);
+    let scores = year.map(|year| {
+        let values = Picked {
+            dataset,
+            regions: regions.to_vec(),
+        };
+        composite(&values, &weights, year)
+    });
+    CompositeData {
+        years: years.into_iter().collect(),
+        year,
+        scores,
+    }
+}

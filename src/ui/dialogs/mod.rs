@@ -1,0 +1,5 @@
+//! The windows that open over the views: for now the Help windows. (Export, the typed-path
+//! window, unsaved changes and recovery still live in `export_dialog.rs`, `file_prompt.rs`
+//! and `scenario_files.rs`; they move here one by one.)
+
+pub mod help;

@@ -1,0 +1,217 @@
+//! The left panel: indicator, chart kind, year and regions.
+
+use crate::chart::{ChartKind, ViewMode};
+use crate::model::Dataset;
+use crate::model::RegionIdx;
+use crate::ui::command::Command;
+use crate::ui::derived::Inputs;
+use crate::ui::i18n::Text;
+use crate::ui::state::Picks;
+use crate::ui::views::Cx;
+
+/// The picks the window opens on: [`crate::model::view::default_view`] (an indicator with
+/// targets, the regions that report it, never a region that is the sum of others).
+pub fn default_picks(dataset: &Dataset) -> Picks {
+    let view = crate::model::view::default_view(dataset);
+    Picks {
+        indicator: view.indicator,
+        regions: view.regions,
+        years: view.years,
+        kind: view.kind,
+        ..Picks::all(dataset)
+    }
+}
+
+/// The side panel (picks). Its transient state (scroll, combo boxes) lives in egui's memory.
+#[derive(Debug, Default)]
+pub struct SidePanel;
+
+impl SidePanel {
+    /// Draws the picks of [`Cx`] (the derived facts built by the app before the views); what
+    /// the user changes goes to `out` as commands, one per changed pick.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        let mut picks = cx.state.picks.clone();
+        show(ui, cx, &mut picks);
+        let before = out.len();
+        changes(&cx.state.picks, &picks, out);
+        if out.len() > before {
+            // The derived facts of the new picks are built before the next frame.
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// The commands that turn `before` into `after`.
+pub fn changes(before: &Picks, after: &Picks, out: &mut Vec<Command>) {
+    if after.indicator != before.indicator {
+        out.push(Command::SetIndicator(after.indicator));
+    }
+    if after.kind != before.kind {
+        out.push(Command::SetChartKind(after.kind));
+    }
+    if after.years != before.years {
+        out.push(Command::SetYears(after.years));
+    }
+    if after.mode != before.mode {
+        out.push(Command::SetMode(after.mode));
+    }
+    if after.log_scale != before.log_scale {
+        out.push(Command::SetLogScale(after.log_scale));
+    }
+    for (i, (&was, &now)) in before.regions.iter().zip(&after.regions).enumerate() {
+        if was != now {
+            out.push(Command::SetRegion(RegionIdx(i as u32), now));
+        }
+    }
+}
+
+fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
+    let lang = cx.state.lang;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(Text::Indicator.get(lang));
+        for idx in cx.state.dataset.indicator_indices().collect::<Vec<_>>() {
+            let indicator = cx.state.dataset.indicator(idx);
+            let label = format!(
+                "{} ({})",
+                indicator.display_name(lang),
+                indicator.display_unit(lang)
+            );
+            if ui.radio(picks.indicator == idx, label).clicked() && picks.indicator != idx {
+                picks.indicator = idx;
+                picks.years = None;
+            }
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            let before = picks.kind;
+            ui.selectable_value(&mut picks.kind, ChartKind::Bar, lang.pick("柱状图", "Bars"))
+                .on_hover_text(lang.pick("各地区并排比较", "Regions side by side"));
+            ui.selectable_value(
+                &mut picks.kind,
+                ChartKind::Line,
+                lang.pick("折线图", "Lines"),
+            )
+            .on_hover_text(lang.pick("各地区历年变化", "Each region over the years"));
+            if picks.kind != before {
+                picks.years = None;
+            }
+        });
+        year_pickers(ui, cx, picks);
+        mode_picker(ui, cx, picks);
+        ui.separator();
+        ui.heading(Text::Regions.get(lang));
+        ui.horizontal(|ui| {
+            if ui.button(Text::All.get(lang)).clicked() {
+                picks.regions.iter_mut().for_each(|r| *r = true);
+            }
+            if ui.button(Text::None.get(lang)).clicked() {
+                picks.regions.iter_mut().for_each(|r| *r = false);
+            }
+        });
+        let input = Inputs::new(
+            &cx.state.dataset,
+            cx.state.dataset_rev,
+            &cx.state.picks,
+            lang,
+        );
+        let has_data = cx
+            .derived
+            .built_facts(&input)
+            .map(|f| f.has_data.clone())
+            .unwrap_or_default();
+        for (i, region) in cx.state.dataset.regions().iter().enumerate() {
+            let name = region.display_name(lang);
+            let label = if !has_data.get(i).copied().unwrap_or(false) {
+                format!("{name} ({})", Text::NoData.get(lang))
+            } else {
+                name.to_owned()
+            };
+            if let Some(flag) = picks.regions.get_mut(i) {
+                ui.checkbox(flag, label)
+                    .on_hover_text(region.note.clone().unwrap_or_default());
+            }
+        }
+    });
+}
+
+/// "From" and "to" year pickers, with an automatic choice.
+fn year_pickers(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
+    let lang = cx.state.lang;
+    let input = Inputs::new(
+        &cx.state.dataset,
+        cx.state.dataset_rev,
+        &cx.state.picks,
+        lang,
+    );
+    let years = cx
+        .derived
+        .built_facts(&input)
+        .map(|f| f.year_span.clone())
+        .unwrap_or_default();
+    let Some((auto_from, auto_to)) = cx.derived.built_auto_years(&input).flatten() else {
+        return;
+    };
+    let (mut from, mut to) = picks.years.unwrap_or((auto_from, auto_to));
+    let auto = picks.years.is_none();
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.label(Text::ChartYear.get(lang));
+        changed |= year_combo(ui, lang.pick("起始年份", "First year"), &mut from, &years);
+        ui.label("–");
+        changed |= year_combo(ui, lang.pick("截止年份", "Last year"), &mut to, &years);
+    });
+    ui.horizontal(|ui| {
+        let auto_text = lang.pick("自动选择年份", "Automatic years");
+        if ui
+            .selectable_label(auto, auto_text)
+            .on_hover_text(lang.pick(
+                "柱状图：多数地区有数据的年份；折线图：全部年份",
+                "Bars: the year most regions report; lines: every year",
+            ))
+            .clicked()
+        {
+            picks.years = None;
+        }
+    });
+    if changed {
+        picks.years = Some((from.min(to), from.max(to)));
+    }
+}
+
+/// A year combo box; `name` is its accessible name and tooltip.
+fn year_combo(ui: &mut egui::Ui, name: &str, year: &mut i32, years: &[i32]) -> bool {
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(name)
+        .selected_text(year.to_string())
+        .width(64.0)
+        .show_ui(ui, |ui| {
+            for &y in years.iter().rev() {
+                changed |= ui.selectable_value(year, y, y.to_string()).changed();
+            }
+        })
+        .response
+        .on_hover_text(name);
+    changed
+}
+
+/// View mode (absolute, index, change, share of target) and log scale.
+fn mode_picker(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
+    let lang = cx.state.lang;
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("数值", "Values"));
+        egui::ComboBox::from_id_salt("mode")
+            .selected_text(picks.mode.label(lang))
+            .show_ui(ui, |ui| {
+                for mode in ViewMode::ALL {
+                    ui.selectable_value(&mut picks.mode, mode, mode.label(lang));
+                }
+            })
+            .response
+            .on_hover_text(lang.pick("数值的显示方式", "How values are shown"));
+    });
+    ui.checkbox(&mut picks.log_scale, lang.pick("对数坐标", "Log scale"))
+        .on_hover_text(lang.pick(
+            "数值相差悬殊时使用（仅限正值）",
+            "For values of very different size (positive values only)",
+        ));
+}

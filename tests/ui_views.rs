@@ -1,0 +1,263 @@
+//! Views tested on their own state (egui's `demo/modals.rs` way): a view gets a read-only
+//! `Cx` and returns the commands it wants run; no whole window is needed.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use yardstick::model::compare::RowFilter;
+use yardstick::ui::YardstickApp;
+use yardstick::ui::command::Command;
+use yardstick::ui::derived::Inputs;
+use yardstick::ui::views::Cx;
+use yardstick::ui::views::compare::CompareView;
+
+mod common;
+
+/// The compare view's state: the view, the app (for its state and derived data, built as the
+/// app builds them before the views), the commands returned.
+type CompareState = (CompareView, YardstickApp, Vec<Command>);
+
+/// The bundled data with one scenario that sets 万盛's 2023 industrial output to 340.
+fn app_with_an_edit() -> YardstickApp {
+    let mut app = common::window::bundled_app();
+    let d = &app.state.dataset;
+    let ws = d.region_by_id("wansheng").expect("wansheng");
+    let output = d.indicator_by_id("industrial_output").expect("indicator");
+    app.state.picks.indicator = output;
+    app.commit_cell(ws, output, 2023, "340").expect("a value");
+    app
+}
+
+fn compare_harness(app: YardstickApp) -> Harness<'static, CompareState> {
+    Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app, out): &mut CompareState| {
+                    if !fonts {
+                        // Fonts take effect from the next frame: draw nothing in this one.
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    let state = &mut app.state;
+                    let input =
+                        Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
+                    let rows = state.remembered.compare_rows();
+                    app.derived.comparison(&input, &mut state.scenarios, rows);
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    view.ui(ui, &cx, out);
+                }
+            },
+            (CompareView, app, Vec::new()),
+        )
+}
+
+#[test]
+fn the_compare_view_reads_cx_and_returns_its_row_filter_as_a_command() {
+    let mut harness = compare_harness(app_with_an_edit());
+    harness.run();
+    // The scenario's column and its value, from the comparison built before the view.
+    harness.get_by_label_contains("情景 1");
+    assert!(
+        harness.get_all_by_label("340").count() >= 1,
+        "the edited value"
+    );
+    assert!(harness.state().2.is_empty(), "drawing asks for nothing");
+
+    harness
+        .get_by_role_and_label(Role::CheckBox, "只显示有变化的行")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().2,
+        vec![Command::CompareRows(RowFilter::All)],
+        "the view does not change the state: it returns the command"
+    );
+    assert_eq!(
+        harness.state().1.state.remembered.compare_rows(),
+        RowFilter::Changed
+    );
+}
+
+#[test]
+fn run_carries_out_the_compare_rows_command_without_a_window() {
+    let mut app = app_with_an_edit();
+    app.run(Command::CompareRows(RowFilter::All));
+    assert_eq!(app.state.remembered.compare_rows(), RowFilter::All);
+    assert_eq!(app.command_state().compare_rows, RowFilter::All);
+    app.run(Command::CompareRows(RowFilter::Changed));
+    assert_eq!(app.state.remembered.compare_rows(), RowFilter::Changed);
+    // The other commands need no window either.
+    app.run(Command::NewScenario);
+    assert_eq!(app.state.scenarios.docs[1].scenario.name, "情景 2");
+    app.run(Command::DuplicateScenario);
+    assert_eq!(app.state.scenarios.docs[2].scenario.name, "情景 2 副本");
+    app.run(Command::ShowView(yardstick::ui::View::Rankings));
+    assert_eq!(app.state.view, yardstick::ui::View::Rankings);
+    app.run(Command::Undo);
+    app.run(Command::SetLanguage(yardstick::lang::Lang::En));
+    assert_eq!(app.state.lang, yardstick::lang::Lang::En);
+}
+
+#[test]
+fn the_chart_view_draws_the_chart_built_before_it_or_says_nothing_is_picked() {
+    type ChartState = (yardstick::ui::views::chart::ChartView, YardstickApp);
+    let mut app = common::window::bundled_app();
+    let output = app
+        .state
+        .dataset
+        .indicator_by_id("industrial_output")
+        .expect("indicator");
+    app.state.picks.indicator = output;
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app): &mut ChartState| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    app.chart_spec();
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    let mut out = Vec::new();
+                    view.ui(ui, &cx, &mut out);
+                    assert!(out.is_empty(), "the chart asks for nothing");
+                }
+            },
+            (yardstick::ui::views::chart::ChartView, app),
+        );
+    harness.run();
+    harness.get_by_label_contains("工业总产值（");
+    let regions = harness.state().1.state.dataset.regions().len();
+    harness.state_mut().1.state.picks.regions = vec![false; regions];
+    harness.run();
+    harness.get_by_label("请选择至少一个地区");
+}
+
+#[test]
+fn the_rankings_view_returns_a_weight_as_a_command_and_keeps_its_years_itself() {
+    use yardstick::ui::views::rankings::RankingsView;
+    type RankingsState = (RankingsView, YardstickApp, Vec<Command>);
+    let mut app = common::window::bundled_app();
+    let d = &app.state.dataset;
+    let gdp = d.indicator_by_id("gdp").expect("gdp");
+    app.state.picks = yardstick::ui::app::Picks {
+        indicator: gdp,
+        ..yardstick::ui::app::Picks::all(d)
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 900.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app, out): &mut RankingsState| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    let state = &app.state;
+                    let input =
+                        Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
+                    app.derived.ranking(&input, view.year);
+                    app.derived
+                        .composite(&input, &state.composite_weights, view.composite_year);
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    view.ui(ui, &cx, out);
+                }
+            },
+            (RankingsView::default(), app, Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label("数值越高越好（高者排前）");
+    assert!(harness.state().2.is_empty());
+    harness
+        .get_by_role_and_label(Role::CheckBox, "地区生产总值")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().2, vec![Command::SetWeight(gdp, Some(1.0))]);
+    assert!(
+        harness.state().1.state.composite_weights.is_empty(),
+        "the view asks; only run() changes the weights"
+    );
+    // run() applies it the way the window does.
+    let (_, app, out) = harness.state_mut();
+    for command in out.drain(..) {
+        app.run(command);
+    }
+    assert_eq!(app.state.composite_weights, vec![(gdp, 1.0)]);
+}
+
+#[test]
+fn the_side_panel_turns_each_changed_pick_into_one_command() {
+    use yardstick::chart::ChartKind;
+    use yardstick::model::RegionIdx;
+    use yardstick::ui::views::side::{SidePanel, changes};
+    let app = common::window::bundled_app();
+    let before = app.state.picks.clone();
+    let mut after = before.clone();
+    after.kind = ChartKind::Line;
+    after.years = Some((2019, 2022));
+    after.regions[1] = !after.regions[1];
+    let mut out = Vec::new();
+    changes(&before, &after, &mut out);
+    assert_eq!(
+        out,
+        vec![
+            Command::SetChartKind(ChartKind::Line),
+            Command::SetYears(Some((2019, 2022))),
+            Command::SetRegion(RegionIdx(1), after.regions[1]),
+        ]
+    );
+
+    // In a harness: clicking 折线图 asks for lines and leaves the state alone.
+    type SideState = (SidePanel, YardstickApp, Vec<Command>);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(260.0, 900.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app, out): &mut SideState| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    let state = &app.state;
+                    let input =
+                        Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
+                    app.derived.indicator_facts(&input);
+                    app.derived.auto_years(&input);
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    view.ui(ui, &cx, out);
+                }
+            },
+            (SidePanel, app, Vec::new()),
+        );
+    harness.run();
+    assert!(harness.state().2.is_empty());
+    harness.get_by_label("折线图").click();
+    harness.run();
+    assert_eq!(
+        harness.state().2.first(),
+        Some(&Command::SetChartKind(ChartKind::Line))
+    );
+    assert_eq!(harness.state().1.state.picks.kind, ChartKind::Bar);
+}
