@@ -27,6 +27,33 @@ pub struct Grid {
     pub sheet: Option<String>,
     /// Rows from row 1, each from column A.
     pub rows: Vec<Vec<Cell>>,
+    /// Merged cells of a workbook sheet (none for CSV).
+    pub merged: Vec<Merge>,
+}
+
+/// A merged cell of a workbook sheet: its first and last (row, col), 0-based, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Merge {
+    /// Top-left (row, col), where the merged cell's value is.
+    pub first: (usize, usize),
+    /// Bottom-right (row, col).
+    pub last: (usize, usize),
+}
+
+impl Merge {
+    /// Whether (`row`, `col`) is inside.
+    pub fn contains(&self, row: usize, col: usize) -> bool {
+        (self.first.0..=self.last.0).contains(&row) && (self.first.1..=self.last.1).contains(&col)
+    }
+
+    /// `B1:C1`.
+    pub fn label(&self) -> String {
+        format!(
+            "{}:{}",
+            address(self.first.0, self.first.1),
+            address(self.last.0, self.last.1)
+        )
+    }
 }
 
 impl Grid {
@@ -41,6 +68,13 @@ impl Grid {
     /// Number of columns of the widest row.
     pub fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The merged cell (of more than one cell) that (`row`, `col`) is part of, if any.
+    pub fn merge_at(&self, row: usize, col: usize) -> Option<&Merge> {
+        self.merged
+            .iter()
+            .find(|m| m.first != m.last && m.contains(row, col))
     }
 
     /// Whether every cell is empty (or blank text).
@@ -96,7 +130,8 @@ pub fn text_of(cell: &Cell) -> String {
     }
 }
 
-fn format_number(n: f64) -> String {
+/// A figure as short text: `1302`, `245.3`.
+pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {

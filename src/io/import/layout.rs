@@ -156,11 +156,61 @@ fn kind_of(text: &str) -> Option<ObservationKind> {
     }
 }
 
-/// Reads one grid by `layout` into `out`.
-pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) {
+/// What a column of a table is taken for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Region names (地区/region; the first column of a wide table).
+    Region,
+    /// Indicator names (long layout).
+    Indicator,
+    /// Years (long layout).
+    Year,
+    /// Values (long layout).
+    Value,
+    /// Units (long layout).
+    Unit,
+    /// Actual, target or estimate (long layout).
+    Kind,
+    /// Source titles (long layout).
+    Source,
+    /// Remarks (long layout).
+    Note,
+    /// The values of this year (wide layout).
+    ValuesOf(i32),
+    /// Not read: an empty heading, or one that is neither a column name nor a year.
+    Ignored,
+}
+
+fn role_of(c: Column) -> Role {
+    match c {
+        Column::Region => Role::Region,
+        Column::Indicator => Role::Indicator,
+        Column::Year => Role::Year,
+        Column::Value => Role::Value,
+        Column::Unit => Role::Unit,
+        Column::Kind => Role::Kind,
+        Column::Source => Role::Source,
+        Column::Note => Role::Note,
+    }
+}
+
+/// How a table is laid out, as found before any value is read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// The title row's text (yearbooks print "工业总产值（亿元）" above the header), if any.
+    pub title: Option<String>,
+    /// The header row, 0-based.
+    pub header: usize,
+    /// [`Layout::Long`] or [`Layout::Wide`]: as asked, or as `auto` found it.
+    pub layout: Layout,
+    /// The role of each column, from A.
+    pub roles: Vec<Role>,
+}
+
+/// The shape of `grid` read as `layout`; `None` for a blank grid.
+pub fn shape(grid: &Grid, layout: Layout) -> Option<Shape> {
     if grid.is_blank() {
-        out.problem(Loc::sheet(grid), "the sheet is empty");
-        return;
+        return None;
     }
     let first = (0..grid.rows.len())
         .find(|&r| !grid.row_is_blank(r))
@@ -180,21 +230,86 @@ pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) 
         }
         _ => (None, first),
     };
-    let headers: Vec<String> = (0..grid.width())
-        .map(|c| text_of(grid.get(header, c)))
+    let columns: Vec<Option<Column>> = (0..grid.width())
+        .map(|c| column_of(&text_of(grid.get(header, c))))
         .collect();
-    let columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h)).collect();
-    let looks_long = columns.contains(&Some(Column::Value));
     let long = match layout {
         Layout::Long => true,
         Layout::Wide => false,
-        Layout::Auto => looks_long,
+        // A wide table's header holds years, never 数值, 年份 or 指标.
+        Layout::Auto => columns
+            .iter()
+            .any(|c| matches!(c, Some(Column::Value | Column::Year | Column::Indicator))),
     };
-    if long {
+    let roles = if long {
+        columns
+            .iter()
+            .map(|c| c.map_or(Role::Ignored, role_of))
+            .collect()
+    } else {
+        (0..grid.width())
+            .map(|c| match c {
+                0 => Role::Region,
+                _ => parse_year(grid.get(header, c)).map_or(Role::Ignored, Role::ValuesOf),
+            })
+            .collect()
+    };
+    Some(Shape {
+        title,
+        header,
+        layout: if long { Layout::Long } else { Layout::Wide },
+        roles,
+    })
+}
+
+/// Reads one grid by `layout` into `out`.
+pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) {
+    let Some(shape) = shape(grid, layout) else {
+        out.problem(Loc::sheet(grid), "the sheet is empty");
+        return;
+    };
+    let header = shape.header;
+    if merged_header(grid, header, out) {
+        return;
+    }
+    if shape.layout == Layout::Long {
+        let headers: Vec<String> = (0..grid.width())
+            .map(|c| text_of(grid.get(header, c)))
+            .collect();
+        let columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h)).collect();
         read_long(grid, header, &headers, &columns, ctx, out);
     } else {
-        read_wide(grid, header, title.as_deref(), ctx, out);
+        read_wide(grid, header, shape.title.as_deref(), ctx, out);
     }
+}
+
+/// Reports merged cells in the header row, and merged region names in the first column
+/// below it: a table read column by column needs a heading over each column and a name in
+/// each row. Whether any was found.
+fn merged_header(grid: &Grid, header: usize, out: &mut Outcome) -> bool {
+    let mut found = false;
+    for m in grid.merged.iter().filter(|m| m.first != m.last) {
+        let at = Loc::at(grid, m.first.0, m.first.1);
+        let label = m.label();
+        if m.first.0 <= header && header <= m.last.0 {
+            out.problem(
+                at,
+                format!(
+                    "{label} is a merged cell in the header: import needs one heading (a year, or a column name) above each column in one header row; unmerge {label} and write the heading in each column"
+                ),
+            );
+            found = true;
+        } else if m.first.0 > header && m.first.1 == 0 {
+            out.problem(
+                at,
+                format!(
+                    "{label} is a merged cell: import needs the region's name in every row; unmerge {label} and write the name in each row"
+                ),
+            );
+            found = true;
+        }
+    }
+    found
 }
 
 fn read_long(
@@ -383,7 +498,8 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
         );
         return;
     }
-    let mut seen_regions: Vec<(String, usize)> = Vec::new();
+    let mut seen_regions: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     for row in header + 1..grid.rows.len() {
         let has_values = (1..width).any(|c| !cells::is_blank(grid.get(row, c)));
         if !has_values {
@@ -397,7 +513,7 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
             );
             continue;
         }
-        if let Some(&(_, first)) = seen_regions.iter().find(|(r, _)| *r == region) {
+        if let Some(&first) = seen_regions.get(&region) {
             out.problem(
                 Loc::at(grid, row, 0),
                 format!(
@@ -407,7 +523,7 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
             );
             continue;
         }
-        seen_regions.push((region.clone(), row));
+        seen_regions.insert(region.clone(), row);
         for (col, year) in years.iter().enumerate() {
             let Some(year) = *year else { continue };
             match parse_value(grid.get(row, col)) {

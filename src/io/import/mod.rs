@@ -9,6 +9,7 @@ pub mod cells;
 pub mod csv_table;
 pub mod ids;
 pub mod layout;
+pub mod units;
 pub mod workbook;
 
 use std::collections::{HashMap, HashSet};
@@ -20,7 +21,7 @@ use crate::model::dataset::DatasetParts;
 use crate::model::{Dataset, Indicator, ObservationKind, ObservationRecord, Region, Source};
 
 pub use args::{ImportArgs, LayoutArg};
-pub use layout::{CellProblem, Layout, Loc};
+pub use layout::{CellProblem, Layout, Loc, Role, Shape};
 
 /// The largest input file read (a yearbook workbook is a few MB).
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
@@ -172,6 +173,80 @@ pub fn run(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
 pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
     let file = options.input.display().to_string();
     let grids = read_tables(options, &file)?;
+    import_grids(options, &file, &grids)
+}
+
+/// How many rows of each table a [`Preview`] holds.
+pub const PREVIEW_ROWS: usize = 20;
+
+/// One table (a sheet, or the CSV) as the import dialog shows it.
+#[derive(Clone, Debug)]
+pub struct TablePreview {
+    /// Sheet name; `None` for CSV.
+    pub sheet: Option<String>,
+    /// The first [`PREVIEW_ROWS`] rows as read, each cell as text (from column A).
+    pub rows: Vec<Vec<String>>,
+    /// How many rows the table has.
+    pub total_rows: usize,
+    /// The layout found and the role of each column; `None` for an empty sheet.
+    pub shape: Option<Shape>,
+}
+
+/// What an import would do, before anything is written: the import dialog's preview.
+#[derive(Debug)]
+pub struct Preview {
+    /// Every table read, in order.
+    pub tables: Vec<TablePreview>,
+    /// Every problem the import would report (empty when it would succeed), each with its
+    /// place (`Sheet1!C7`); [`Loc::label`] gives the text.
+    pub problems: Vec<CellProblem>,
+    /// The import's result when there are no problems.
+    pub result: Option<ImportSummary>,
+}
+
+/// Reads the table as [`import`] would and tells what it found and what would go wrong,
+/// writing nothing. `Err` only when there is nothing to preview: the options make no sense
+/// ([`ImportError::Usage`]), the file cannot be read or is not a table, or `--into` does not
+/// load.
+pub fn preview(options: &ImportOptions) -> Result<Preview, ImportError> {
+    let file = options.input.display().to_string();
+    let grids = read_tables(options, &file)?;
+    let tables = grids
+        .iter()
+        .map(|g| TablePreview {
+            sheet: g.sheet.clone(),
+            rows: g
+                .rows
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|r| r.iter().map(cells::text_of).collect())
+                .collect(),
+            total_rows: g.rows.len(),
+            shape: layout::shape(g, options.layout),
+        })
+        .collect();
+    match import_grids(options, &file, &grids) {
+        Ok(summary) => Ok(Preview {
+            tables,
+            problems: Vec::new(),
+            result: Some(summary),
+        }),
+        Err(ImportError::Input { problems, .. }) => Ok(Preview {
+            tables,
+            problems,
+            result: None,
+        }),
+        Err(other) => Err(other),
+    }
+}
+
+/// Interprets the grids read from `file` and builds the dataset.
+fn import_grids(
+    options: &ImportOptions,
+    file: &str,
+    grids: &[cells::Grid],
+) -> Result<ImportSummary, ImportError> {
+    let file = file.to_owned();
     if options.indicator.is_some() && grids.len() > 1 && options.layout != Layout::Long {
         return Err(ImportError::Usage(format!(
             "--indicator names one indicator but {file} has {} sheets; choose one with --sheet",
@@ -184,7 +259,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut outcome = layout::Outcome::default();
-    for grid in &grids {
+    for grid in grids {
         let ctx = layout::Context {
             indicator: options.indicator.as_deref(),
             fallback_name: grid.sheet.as_deref().unwrap_or(&stem),
@@ -226,42 +301,66 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
 }
 
 /// The input as grids: one for a CSV, one a sheet for a workbook.
+///
+/// The file is opened once and read whole within [`MAX_INPUT_BYTES`]
+/// ([`crate::io::read::read_bounded`]): a folder, a pipe, a device or a socket is refused
+/// before it is opened, and calamine reads the workbook from those bytes, never the path.
 fn read_tables(options: &ImportOptions, file: &str) -> Result<Vec<cells::Grid>, ImportError> {
-    let size = std::fs::metadata(&options.input)
-        .map_err(|e| ImportError::whole_file(file, format!("cannot read the file: {e}")))?
-        .len();
-    if size > MAX_INPUT_BYTES {
-        return Err(ImportError::whole_file(
-            file,
-            format!("the file is {size} bytes, more than import reads ({MAX_INPUT_BYTES})"),
-        ));
-    }
+    use crate::io::read::{Pipes, Refusal, read_bounded};
+    let refused = |r: Refusal| {
+        let message = match r {
+            Refusal::Pipe => "cannot read the table: it is a pipe (FIFO), not a saved file; \
+                              save the table as a file and import that"
+                .to_owned(),
+            Refusal::NotRegular => "cannot read the table: it is not a regular file (a device \
+                                    or a socket); give a .csv, .xlsx or .ods file"
+                .to_owned(),
+            Refusal::TooLarge(len) => format!("the file is {len} bytes; {}", too_large()),
+            Refusal::Longer => format!("{} (the file grew while it was read)", too_large()),
+            other => other.to_string(),
+        };
+        ImportError::whole_file(file, message)
+    };
     let ext = options
         .input
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
-            workbook::read(&options.input, options.sheet.as_deref())
-                .map_err(|m| ImportError::whole_file(file, m))
-        }
-        "csv" | "tsv" | "txt" => {
-            if options.sheet.is_some() {
-                return Err(ImportError::Usage(
-                    "--sheet applies to workbooks (xlsx, xls, ods), not to CSV".into(),
-                ));
-            }
-            let bytes = std::fs::read(&options.input)
-                .map_err(|e| ImportError::whole_file(file, format!("cannot read the file: {e}")))?;
-            csv_table::read(&bytes)
-                .map(|g| vec![g])
-                .map_err(|m| ImportError::whole_file(file, m))
-        }
-        _ => Err(ImportError::Usage(format!(
+    let workbook = matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods");
+    let text = matches!(ext.as_str(), "csv" | "tsv" | "txt");
+    if !(workbook || text) {
+        // The kind of file first: a device or a folder says so, whatever its name.
+        crate::io::read::BoundedFile::open(&options.input, MAX_INPUT_BYTES, Pipes::Refuse)
+            .map_err(refused)?;
+        return Err(ImportError::Usage(format!(
             "{file}: import reads .csv, .tsv, .txt, .xlsx, .xls, .xlsb and .ods files"
-        ))),
+        )));
     }
+    if text && options.sheet.is_some() {
+        return Err(ImportError::Usage(
+            "--sheet applies to workbooks (xlsx, xls, ods), not to CSV".into(),
+        ));
+    }
+    let bytes = read_bounded(&options.input, MAX_INPUT_BYTES, Pipes::Refuse).map_err(refused)?;
+    if workbook {
+        workbook::read(&bytes, &ext, options.sheet.as_deref()).map_err(|p| ImportError::Input {
+            file: file.to_owned(),
+            problems: vec![p],
+        })
+    } else {
+        csv_table::read(&bytes)
+            .map(|g| vec![g])
+            .map_err(|p| ImportError::Input {
+                file: file.to_owned(),
+                problems: vec![p],
+            })
+    }
+}
+
+fn too_large() -> String {
+    format!(
+        "import reads tables up to 64 MiB ({MAX_INPUT_BYTES} bytes); split the table or save it as .xlsx (compressed)"
+    )
 }
 
 /// Whether `a` and `b` name the same file (`b` need not exist).
@@ -349,6 +448,8 @@ fn build(
         title = (base.title, base.title_en, base.notes);
     }
 
+    // First pass: every region, indicator (with the first unit the table gives) and source.
+    let mut keys = Vec::with_capacity(entries.len());
     for e in entries {
         let region = region_ids
             .entry(e.region.clone())
@@ -377,25 +478,10 @@ fn build(
             });
             (indicators.len() - 1, None)
         });
-        let indicator = &mut indicators[*idx];
-        if let Some(unit) = &e.unit {
-            match unit_at {
-                None => {
-                    indicator.unit = unit.clone();
-                    indicator.unit_en = unit.clone();
-                    *unit_at = Some(e.at.clone());
-                }
-                Some(first) if &indicator.unit != unit => problems.push(CellProblem {
-                    at: e.at.clone(),
-                    message: format!(
-                        "indicator \"{}\" has unit \"{unit}\" here but \"{}\" {}",
-                        e.indicator,
-                        indicator.unit,
-                        where_first(first)
-                    ),
-                }),
-                Some(_) => {}
-            }
+        if let (Some(unit), None) = (&e.unit, &unit_at) {
+            indicators[*idx].unit = unit.clone();
+            indicators[*idx].unit_en = unit.clone();
+            *unit_at = Some(e.at.clone());
         }
         let source_title = e.source.clone().unwrap_or_else(|| default_source.clone());
         let source = source_ids
@@ -412,7 +498,37 @@ fn build(
                 id
             })
             .clone();
-        let key = (region.clone(), indicators[*idx].id.clone(), e.year, e.kind);
+        keys.push((region, *idx, source));
+    }
+
+    // Units: the table's, else --unit, else an error asking for one.
+    for (name, (idx, unit_at)) in &mut indicator_of {
+        if unit_at.is_none() {
+            match &options.unit {
+                Some(unit) => {
+                    indicators[*idx].unit = unit.clone();
+                    indicators[*idx].unit_en = unit.clone();
+                    *unit_at = Some(Loc::default());
+                }
+                None => problems.push(CellProblem {
+                    at: entries
+                        .iter()
+                        .find(|e| &e.indicator == name)
+                        .map(|e| Loc { sheet: e.at.sheet.clone(), cell: None })
+                        .unwrap_or_default(),
+                    message: format!(
+                        "indicator \"{name}\" has no unit: write it in brackets in the name (\"{name}（亿元）\"), add a 单位/unit column, or pass --unit"
+                    ),
+                }),
+            }
+        }
+    }
+
+    // Second pass: the observations, each in its indicator's unit (converted by a listed
+    // factor, said in the note) and never twice.
+    let mut unit_problems: HashMap<(usize, String), usize> = HashMap::new();
+    for (e, (region, idx, source)) in entries.iter().zip(keys) {
+        let key = (region.clone(), indicators[idx].id.clone(), e.year, e.kind);
         if let Some(first) = first_at.get(&key) {
             problems.push(CellProblem {
                 at: e.at.clone(),
@@ -428,52 +544,66 @@ fn build(
             continue;
         }
         first_at.insert(key, e.at.clone());
+        let expected = indicators[idx].unit.clone();
+        let given = e
+            .value_unit
+            .as_ref()
+            .or(e.unit.as_ref())
+            .or(options.unit.as_ref());
+        let (value, converted) = match given {
+            Some(unit) if !expected.is_empty() && *unit != expected => {
+                match units::factor(unit, &expected) {
+                    Some(f) => (
+                        f.apply(e.value),
+                        Some(format!(
+                            "converted from {} {unit} {}",
+                            cells::format_number(e.value),
+                            f.describe()
+                        )),
+                    ),
+                    None => {
+                        let count = unit_problems.entry((idx, unit.clone())).or_insert(0);
+                        *count += 1;
+                        if *count == 1 {
+                            let whose = if e.value_unit.is_some() {
+                                "the cell's unit"
+                            } else {
+                                "the table's unit"
+                            };
+                            let first = indicator_of
+                                .get(&indicators[idx].name)
+                                .and_then(|(_, at)| at.as_ref())
+                                .map(where_unit_is)
+                                .unwrap_or_default();
+                            problems.push(CellProblem {
+                                at: e.at.clone(),
+                                message: format!(
+                                    "{whose} \"{unit}\" is not the unit \"{expected}\" of indicator \"{}\"{first}, and import has no listed factor between them (it converts {}); correct the unit or import into another indicator",
+                                    indicators[idx].name,
+                                    units::listed_like(&expected)
+                                ),
+                            });
+                        }
+                        continue;
+                    }
+                }
+            }
+            _ => (e.value, None),
+        };
+        let note = match (e.note.clone(), converted) {
+            (Some(n), Some(c)) => Some(format!("{n}; {c}")),
+            (n, c) => n.or(c),
+        };
         observations.push(ObservationRecord {
             region,
-            indicator: indicators[*idx].id.clone(),
+            indicator: indicators[idx].id.clone(),
             year: e.year,
-            value: e.value,
+            value,
             kind: e.kind,
             source,
-            note: e.note.clone(),
+            note,
             quote: None,
         });
-    }
-
-    // Units: the table's, else --unit, else an error asking for one.
-    for (name, (idx, unit_at)) in &indicator_of {
-        if unit_at.is_none() {
-            match &options.unit {
-                Some(unit) => {
-                    indicators[*idx].unit = unit.clone();
-                    indicators[*idx].unit_en = unit.clone();
-                }
-                None => problems.push(CellProblem {
-                    at: entries
-                        .iter()
-                        .find(|e| &e.indicator == name)
-                        .map(|e| Loc { sheet: e.at.sheet.clone(), cell: None })
-                        .unwrap_or_default(),
-                    message: format!(
-                        "indicator \"{name}\" has no unit: write it in brackets in the name (\"{name}（亿元）\"), add a 单位/unit column, or pass --unit"
-                    ),
-                }),
-            }
-        }
-    }
-    // A unit written in a cell must be the indicator's: no silent conversion (万元 vs 亿元).
-    for e in entries {
-        let Some(unit) = &e.value_unit else { continue };
-        let (idx, _) = &indicator_of[&e.indicator];
-        let expected = &indicators[*idx].unit;
-        if !expected.is_empty() && unit != expected {
-            problems.push(CellProblem {
-                at: e.at.clone(),
-                message: format!(
-                    "the cell's unit \"{unit}\" is not the indicator's unit \"{expected}\" (unit conversion is not supported yet)"
-                ),
-            });
-        }
     }
     sort_problems(problems);
     if !problems.is_empty() {
@@ -501,6 +631,14 @@ fn build(
             }));
             None
         }
+    }
+}
+
+/// Where an indicator's unit was given: ` (from A1)`, ` (from --unit)`, ` (in the dataset)`.
+fn where_unit_is(at: &Loc) -> String {
+    match at.label() {
+        l if l.is_empty() => " (from the --into dataset or --unit)".to_owned(),
+        _ => String::new(),
     }
 }
 
