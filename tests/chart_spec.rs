@@ -242,6 +242,9 @@ fn csv_has_a_bom_and_round_trips_every_point() {
             "published_value",
             "region_id",
             "indicator_id",
+            "bound",
+            "measure",
+            "months",
         ]
     );
     let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();

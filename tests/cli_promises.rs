@@ -79,7 +79,10 @@ fn read_csv(path: &Path) -> Vec<Row> {
             "note",
             "published_value",
             "region_id",
-            "indicator_id"
+            "indicator_id",
+            "bound",
+            "measure",
+            "months"
         ],
         "the README's CSV columns"
     );

@@ -232,7 +232,7 @@ fn an_index_on_a_zero_base_says_so() {
 #[test]
 fn a_missing_field_names_the_entry_the_field_and_what_to_write() {
     let dir = tempfile::tempdir().unwrap();
-    let text = dataset_with(", unit_en: \"days\"", "");
+    let text = dataset_with("unit: \"天\", ", "");
     let file = write(dir.path(), "ds.ron", &text);
     let (line, col) = position_of(&text, "(id: \"days\"");
     let r = run(dir.path(), &["validate", &file]);
@@ -240,7 +240,7 @@ fn a_missing_field_names_the_entry_the_field_and_what_to_write() {
         &r,
         1,
         &format!(
-            "ds.ron:{line}:{col}: indicators[0]: the required field `unit_en` is missing; add `unit_en: …` to this entry"
+            "ds.ron:{line}:{col}: indicators[0]: the required field `unit` is missing; add `unit: \"亿元\"` to this entry"
         ),
     );
     let text = dataset_with("    format: 1,\n", "");

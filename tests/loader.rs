@@ -273,11 +273,11 @@ fn nan_and_infinity_are_refused() {
 #[test]
 fn newer_format_is_refused_before_anything_else() {
     // Even with fields this version does not know, the format is what gets reported.
-    let text = small_with("format: 1,", "format: 2,\n    colour_scheme: Fancy,");
+    let text = small_with("format: 1,", "format: 3,\n    colour_scheme: Fancy,");
     let message = expect_error(
         &text,
         ErrorKind::NewerFormat,
-        Some(position_of(&text, "2,")),
+        Some(position_of(&text, "3,")),
     );
     assert!(message.contains("newer"), "{message}");
 }
@@ -312,9 +312,15 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
 
 #[test]
 fn missing_and_unknown_fields_are_named() {
+    // English is optional (format 2): a missing `title_en` falls back to the title.
     let text = small_with("    title_en: \"Test data\",\n", "");
-    let message = expect_error(&text, ErrorKind::MissingField, None);
-    assert!(message.contains("title_en"), "{message}");
+    assert_eq!(parse_dataset("ok.ron", &text).unwrap().title_en, "测试数据");
+    let text = small_with("    title: \"测试数据\",\n", "");
+    let message = expect_error(&text, ErrorKind::MissingField, Some((1, 1)));
+    assert!(
+        message.contains("the required field `title` is missing from Dataset( … ); add `title: \"成渝地区部分区县发展指标\",`"),
+        "{message}"
+    );
     let text = small_with("value: 343.0", "vaule: 343.0");
     let message = expect_error(&text, ErrorKind::UnknownField, None);
     assert!(message.contains("vaule"), "{message}");

@@ -5,9 +5,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{ChartSpec, PointKind};
+use crate::model::qualifier::months_code;
 
-/// Column names, in order.
-pub const COLUMNS: [&str; 11] = [
+/// Column names, in order. The last three (format 2) say how to read `value`: `bound`
+/// (`exact`, `at_least`, `more_than`, `at_most`, `less_than`, `about`), `measure` (`level`
+/// or `growth_pct`) and `months` (`1-11` for 1—11月, empty for the whole year).
+pub const COLUMNS: [&str; 14] = [
     "region",
     "indicator",
     "year",
@@ -19,6 +22,9 @@ pub const COLUMNS: [&str; 11] = [
     "published_value",
     "region_id",
     "indicator_id",
+    "bound",
+    "measure",
+    "months",
 ];
 
 /// The CSV `kind` code of a point kind (stable English codes, whatever the language).
@@ -63,6 +69,7 @@ pub fn to_csv(spec: &ChartSpec) -> String {
         let year = p.year.to_string();
         let value = csv_number(p.value);
         let raw = p.published.map(csv_number).unwrap_or_default();
+        let months = months_code(p.months);
         ok &= writer
             .write_record([
                 &*text_cell(&p.region),
@@ -76,6 +83,9 @@ pub fn to_csv(spec: &ChartSpec) -> String {
                 &raw,
                 &*text_cell(&p.region_id),
                 &*indicator_id,
+                p.bound.code(),
+                p.measure.code(),
+                &months,
             ])
             .is_ok();
     }

@@ -8,7 +8,9 @@ use crate::lang::Lang;
 use crate::model::analysis::{required_path, track_target_with};
 use crate::model::scenario::{Applied, Cell, Origin};
 pub use crate::model::view::{ChartKind, ViewMode};
-use crate::model::{Dataset, IndicatorIdx, Observation, ObservationKind, RegionIdx, SourceIdx};
+use crate::model::{
+    Bound, Dataset, IndicatorIdx, Measure, Observation, ObservationKind, RegionIdx, SourceIdx,
+};
 
 /// What the user picked: indicator, regions (in display order), years and how to show them.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,8 +92,15 @@ pub struct Point {
     pub kind: PointKind,
     /// Title of the source.
     pub source: String,
-    /// Remark on the value (e.g. "> 300").
+    /// Remark on the value.
     pub note: Option<String>,
+    /// Exact, or the bound the figure is published as ("> 300"): a bound is drawn as such
+    /// (an open marker with its sign), never as an exact point.
+    pub bound: Bound,
+    /// Level or published growth rate (the charts built here draw levels).
+    pub measure: Measure,
+    /// Part of the year the figure covers; `None` for the whole year.
+    pub months: Option<(u8, u8)>,
 }
 
 /// A named group of points drawn alike (one legend entry).
@@ -534,7 +543,7 @@ impl Builder<'_> {
         let layer = self.scenario?;
         let indicator = self.selection.indicator;
         let lang = self.lang;
-        let (raw, note) = match layer.applied.cell(region, indicator, year) {
+        let (raw, note, bound) = match layer.applied.cell(region, indicator, year) {
             Some(Cell::Set(e)) => {
                 let why = match e.origin {
                     Origin::Edited => lang.pick("情景修改", "set by the scenario"),
@@ -555,13 +564,17 @@ impl Builder<'_> {
                     }
                     _ => format!("{why}{baseline}"),
                 };
-                (e.value, note)
+                (e.value, note, e.bound)
             }
             Some(Cell::Removed { .. }) => return None,
             None if anchor => (
                 self.measured(region, year, true)?,
                 lang.pick("基准值（情景起点）", "baseline value (scenario start)")
                     .to_owned(),
+                layer
+                    .applied
+                    .measured(self.dataset, region, indicator, year)
+                    .map_or(Bound::Exact, |e| e.bound),
             ),
             None => return None,
         };
@@ -578,6 +591,9 @@ impl Builder<'_> {
             kind: PointKind::Scenario,
             source: format!("{}{}", lang.pick("情景：", "Scenario: "), layer.name),
             note: Some(note),
+            bound,
+            measure: Measure::Level,
+            months: None,
         })
     }
 
@@ -641,6 +657,9 @@ impl Builder<'_> {
                         .pick("按目标推算", "computed from the target")
                         .to_owned(),
                     note: Some(note.clone()),
+                    bound: Bound::Exact,
+                    measure: Measure::Level,
+                    months: None,
                 })
             })
             .collect();
@@ -700,6 +719,9 @@ impl Builder<'_> {
             kind: kind.into(),
             source: dataset.source(o.source).title.clone(),
             note: o.note.clone(),
+            bound: o.bound,
+            measure: o.measure,
+            months: o.months,
         })
     }
 

@@ -1,4 +1,12 @@
-//! The dataset file format (RON, `format: 1`): parse with located errors, write, save atomically.
+//! The dataset file format (RON, `format: 1` and `format: 2`): parse with located errors,
+//! write, save atomically.
+//!
+//! Format 2 (DESIGN.md "Dataset format 2") adds `parent`, `bound`, `measure`, `months`, the
+//! dense `series` layout and optional English fields. Reading is lenient about the number:
+//! a file that says `format: 1` but uses a format-2 field is read as format 2 (the field is
+//! unambiguous, and refusing it would only make the user edit one digit); writing is strict:
+//! [`dataset_to_ron`] writes `format: 2` exactly when the dataset needs it, so a format-1
+//! file round-trips byte for byte and an older Yardstick refuses a format-2 file cleanly.
 
 use std::path::Path;
 
@@ -6,9 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{ErrorKind, LoadError, Location};
 use super::outline;
-use super::{FORMAT_VERSION, FileKind, file_kind, write_atomic};
+use super::{DATASET_FORMAT, FORMAT_VERSION, FileKind, file_kind, write_atomic};
 use crate::model::dataset::DatasetParts;
-use crate::model::{Dataset, Indicator, ObservationRecord, Problem, Region, Source};
+use crate::model::{Dataset, Indicator, ObservationRecord, Problem, Region, SeriesRecord, Source};
 
 /// The file form of a dataset; field order is the order written.
 #[derive(Serialize, Deserialize)]
@@ -16,13 +24,19 @@ use crate::model::{Dataset, Indicator, ObservationRecord, Problem, Region, Sourc
 struct DatasetFile {
     format: u32,
     title: String,
+    /// Optional (format 2): an omitted English title falls back to `title`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     title_en: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     notes: Option<String>,
     regions: Vec<Region>,
     indicators: Vec<Indicator>,
     sources: Vec<Source>,
+    /// May be left out when a format-2 file holds only `series`.
+    #[serde(default)]
     observations: Vec<ObservationRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    series: Vec<SeriesRecord>,
 }
 
 /// Reads (once, size-limited: [`super::read_input`]) and checks a dataset file. Never panics; every error names the file and, where
@@ -64,6 +78,7 @@ pub fn parse_dataset(shown: &str, text: &str) -> Result<Dataset, LoadError> {
         indicators: file.indicators,
         sources: file.sources,
         observations: file.observations,
+        series: file.series,
     })
     .map_err(|problems| problems_error(shown, text, &problems))
 }
@@ -104,14 +119,18 @@ pub(crate) fn check_header(shown: &str, text: &str, expected: FileKind) -> Resul
             ));
         }
     }
+    let newest = match expected {
+        FileKind::Dataset => DATASET_FORMAT,
+        FileKind::Scenario => FORMAT_VERSION,
+    };
     match outline::top_level_integer(text, "format") {
-        Some(Ok((version, _))) if version <= u64::from(FORMAT_VERSION) => Ok(()),
+        Some(Ok((version, _))) if version <= u64::from(newest) => Ok(()),
         Some(Ok((version, at))) => Err(LoadError::single(
             shown,
             ErrorKind::NewerFormat,
             Some(Location::of_offset(text, at)),
             format!(
-                "format {version} is newer than this program reads (up to {FORMAT_VERSION}); update Yardstick to open it"
+                "format {version} is newer than this program reads (up to {newest}); update Yardstick to open it"
             ),
         )),
         Some(Err(at)) => Err(LoadError::single(
@@ -186,13 +205,15 @@ fn bad_escape(text: &str, from: usize) -> usize {
 /// Where and how to report a missing field found at byte `at` (the closing bracket of the
 /// struct that lacks it).
 fn missing_field(text: &str, at: usize, field: &str, outer: Option<&str>) -> (usize, String) {
-    let hint = match field {
-        "format" => "format: 1".to_owned(),
-        _ => format!("{field}: …"),
-    };
     let shape = outline::outline(text);
     let top_level = matches!(outer, Some("Dataset" | "Scenario"));
-    if !top_level && let Some((list, position, entry)) = outline::entry_at(&shape, at) {
+    let entry = if top_level {
+        None
+    } else {
+        outline::entry_at(&shape, at)
+    };
+    let hint = field_example(entry.map(|(list, _, _)| list).or(outer), field);
+    if let Some((list, position, entry)) = entry {
         return (
             entry,
             format!(
@@ -206,6 +227,40 @@ fn missing_field(text: &str, at: usize, field: &str, outer: Option<&str>) -> (us
         start,
         format!("the required field `{field}` is missing from {what}( … ); add `{hint},`"),
     )
+}
+
+/// An example of a field as written (`name: "万盛经开区"`), for a missing-field message;
+/// `within` is the top-level list of the entry that lacks it, or the top struct's name.
+fn field_example(within: Option<&str>, field: &str) -> String {
+    let example = match (within, field) {
+        (_, "format") => "1",
+        (Some("Scenario"), "name") => "\"万盛 2025 冲刺\"",
+        (Some("edits"), "value") => "Some(340.0)",
+        (_, "to") => "2025",
+        (_, "annual_pct") => "15.0",
+        (Some("regions"), "id") => "\"wansheng\"",
+        (Some("regions"), "name") => "\"万盛经开区\"",
+        (Some("indicators"), "id") => "\"industrial_output\"",
+        (Some("indicators"), "name") => "\"工业总产值\"",
+        (Some("sources"), "id") => "\"ws-2023\"",
+        (Some("sources"), "title") => "\"万盛经开区2023年政府工作报告\"",
+        (_, "title") => "\"成渝地区部分区县发展指标\"",
+        (_, "unit") => "\"亿元\"",
+        (_, "region") => "\"wansheng\"",
+        (_, "indicator") => "\"industrial_output\"",
+        (_, "source") => "\"ws-2023\"",
+        (_, "year") => "2022",
+        (_, "from") => "2015",
+        (_, "value") => "300.0",
+        (_, "values") => "[Some(1.5), None, Some(2.25)]",
+        (_, "kind") => "Actual",
+        (_, "regions" | "indicators" | "sources") => "[ … ]",
+        (_, "name") => "\"万盛经开区\"",
+        (_, "id") => "\"wansheng\"",
+        (_, "dataset") => "\"../chongqing.ron\"",
+        _ => "…",
+    };
+    format!("{field}: {example}")
 }
 
 fn ron_error_kind(code: &ron::Error) -> ErrorKind {
@@ -258,11 +313,19 @@ pub(crate) fn problems_error(shown: &str, text: &str, problems: &[Problem]) -> L
     )
 }
 
-/// The dataset as RON text in the documented format: one line per observation.
+/// The dataset as RON text in the documented format: one line per observation, with
+/// `format: 2` only when the dataset uses a format-2 feature ([`Dataset::uses_format_2`]),
+/// else `format: 1`. English fields the file left out stay out; `series` are written as
+/// observations.
 pub fn dataset_to_ron(dataset: &Dataset) -> String {
-    let parts = dataset.to_parts();
+    let parts = dataset.to_file_parts();
+    let format = if dataset.uses_format_2() {
+        DATASET_FORMAT
+    } else {
+        1
+    };
     let file = DatasetFile {
-        format: FORMAT_VERSION,
+        format,
         title: parts.title,
         title_en: parts.title_en,
         notes: parts.notes,
@@ -270,6 +333,7 @@ pub fn dataset_to_ron(dataset: &Dataset) -> String {
         indicators: parts.indicators,
         sources: parts.sources,
         observations: parts.observations,
+        series: Vec::new(),
     };
     to_ron_text("Dataset", &file)
 }

@@ -19,8 +19,12 @@ pub use scenario_file::{
     parse_scenario, relative_dataset_path, same_file, save_scenario, scenario_to_ron,
 };
 
-/// The newest file format this program reads and writes.
+/// The newest scenario file format this program reads and writes (and the dataset format
+/// written when no format-2 feature is used).
 pub const FORMAT_VERSION: u32 = 1;
+
+/// The newest dataset file format this program reads (DESIGN.md "Dataset format 2").
+pub const DATASET_FORMAT: u32 = 2;
 
 /// What a RON file holds, judged by its leading struct name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

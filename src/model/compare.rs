@@ -203,6 +203,9 @@ mod tests {
             source: "s".to_owned(),
             note: None,
             quote: None,
+            months: None,
+            measure: Default::default(),
+            bound: Default::default(),
         }
     }
 
@@ -212,6 +215,7 @@ mod tests {
             name: name.to_owned(),
             name_en: id.to_owned(),
             note: None,
+            parent: None,
         }
     }
 
@@ -246,6 +250,7 @@ mod tests {
                 obs("a", 2023, 200.0, ObservationKind::Target),
                 obs("b", 2020, 50.0, ObservationKind::Actual),
             ],
+            series: Vec::new(),
         })
         .expect("a valid test dataset")
     }

@@ -1,187 +1,49 @@
 //! [`Dataset`]: regions, indicators, sources and observations, with interned ids and an
 //! index for O(1) lookup of a value by (region, indicator, year, kind).
+//!
+//! The lookup by (region, indicator, year, kind) — [`Dataset::get`] and everything built on
+//! it — means the **whole-year level**. Format 2's part-year figures (`months`) and published
+//! growth rates (`measure: GrowthPct`) are in [`Dataset::observations`] too, but are looked up
+//! apart: [`Dataset::growth_pct`], [`Dataset::part_years`], [`Dataset::get_exact`].
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde::{Deserialize, Serialize};
-
+use super::english::EnglishOmitted;
 use super::fasthash::FastHash;
-use super::validate::{self, Problem};
+use super::hierarchy;
+use super::validate::{self, Place, Problem};
 
-/// Index of a region in [`Dataset::regions`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RegionIdx(pub u32);
-
-/// Index of an indicator in [`Dataset::indicators`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct IndicatorIdx(pub u32);
-
-/// Index of a source in [`Dataset::sources`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SourceIdx(pub u32);
-
-/// A place the data describes: a district, a city, a development zone.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Region {
-    /// Stable ASCII id used in files (`"wansheng"`).
-    pub id: String,
-    /// Chinese name (`"万盛经开区"`).
-    pub name: String,
-    /// English name (`"Wansheng"`).
-    pub name_en: String,
-    /// Free text, e.g. what the region includes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// Which direction of an indicator is good.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum Better {
-    /// More is better (output, forest coverage).
-    #[default]
-    Higher,
-    /// Less is better (energy intensity, unemployment).
-    Lower,
-}
-
-/// What is measured, in which unit, and which values are possible.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Indicator {
-    /// Stable ASCII id used in files (`"industrial_output"`).
-    pub id: String,
-    /// Chinese name (`"工业总产值"`).
-    pub name: String,
-    /// English name.
-    pub name_en: String,
-    /// Chinese unit (`"亿元"`).
-    pub unit: String,
-    /// English unit (`"100 million yuan"`).
-    pub unit_en: String,
-    /// Polarity: whether higher or lower values are better.
-    #[serde(default)]
-    pub better: Better,
-    /// Smallest allowed value, if any.
-    #[serde(default)]
-    pub min: Option<f64>,
-    /// Largest allowed value, if any.
-    #[serde(default)]
-    pub max: Option<f64>,
-}
-
-/// Where figures come from: a published text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    /// Stable ASCII id used by observations.
-    pub id: String,
-    /// Title of the published text.
-    pub title: String,
-    /// Who published it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
-    /// Web address, if there is one.
-    #[serde(default)]
-    pub url: Option<String>,
-    /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(default)]
-    pub published: Option<String>,
-}
-
-/// Whether a figure is a measured value, a published target or an estimate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum ObservationKind {
-    /// A reported, measured value.
-    Actual,
-    /// A goal set in a plan ("到2025年达到500亿元").
-    Target,
-    /// A preliminary or estimated value.
-    Estimate,
-}
-
-impl ObservationKind {
-    /// All kinds, in display order.
-    pub const ALL: [ObservationKind; 3] = [Self::Actual, Self::Target, Self::Estimate];
-}
-
-/// One observation as written in a file: ids are strings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ObservationRecord {
-    /// Region id.
-    pub region: String,
-    /// Indicator id.
-    pub indicator: String,
-    /// Calendar year the value refers to.
-    pub year: i32,
-    /// The figure, in the indicator's unit.
-    pub value: f64,
-    /// Actual, target or estimate.
-    pub kind: ObservationKind,
-    /// Source id.
-    pub source: String,
-    /// Remark, e.g. "> 300 (首次突破300亿元)".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// The words of the source the figure is taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
-}
-
-/// One observation inside a [`Dataset`]: ids are interned indices.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Observation {
-    /// Region.
-    pub region: RegionIdx,
-    /// Indicator.
-    pub indicator: IndicatorIdx,
-    /// Calendar year.
-    pub year: i32,
-    /// The figure, in the indicator's unit.
-    pub value: f64,
-    /// Actual, target or estimate.
-    pub kind: ObservationKind,
-    /// Source.
-    pub source: SourceIdx,
-    /// Remark.
-    pub note: Option<String>,
-    /// The source's words.
-    pub quote: Option<String>,
-}
-
-/// Everything a dataset file holds, with ids as strings: the input of [`Dataset::build`].
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct DatasetParts {
-    /// Chinese title.
-    pub title: String,
-    /// English title.
-    pub title_en: String,
-    /// Free text about the dataset.
-    pub notes: Option<String>,
-    /// Regions, in display order.
-    pub regions: Vec<Region>,
-    /// Indicators, in display order.
-    pub indicators: Vec<Indicator>,
-    /// Sources.
-    pub sources: Vec<Source>,
-    /// Observations.
-    pub observations: Vec<ObservationRecord>,
-}
+pub use super::qualifier::{Bound, Measure};
+pub use super::records::{
+    Better, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationKind, ObservationRecord,
+    Region, RegionIdx, SeriesRecord, Source, SourceIdx,
+};
 
 /// Lookup key of one value.
 type Key = (RegionIdx, IndicatorIdx, i32, ObservationKind);
+
+/// The full uniqueness key: (region, indicator, year, months, measure, kind).
+pub type ObservationKey = (
+    RegionIdx,
+    IndicatorIdx,
+    i32,
+    Option<(u8, u8)>,
+    Measure,
+    ObservationKind,
+);
 
 /// A checked dataset: every id resolves, no key repeats, every value is in range.
 #[derive(Clone, Debug)]
 pub struct Dataset {
     /// Chinese title.
     pub title: String,
-    /// English title.
+    /// English title (the Chinese one when the file leaves it out).
     pub title_en: String,
     /// Free text about the dataset.
     pub notes: Option<String>,
     regions: Vec<Region>,
+    parents: Vec<Option<RegionIdx>>,
+    english_omitted: EnglishOmitted,
     indicators: Vec<Indicator>,
     sources: Vec<Source>,
     observations: Vec<Observation>,
@@ -189,6 +51,8 @@ pub struct Dataset {
     indicator_ids: HashMap<String, IndicatorIdx>,
     source_ids: HashMap<String, SourceIdx>,
     index: HashMap<Key, usize, FastHash>,
+    /// Part-year figures and growth rates, by (region, indicator, year, kind).
+    others: HashMap<Key, Vec<usize>, FastHash>,
 }
 
 /// `text` in Unicode NFC, in place; ASCII and text already in NFC cost one scan.
@@ -229,11 +93,21 @@ fn normalise_parts(parts: &mut DatasetParts) {
         nfc_in_place(&mut o.indicator);
         nfc_in_place(&mut o.source);
     }
+    for s in &mut parts.series {
+        nfc_in_place(&mut s.region);
+        nfc_in_place(&mut s.indicator);
+        nfc_in_place(&mut s.source);
+    }
+    for r in &mut parts.regions {
+        if let Some(parent) = &mut r.parent {
+            nfc_in_place(parent);
+        }
+    }
 }
 
 impl PartialEq for Dataset {
     fn eq(&self, other: &Self) -> bool {
-        self.to_parts() == other.to_parts()
+        self.to_file_parts() == other.to_file_parts()
     }
 }
 
@@ -249,6 +123,7 @@ impl Dataset {
     pub fn build(mut parts: DatasetParts) -> Result<Self, Vec<Problem>> {
         let mut problems = Vec::new();
         normalise_parts(&mut parts);
+        let english_omitted = EnglishOmitted::fill(&mut parts);
         validate::check_id_characters(
             "regions",
             parts.regions.iter().map(|r| r.id.as_str()),
@@ -278,15 +153,31 @@ impl Dataset {
             &mut problems,
         );
         validate::check_indicators(&parts.indicators, &mut problems);
+        let parents = hierarchy::resolve_parents(&parts.regions, &region_ids, &mut problems);
 
-        let mut observations = Vec::with_capacity(parts.observations.len());
-        let mut index =
-            HashMap::with_capacity_and_hasher(parts.observations.len(), FastHash::default());
-        // File position of each kept observation, to name the first of a duplicate pair.
-        let mut positions = Vec::with_capacity(parts.observations.len());
-        for (position, record) in parts.observations.into_iter().enumerate() {
+        let series = std::mem::take(&mut parts.series);
+        let expected =
+            parts.observations.len() + series.iter().map(|s| s.values.len()).sum::<usize>();
+        let mut observations = Vec::with_capacity(expected);
+        let mut index = HashMap::with_capacity_and_hasher(expected, FastHash::default());
+        let mut others: HashMap<Key, Vec<usize>, FastHash> = HashMap::default();
+        // File place of each kept observation, to name the first of a duplicate pair.
+        let mut places = Vec::with_capacity(expected);
+        let records = parts
+            .observations
+            .into_iter()
+            .enumerate()
+            .map(|(position, record)| (Place::observation(position), record))
+            .chain(series.into_iter().enumerate().flat_map(|(position, s)| {
+                let place = Place {
+                    list: "series",
+                    position,
+                };
+                s.into_records().map(move |record| (place, record))
+            }));
+        for (place, record) in records {
             let resolved = validate::resolve_observation(
-                position,
+                place,
                 &record,
                 &region_ids,
                 &indicator_ids,
@@ -298,21 +189,39 @@ impl Dataset {
                 continue;
             };
             let key = (region, indicator, record.year, record.kind);
-            if let Some(&first) = index.get(&key) {
+            let whole_year_level = record.months.is_none() && record.measure == Measure::Level;
+            let first = if whole_year_level {
+                index.get(&key).copied()
+            } else {
+                others.get(&key).and_then(|list| {
+                    list.iter().copied().find(|&i| {
+                        let o: &Observation = &observations[i];
+                        o.months == record.months && o.measure == record.measure
+                    })
+                })
+            };
+            if let Some(first) = first {
                 problems.push(validate::duplicate_observation(
-                    position,
-                    positions[first],
+                    place,
+                    places[first],
                     &record,
                 ));
                 continue;
             }
-            index.insert(key, observations.len());
-            positions.push(position);
+            if whole_year_level {
+                index.insert(key, observations.len());
+            } else {
+                others.entry(key).or_default().push(observations.len());
+            }
+            places.push(place);
             observations.push(Observation {
                 region,
                 indicator,
                 year: record.year,
+                months: record.months,
                 value: record.value,
+                measure: record.measure,
+                bound: record.bound,
                 kind: record.kind,
                 source,
                 note: record.note,
@@ -327,6 +236,8 @@ impl Dataset {
             title_en: parts.title_en,
             notes: parts.notes,
             regions: parts.regions,
+            parents,
+            english_omitted,
             indicators: parts.indicators,
             sources: parts.sources,
             observations,
@@ -334,10 +245,13 @@ impl Dataset {
             indicator_ids,
             source_ids,
             index,
+            others,
         })
     }
 
-    /// The dataset as plain parts with string ids, in file order.
+    /// The dataset as plain parts with string ids, in file order; every English field filled
+    /// (with the Chinese text where the file left it out) and `series` expanded into
+    /// observations.
     pub fn to_parts(&self) -> DatasetParts {
         DatasetParts {
             title: self.title.clone(),
@@ -351,7 +265,26 @@ impl Dataset {
                 .iter()
                 .map(|o| self.record_of(o))
                 .collect(),
+            series: Vec::new(),
         }
+    }
+
+    /// As [`Dataset::to_parts`], with the English fields the file left out empty again (so a
+    /// writer leaves them out): what a dataset file holds.
+    pub fn to_file_parts(&self) -> DatasetParts {
+        let mut parts = self.to_parts();
+        self.english_omitted.empty_again(&mut parts);
+        parts
+    }
+
+    /// True when writing the dataset needs format 2: a region has a parent, an English
+    /// field was left out, or an observation has months, a measure or a bound.
+    pub fn uses_format_2(&self) -> bool {
+        self.parents.iter().any(Option::is_some)
+            || self.english_omitted.any()
+            || self.observations.iter().any(|o| {
+                o.months.is_some() || o.measure != Measure::Level || o.bound != Bound::Exact
+            })
     }
 
     /// The file form of one observation.
@@ -360,7 +293,10 @@ impl Dataset {
             region: self.region(o.region).id.clone(),
             indicator: self.indicator(o.indicator).id.clone(),
             year: o.year,
+            months: o.months,
             value: o.value,
+            measure: o.measure,
+            bound: o.bound,
             kind: o.kind,
             source: self.source(o.source).id.clone(),
             note: o.note.clone(),
@@ -428,7 +364,8 @@ impl Dataset {
         self.source_ids.get(id).copied()
     }
 
-    /// The observation for (region, indicator, year, kind), in O(1).
+    /// The whole-year level for (region, indicator, year, kind), in O(1); part-year figures
+    /// and growth rates are not returned here (see [`Dataset::get_exact`]).
     pub fn get(
         &self,
         region: RegionIdx,
@@ -441,25 +378,84 @@ impl Dataset {
             .map(|&i| &self.observations[i])
     }
 
-    /// Every year that has an observation of `indicator` (any region, any kind), ascending.
+    /// The observation with this full key (region, indicator, year, months, measure, kind).
+    pub fn get_exact(&self, key: ObservationKey) -> Option<&Observation> {
+        let (region, indicator, year, months, measure, kind) = key;
+        if months.is_none() && measure == Measure::Level {
+            return self.get(region, indicator, year, kind);
+        }
+        self.others
+            .get(&(region, indicator, year, kind))?
+            .iter()
+            .map(|&i| &self.observations[i])
+            .find(|o| o.months == months && o.measure == measure)
+    }
+
+    /// The published whole-year growth rate (%, on the previous year) for (region,
+    /// indicator, year, kind), in O(1).
+    pub fn growth_pct(
+        &self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+        year: i32,
+        kind: ObservationKind,
+    ) -> Option<&Observation> {
+        self.get_exact((region, indicator, year, None, Measure::GrowthPct, kind))
+    }
+
+    /// The part-year figures (`months: Some`) of (region, indicator, year, kind), levels and
+    /// growth rates, ordered by (months, measure).
+    pub fn part_years(
+        &self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+        year: i32,
+        kind: ObservationKind,
+    ) -> Vec<&Observation> {
+        let mut found: Vec<&Observation> = self
+            .others
+            .get(&(region, indicator, year, kind))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.observations[i])
+            .filter(|o| o.months.is_some())
+            .collect();
+        found.sort_by_key(|o| (o.months, o.measure));
+        found
+    }
+
+    /// Every observation that is not a whole-year level (part-year figures and growth
+    /// rates), in file order.
+    pub fn non_level_observations(&self) -> impl Iterator<Item = &Observation> + '_ {
+        self.observations
+            .iter()
+            .filter(|o| !o.is_whole_year_level())
+    }
+
+    /// The whole-year levels, in file order: what the lookups by (region, indicator, year,
+    /// kind) hold.
+    pub fn levels(&self) -> impl Iterator<Item = &Observation> + '_ {
+        self.observations.iter().filter(|o| o.is_whole_year_level())
+    }
+
+    /// Every year that has a whole-year level of `indicator` (any region, any kind),
+    /// ascending.
     pub fn years_of(&self, indicator: IndicatorIdx) -> Vec<i32> {
         let years: BTreeSet<i32> = self
-            .observations
-            .iter()
+            .levels()
             .filter(|o| o.indicator == indicator)
             .map(|o| o.year)
             .collect();
         years.into_iter().collect()
     }
 
-    /// The latest year with an `Actual` value of `indicator` in any of `regions`.
+    /// The latest year with an `Actual` whole-year level of `indicator` in any of `regions`.
     pub fn latest_actual_year(
         &self,
         indicator: IndicatorIdx,
         regions: &[RegionIdx],
     ) -> Option<i32> {
-        self.observations
-            .iter()
+        self.levels()
             .filter(|o| {
                 o.indicator == indicator
                     && o.kind == ObservationKind::Actual
@@ -469,7 +465,7 @@ impl Dataset {
             .max()
     }
 
-    /// The year in which most of `regions` have an `Actual` value of `indicator`; ties go to
+    /// The year in which most of `regions` have an `Actual` whole-year level of `indicator`; ties go to
     /// the later year. This is the default year of a bar chart: the most comparable one.
     pub fn best_covered_year(&self, indicator: IndicatorIdx, regions: &[RegionIdx]) -> Option<i32> {
         let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
@@ -480,7 +476,7 @@ impl Dataset {
                 *p = true;
             }
         }
-        for o in &self.observations {
+        for o in self.levels() {
             if o.indicator == indicator
                 && o.kind == ObservationKind::Actual
                 && picked.get(o.region.0 as usize).copied().unwrap_or(false)
@@ -524,5 +520,48 @@ impl Dataset {
     /// The title in `lang`.
     pub fn display_title(&self, lang: crate::lang::Lang) -> &str {
         lang.pick(&self.title, &self.title_en)
+    }
+}
+
+impl Dataset {
+    /// The parent of `region`, if it has one (format 2 `parent`).
+    pub fn parent_of(&self, region: RegionIdx) -> Option<RegionIdx> {
+        self.parents.get(region.0 as usize).copied().flatten()
+    }
+
+    /// The regions whose parent is `region`, in display order.
+    pub fn children_of(&self, region: RegionIdx) -> Vec<RegionIdx> {
+        self.region_indices()
+            .filter(|&r| self.parent_of(r) == Some(region))
+            .collect()
+    }
+
+    /// The regions with the same parent as `region` (both without a parent counts as the
+    /// same: the top level), `region` itself included, in display order.
+    pub fn siblings_of(&self, region: RegionIdx) -> Vec<RegionIdx> {
+        let parent = self.parent_of(region);
+        self.region_indices()
+            .filter(|&r| self.parent_of(r) == parent)
+            .collect()
+    }
+
+    /// How many parents up `region` is from the top: 0 for a region without a parent.
+    pub fn depth_of(&self, region: RegionIdx) -> usize {
+        // The loader refuses cycles, so the chain ends; the bound is only a guard.
+        std::iter::successors(self.parent_of(region), |&r| self.parent_of(r))
+            .take(self.regions.len())
+            .count()
+    }
+
+    /// True when `ancestor` is a parent of `region`, or a parent of its parent, and so on.
+    pub fn is_ancestor(&self, ancestor: RegionIdx, region: RegionIdx) -> bool {
+        std::iter::successors(self.parent_of(region), |&r| self.parent_of(r))
+            .take(self.regions.len())
+            .any(|r| r == ancestor)
+    }
+
+    /// True when no region has a parent (every format 1 dataset).
+    pub fn is_flat(&self) -> bool {
+        self.parents.iter().all(Option::is_none)
     }
 }

@@ -6,19 +6,26 @@ pub mod analysis;
 pub mod cell_value;
 pub mod compare;
 pub mod dataset;
+mod english;
 pub(crate) mod fasthash;
+mod hierarchy;
+pub mod qualifier;
+pub mod records;
 pub mod scenario;
 pub mod synthetic;
 pub mod validate;
 pub mod view;
 
 pub use dataset::{
-    Better, Dataset, Indicator, IndicatorIdx, Observation, ObservationKind, ObservationRecord,
-    Region, RegionIdx, Source, SourceIdx,
+    Better, Dataset, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationKey,
+    ObservationKind, ObservationRecord, Region, RegionIdx, SeriesRecord, Source, SourceIdx,
 };
+pub use qualifier::{Bound, Measure, format_value, months_label};
 pub use scenario::{
     Applied, Cell, CellKey, Edit, Effective, GrowthRule, Origin, SavedView, Scenario,
     ScenarioProblem, ScenarioProblemKind, apply,
 };
-pub use validate::{Problem, ProblemKind, YEAR_MAX, YEAR_MIN, clamp_years, year_problem};
+pub use validate::{
+    Place, Problem, ProblemKind, YEAR_MAX, YEAR_MIN, clamp_years, months_problem, year_problem,
+};
 pub use view::{ChartKind, ViewMode};

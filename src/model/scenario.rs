@@ -21,8 +21,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
+use super::dataset::{Dataset, IndicatorIdx, Observation, ObservationKind, RegionIdx};
 use super::fasthash::FastHash;
+use super::qualifier::Bound;
 use super::validate::{ProblemKind, value_problem, year_problem};
 use super::view::{ChartKind, ViewMode};
 
@@ -328,9 +329,19 @@ pub fn baseline_value(
     indicator: IndicatorIdx,
     year: i32,
 ) -> Option<f64> {
+    baseline_observation(base, region, indicator, year).map(|o| o.value)
+}
+
+/// The baseline measured observation of a cell (whole-year level): the `Actual`, else the
+/// `Estimate`.
+pub fn baseline_observation(
+    base: &Dataset,
+    region: RegionIdx,
+    indicator: IndicatorIdx,
+    year: i32,
+) -> Option<&Observation> {
     base.get(region, indicator, year, ObservationKind::Actual)
         .or_else(|| base.get(region, indicator, year, ObservationKind::Estimate))
-        .map(|o| o.value)
 }
 
 /// Where an effective value comes from.
@@ -358,6 +369,12 @@ pub struct Effective {
     /// Position of the edit ([`Origin::Edited`]) or growth rule ([`Origin::Projected`]) that
     /// made the value; `None` for baseline values.
     pub entry: Option<usize>,
+    /// Whether the value is exact or a bound. A baseline keeps its observation's bound
+    /// ("> 300" stays "> 300"); an edit is always [`Bound::Exact`] — the user typed a number,
+    /// so editing a cell whose baseline was "> 300" gives an exact value; a projection keeps
+    /// the bound of the value it grows from (a positive factor keeps "> 300" a lower bound:
+    /// "> 345" after 15 %).
+    pub bound: Bound,
 }
 
 /// A cell the scenario changes.
@@ -511,12 +528,13 @@ impl Applied {
         match self.cells.get(&(region, indicator, year)) {
             Some(Cell::Set(e)) => Some(e.clone()),
             Some(Cell::Removed { .. }) => None,
-            None => baseline_value(base, region, indicator, year).map(|value| Effective {
-                value,
+            None => baseline_observation(base, region, indicator, year).map(|o| Effective {
+                value: o.value,
                 origin: Origin::Baseline,
                 note: None,
-                baseline: Some(value),
+                baseline: Some(o.value),
                 entry: None,
+                bound: o.bound,
             }),
         }
     }
@@ -668,6 +686,7 @@ fn apply_edit(base: &Dataset, position: usize, edit: &Edit, out: &mut Applied) {
             note,
             baseline,
             entry: Some(position),
+            bound: Bound::Exact,
         }),
         None if baseline.is_none() => {
             out.problems.push(at.problem(
@@ -763,6 +782,15 @@ fn apply_growth(
         });
     }
     series.push((rule.from, rule.to, position));
+    let start_bound = out
+        .measured(base, region, indicator, rule.from)
+        .map_or(Bound::Exact, |e| e.bound);
+    // (1 + p/100)^n is positive for p > -100: the bound keeps its direction.
+    let bound = if rule.annual_pct > -100.0 {
+        start_bound
+    } else {
+        Bound::Exact
+    };
     let Some(start) = out.effective_value(base, (region, indicator, rule.from)) else {
         out.problems.push(at.problem(
             ScenarioProblemKind::NoStartValue,
@@ -799,6 +827,7 @@ fn apply_growth(
                 note: None,
                 baseline,
                 entry: Some(position),
+                bound,
             }),
         );
     }

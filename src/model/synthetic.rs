@@ -73,6 +73,7 @@ pub fn synthetic_dataset(regions: usize, indicators: usize, years: usize, seed: 
             name: format!("合成地区 {i:04}"),
             name_en: format!("Synthetic region {i:04}"),
             note: None,
+            parent: None,
         })
         .collect();
     let indicator_list: Vec<Indicator> = (0..indicators)
@@ -112,6 +113,9 @@ pub fn synthetic_dataset(regions: usize, indicators: usize, years: usize, seed: 
                     source: source.id.clone(),
                     note: None,
                     quote: None,
+                    months: None,
+                    measure: Default::default(),
+                    bound: Default::default(),
                 });
                 value *= 1.0 + rng.range(-0.05, 0.12);
             }
@@ -127,6 +131,7 @@ pub fn synthetic_dataset(regions: usize, indicators: usize, years: usize, seed: 
         indicators: indicator_list,
         sources: vec![source],
         observations,
+        series: Vec::new(),
     };
     Dataset::build(parts).unwrap_or_else(|problems| {
         // The generator makes unique ids and in-range values; a problem here is a bug in it.

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::dataset::{Indicator, ObservationRecord};
+use super::qualifier::{Bound, Measure};
+use super::records::{Indicator, ObservationRecord};
 
 /// What kind of problem was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +33,17 @@ pub enum ProblemKind {
     YearOutOfRange,
     /// An id holds a character the command line uses as a separator (`,`), or white space.
     BadId,
+    /// A region's `parent` names a region that is not defined.
+    UnknownParent,
+    /// A region is its own ancestor (`a` → `b` → `a`, or `a` → `a`).
+    ParentCycle,
+    /// `months` is not `(first, last)` with 1 ≤ first ≤ last ≤ 12.
+    BadMonths,
+    /// A growth rate of −100 % or less (the level would be zero or negative).
+    BadGrowth,
+    /// A bound on a growth rate of a count (`个`, `家`, `项`…): a count target is a number of
+    /// items, written as a level.
+    BoundOnCountGrowth,
 }
 
 /// The earliest year a dataset, a scenario, a saved view or a command-line flag may name.
@@ -192,9 +204,94 @@ pub fn value_problem(value: f64, indicator: &Indicator) -> Option<(ProblemKind, 
     None
 }
 
+/// Where an observation was written: `observations[3]`, or `series[1]` (whose value is one
+/// of its `values`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// `"observations"` or `"series"`.
+    pub list: &'static str,
+    /// Position in that list, from 0.
+    pub position: usize,
+}
+
+impl Place {
+    /// The entry `position` of the `observations` list.
+    pub fn observation(position: usize) -> Self {
+        Self {
+            list: "observations",
+            position,
+        }
+    }
+
+    /// The field holding the value: `value`, or a series' `values`.
+    fn value_field(self) -> &'static str {
+        if self.list == "series" {
+            "values"
+        } else {
+            "value"
+        }
+    }
+
+    /// A problem at `field` of this entry.
+    fn problem(self, kind: ProblemKind, field: &'static str, message: String) -> Problem {
+        Problem {
+            kind,
+            list: self.list,
+            position: self.position,
+            field: Some(field),
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.list, self.position)
+    }
+}
+
+/// Why `months` is refused, or `None` for the whole year and for 1 ≤ first ≤ last ≤ 12.
+pub fn months_problem(months: Option<(u8, u8)>) -> Option<String> {
+    let (first, last) = months?;
+    (!(1 <= first && first <= last && last <= 12)).then(|| {
+        format!(
+            "months ({first}, {last}) is not a span of one year: write (first, last) with \
+             1 ≤ first ≤ last ≤ 12, e.g. `months: Some((1, 11))` for 1—11月"
+        )
+    })
+}
+
+/// Units that count items (`个`, `家`, `项`…): a growth rate of such an indicator may be
+/// published, but a bound on it is refused (see [`ProblemKind::BoundOnCountGrowth`]).
+pub const COUNT_UNITS: [&str; 14] = [
+    "个", "家", "项", "件", "所", "座", "户", "次", "名", "位", "处", "条", "台", "辆",
+];
+
+/// True when `indicator` counts items (its unit is one of [`COUNT_UNITS`]).
+pub fn is_count(indicator: &Indicator) -> bool {
+    COUNT_UNITS.contains(&indicator.unit.trim())
+}
+
+/// Checks a published growth rate: finite and above −100 %. The indicator's min/max are for
+/// levels and do not apply (a growth rate can be negative).
+pub fn growth_problem(value: f64) -> Option<(ProblemKind, String)> {
+    if !value.is_finite() {
+        return Some((
+            ProblemKind::NotFinite,
+            format!("{value} is not a finite number"),
+        ));
+    }
+    (value <= -100.0).then(|| {
+        (
+            ProblemKind::BadGrowth,
+            format!("a growth rate of {value} % is impossible (it must be above -100 %)"),
+        )
+    })
+}
+
 /// Resolves an observation's ids and checks its value; reports what fails.
 pub(crate) fn resolve_observation<R: Copy, I: Copy + Into<usize>, S: Copy>(
-    position: usize,
+    place: Place,
     record: &ObservationRecord,
     regions: &HashMap<String, R>,
     indicators: &HashMap<String, I>,
@@ -203,25 +300,25 @@ pub(crate) fn resolve_observation<R: Copy, I: Copy + Into<usize>, S: Copy>(
     problems: &mut Vec<Problem>,
 ) -> Option<(R, I, S)> {
     let before = problems.len();
+    let year_field = if place.list == "series" {
+        "from"
+    } else {
+        "year"
+    };
     if let Some(message) = year_problem(record.year) {
-        problems.push(Problem {
-            kind: ProblemKind::YearOutOfRange,
-            list: "observations",
-            position,
-            field: Some("year"),
-            message,
-        });
+        problems.push(place.problem(ProblemKind::YearOutOfRange, year_field, message));
+    }
+    if let Some(message) = months_problem(record.months) {
+        problems.push(place.problem(ProblemKind::BadMonths, "months", message));
     }
     let mut unknown = |kind, field: &'static str, what: &str, id: &str, known: Vec<&String>| {
         let mut known: Vec<&str> = known.into_iter().map(String::as_str).collect();
         known.sort_unstable();
-        problems.push(Problem {
+        problems.push(place.problem(
             kind,
-            list: "observations",
-            position,
-            field: Some(field),
-            message: format!("unknown {what} \"{id}\" (known: {})", known.join(", ")),
-        });
+            field,
+            format!("unknown {what} \"{id}\" (known: {})", known.join(", ")),
+        ));
     };
     let region = regions.get(&record.region).copied();
     if region.is_none() {
@@ -255,17 +352,31 @@ pub(crate) fn resolve_observation<R: Copy, I: Copy + Into<usize>, S: Copy>(
     }
     if let Some(ind) = indicator {
         let ind = &indicator_list[ind.into()];
-        if let Some((kind, message)) = value_problem(record.value, ind) {
-            problems.push(Problem {
+        let checked = match record.measure {
+            Measure::Level => value_problem(record.value, ind),
+            Measure::GrowthPct => growth_problem(record.value),
+        };
+        if let Some((kind, message)) = checked {
+            problems.push(place.problem(
                 kind,
-                list: "observations",
-                position,
-                field: Some("value"),
-                message: format!(
+                place.value_field(),
+                format!(
                     "{} {} {}: {message}",
                     record.region, record.indicator, record.year
                 ),
-            });
+            ));
+        }
+        if record.measure == Measure::GrowthPct && record.bound != Bound::Exact && is_count(ind) {
+            problems.push(place.problem(
+                ProblemKind::BoundOnCountGrowth,
+                "bound",
+                format!(
+                    "{} {} {}: a bound on a growth rate of a count (\"{}\") is refused: a plan \
+                     states a count as a number of items; write it as a level, e.g. \
+                     `value: 120.0, bound: AtLeast` without `measure`",
+                    record.region, record.indicator, record.year, ind.unit
+                ),
+            ));
         }
     }
     if problems.len() > before {
@@ -276,18 +387,30 @@ pub(crate) fn resolve_observation<R: Copy, I: Copy + Into<usize>, S: Copy>(
 
 /// The problem for an observation whose key was already used at `first`.
 pub(crate) fn duplicate_observation(
-    position: usize,
-    first: usize,
+    place: Place,
+    first: Place,
     record: &ObservationRecord,
 ) -> Problem {
+    let mut key = format!("{}, {}, {}", record.region, record.indicator, record.year);
+    if let Some((a, b)) = record.months {
+        key.push_str(&format!(", months ({a}, {b})"));
+    }
+    if record.measure != Measure::Level {
+        key.push_str(&format!(", {:?}", record.measure));
+    }
+    let (field, year_note) = if place.list == "series" {
+        (Some("values"), format!(" (the value for {})", record.year))
+    } else {
+        (None, String::new())
+    };
     Problem {
         kind: ProblemKind::DuplicateObservation,
-        list: "observations",
-        position,
-        field: None,
+        list: place.list,
+        position: place.position,
+        field,
         message: format!(
-            "({}, {}, {}, {:?}) appears twice (first at observations[{first}])",
-            record.region, record.indicator, record.year, record.kind
+            "({key}, {:?}) appears twice{year_note} (first at {first})",
+            record.kind
         ),
     }
 }

@@ -7,13 +7,12 @@
 //! measured with the bundled font and shortened or wrapped to stay inside the image.
 
 use crate::chart::palette;
-use crate::chart::style::{
-    Dash, KindStyle, Marker, bar_slot, consecutive_runs, format_value, style_of,
-};
+use crate::chart::style::{Dash, KindStyle, Marker, bar_slot, consecutive_runs, style_of};
 use crate::chart::{ChartKind, ChartSpec, Point, Series};
 use crate::lang::Lang;
 
 use super::axis::ValueScale;
+use super::bound_marks::{bound_label, bound_marker};
 use super::shapes::{
     AXIS, Align, Color, GRID, INK, MUTED, REFERENCE, Rect, Shape, TEXT, TextShape, WARN, WHITE,
 };
@@ -615,9 +614,11 @@ impl Builder<'_> {
                 let y = frame.px_y(point.value).clamp(p.y0, p.y1).round();
                 let (top, bottom) = (y.min(base), y.max(base).max(y.min(base) + 1.0));
                 self.bar_rect((x0, top), (x1, bottom), color, style);
-                if count <= MAX_VALUE_LABELS {
+                // A bound is labelled with its sign ("> 300") however many bars there are:
+                // without the label it would pass for an exact value.
+                if count <= MAX_VALUE_LABELS || !point.bound.is_exact() {
                     labels.push((
-                        format_value(point.value),
+                        bound_label(point.value, point.bound),
                         (x0 + x1) / 2.0,
                         x1 - x0,
                         y,
@@ -672,7 +673,12 @@ impl Builder<'_> {
             for point in series.points.iter().filter(|pt| drawable(pt)) {
                 let centre = (frame.px_x(point.x), frame.px_y(point.value));
                 if frame.plot.contains(centre, 0.5) {
-                    self.marker(centre, color, style, radius);
+                    let bound = bound_marker(centre, color, point.bound, radius, self.stroke(2.0));
+                    if bound.is_empty() {
+                        self.marker(centre, color, style, radius);
+                    } else {
+                        self.shapes.extend(bound);
+                    }
                 }
             }
         }

@@ -7,6 +7,7 @@
 //! ([`text::FontChain`]); the SVG names a list of CJK font families.
 
 mod axis;
+pub mod bound_marks;
 pub mod layout;
 pub mod paint;
 mod png;

@@ -16,6 +16,9 @@ pub fn point(region: &str, year: i32, x: f64, value: f64, kind: PointKind) -> Po
         kind,
         source: "测试来源".to_owned(),
         note: None,
+        bound: Default::default(),
+        measure: Default::default(),
+        months: None,
     }
 }
 

@@ -460,6 +460,7 @@ fn build(
                     name: e.region.clone(),
                     name_en: e.region.clone(),
                     note: None,
+                    parent: None,
                 });
                 id
             })
@@ -603,6 +604,9 @@ fn build(
             source,
             note,
             quote: None,
+            months: None,
+            measure: Default::default(),
+            bound: Default::default(),
         });
     }
     sort_problems(problems);
@@ -621,6 +625,7 @@ fn build(
         indicators,
         sources,
         observations,
+        series: Vec::new(),
     };
     match Dataset::build(parts) {
         Ok(d) => Some(d),
