@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use yardstick::io::import::{ImportError, ImportOptions, Layout, import, run};
-use yardstick::model::{Dataset, ObservationKind};
+use yardstick::model::{Bound, Dataset, Measure, ObservationKind};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(concat!(
@@ -232,14 +232,109 @@ fn an_empty_sheet_is_named() {
     );
 }
 
+/// (region, year, months, measure, bound, value) of one observation.
+type Qualified = (String, i32, Option<(u8, u8)>, Measure, Bound, f64);
+
+/// Every observation of `d` with its qualifiers, sorted.
+fn qualified(d: &Dataset) -> Vec<Qualified> {
+    let mut all: Vec<_> = d
+        .observations()
+        .iter()
+        .map(|o| {
+            (
+                d.region(o.region).name.clone(),
+                o.year,
+                o.months,
+                o.measure,
+                o.bound,
+                o.value,
+            )
+        })
+        .collect();
+    all.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    all
+}
+
 #[test]
-fn a_bound_is_refused_not_dropped() {
-    let mut o = options("bad_bound.csv");
+fn bounds_are_kept_with_their_figure() {
+    let mut o = options("bounds.csv");
     o.unit = Some("亿元".into());
-    let err = error_of(&o);
+    let d = import(&o).expect("imports").dataset;
+    let l = Measure::Level;
     assert_eq!(
-        err,
-        "bad_bound.csv:C2: \"＞300\" is a bound, not an exact figure; bounds (format 2's `bound`) are not supported by import yet"
+        qualified(&d),
+        [
+            ("万盛".to_owned(), 2021, None, l, Bound::Exact, 280.0),
+            ("万盛".to_owned(), 2022, None, l, Bound::MoreThan, 300.0),
+            ("綦江".to_owned(), 2021, None, l, Bound::About, 300.0),
+            ("綦江".to_owned(), 2022, None, l, Bound::AtLeast, 300.0),
+        ]
+    );
+}
+
+#[test]
+fn growth_columns_and_part_year_headings_set_measure_and_months() {
+    let d = import(&options("growth.xlsx")).expect("imports").dataset;
+    let (l, g, x) = (Measure::Level, Measure::GrowthPct, Bound::Exact);
+    let m = Some((1, 11));
+    assert_eq!(
+        qualified(&d),
+        [
+            ("万盛经开区".to_owned(), 2022, None, l, x, 245.3),
+            ("万盛经开区".to_owned(), 2022, None, g, x, 8.7),
+            ("万盛经开区".to_owned(), 2023, m, l, x, 230.1),
+            ("万盛经开区".to_owned(), 2023, m, g, x, -2.1),
+            ("綦江区".to_owned(), 2022, None, l, x, 1302.0),
+            ("綦江区".to_owned(), 2022, None, g, x, 6.5),
+            ("綦江区".to_owned(), 2023, m, l, x, 1250.0),
+            ("綦江区".to_owned(), 2023, m, g, x, -1.2),
+        ]
+    );
+    assert_eq!(
+        d.indicators()[0].unit,
+        "亿元",
+        "growth rates keep the level's unit"
+    );
+    let p = yardstick::io::import::preview(&options("growth.xlsx")).unwrap();
+    use yardstick::io::import::Role;
+    assert_eq!(
+        p.tables[0].shape.as_ref().unwrap().roles,
+        [
+            Role::Region,
+            Role::ValuesOf(2022),
+            Role::GrowthOf(2022),
+            Role::ValuesOf(2023),
+            Role::GrowthOf(2023)
+        ]
+    );
+}
+
+#[test]
+fn a_growth_cell_in_a_long_table_is_a_growth_rate_beside_the_level() {
+    let d = import(&options("growth_long.csv"))
+        .expect("imports")
+        .dataset;
+    let x = Bound::Exact;
+    assert_eq!(
+        qualified(&d),
+        [
+            (
+                "万盛经开区".to_owned(),
+                2022,
+                None,
+                Measure::Level,
+                x,
+                320.5
+            ),
+            (
+                "万盛经开区".to_owned(),
+                2022,
+                None,
+                Measure::GrowthPct,
+                x,
+                4.5
+            ),
+        ]
     );
 }
 

@@ -1,9 +1,12 @@
 //! Interpreting a [`Grid`] by layout: long (one value a row) or wide (regions down, years
 //! across, one indicator a sheet). Both produce [`Entry`]s with the cell each came from.
 
-use crate::model::ObservationKind;
+use crate::model::{Bound, Measure, ObservationKind};
 
-use super::cells::{self, Grid, address, clean, parse_value, parse_year, split_unit, text_of};
+use super::cells::{
+    self, Grid, address, clean, is_growth_heading, leading_year, parse_period, parse_value,
+    parse_year, split_unit, text_of,
+};
 
 /// How a table is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -74,8 +77,14 @@ pub struct Entry {
     pub value_unit: Option<String>,
     /// Year.
     pub year: i32,
+    /// The months of the year the figure covers (`1—11月`), `None` for the whole year.
+    pub months: Option<(u8, u8)>,
     /// The figure.
     pub value: f64,
+    /// Exact, or the side of a bound the cell gives ("＞300").
+    pub bound: Bound,
+    /// A level, or a growth rate on the previous year in % ("增长8.7%", a 增长% column).
+    pub measure: Measure,
     /// Actual, target or estimate.
     pub kind: ObservationKind,
     /// Source title from a source column.
@@ -175,8 +184,10 @@ pub enum Role {
     Source,
     /// Remarks (long layout).
     Note,
-    /// The values of this year (wide layout).
+    /// The values of this year (wide layout; part of it when the heading gives months).
     ValuesOf(i32),
+    /// Growth rates on the previous year, in %, of this year (wide layout: "增长%").
+    GrowthOf(i32),
     /// Not read: an empty heading, or one that is neither a column name nor a year.
     Ignored,
 }
@@ -250,7 +261,21 @@ pub fn shape(grid: &Grid, layout: Layout) -> Option<Shape> {
         (0..grid.width())
             .map(|c| match c {
                 0 => Role::Region,
-                _ => parse_year(grid.get(header, c)).map_or(Role::Ignored, Role::ValuesOf),
+                _ => {
+                    let heading = text_of(grid.get(header, c));
+                    if is_growth_heading(&heading) {
+                        leading_year(&heading)
+                            .or_else(|| {
+                                (1..c).rev().find_map(|left| {
+                                    parse_period(grid.get(header, left)).ok().map(|p| p.0)
+                                })
+                            })
+                            .map_or(Role::Ignored, Role::GrowthOf)
+                    } else {
+                        parse_period(grid.get(header, c))
+                            .map_or(Role::Ignored, |p| Role::ValuesOf(p.0))
+                    }
+                }
             })
             .collect()
     };
@@ -435,12 +460,46 @@ fn read_long(
             unit: text(row, unit).or(header_unit),
             value_unit: number.unit,
             year: the_year,
+            months: None,
             value: number.value,
+            bound: number.bound,
+            measure: if number.growth {
+                Measure::GrowthPct
+            } else {
+                Measure::Level
+            },
             kind: the_kind,
             source: text(row, source),
             note: text(row, note),
             at: Loc::at(grid, row, value),
         });
+    }
+}
+
+/// The period and measure of a wide table's value column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Period {
+    year: i32,
+    months: Option<(u8, u8)>,
+    measure: Measure,
+}
+
+impl Period {
+    /// ` 1—11月`, ` (growth %)`, or nothing for a whole year's level.
+    fn describe(&self) -> String {
+        let months = self
+            .months
+            .map(|m| {
+                format!(
+                    " {}",
+                    crate::model::months_label(Some(m), crate::lang::Lang::Zh)
+                )
+            })
+            .unwrap_or_default();
+        match self.measure {
+            Measure::Level => months,
+            Measure::GrowthPct => format!("{months} (growth %)"),
+        }
     }
 }
 
@@ -450,11 +509,11 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
     let width = grid.width();
     let column_has_values =
         |col: usize| (header + 1..grid.rows.len()).any(|r| !cells::is_blank(grid.get(r, col)));
-    // The year of each value column; `None` where the column is skipped.
-    let mut years: Vec<Option<i32>> = vec![None; width];
-    let mut first_of_year: Vec<(i32, usize)> = Vec::new();
+    // The period and measure of each value column; `None` where the column is skipped.
+    let mut periods: Vec<Option<Period>> = vec![None; width];
+    let mut first_of: Vec<(Period, usize)> = Vec::new();
     let problems_before = out.problems.len();
-    for (col, slot) in years.iter_mut().enumerate().skip(1) {
+    for col in 1..width {
         let cell = grid.get(header, col);
         if cells::is_blank(cell) {
             if column_has_values(col) {
@@ -465,30 +524,61 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
             }
             continue;
         }
-        match parse_year(cell) {
-            Ok(y) => {
-                if let Some(&(_, c)) = first_of_year.iter().find(|(fy, _)| *fy == y) {
+        let heading = text_of(cell);
+        let found = if is_growth_heading(&heading) {
+            // "增长%" after a year's column is that year's growth; "2022年增长%" says its year.
+            let year = leading_year(&heading).map(|y| (y, None)).or_else(|| {
+                periods[..col]
+                    .iter()
+                    .rev()
+                    .flatten()
+                    .next()
+                    .map(|p| (p.year, p.months))
+            });
+            match year {
+                Some((year, months)) => Ok(Period {
+                    year,
+                    months,
+                    measure: Measure::GrowthPct,
+                }),
+                None => Err(format!(
+                    "\"{heading}\" is a growth column with no year: write the year in it (\"2022年增长%\") or put it after the year's column"
+                )),
+            }
+        } else {
+            parse_period(cell)
+                .map(|(year, months)| Period {
+                    year,
+                    months,
+                    measure: Measure::Level,
+                })
+                .map_err(|message| {
+                    format!(
+                        "{message} (the header row of a wide table holds years such as 2021 or 2021年)"
+                    )
+                })
+        };
+        match found {
+            Ok(period) => {
+                if let Some(&(_, c)) = first_of.iter().find(|(p, _)| *p == period) {
                     out.problem(
                         Loc::at(grid, header, col),
                         format!(
-                            "year {y} appears twice in the header (first at {})",
+                            "year {}{} appears twice in the header (first at {})",
+                            period.year,
+                            period.describe(),
                             address(header, c)
                         ),
                     );
                 } else {
-                    first_of_year.push((y, col));
-                    *slot = Some(y);
+                    first_of.push((period, col));
+                    periods[col] = Some(period);
                 }
             }
-            Err(message) => out.problem(
-                Loc::at(grid, header, col),
-                format!(
-                    "{message} (the header row of a wide table holds years such as 2021 or 2021年)"
-                ),
-            ),
+            Err(message) => out.problem(Loc::at(grid, header, col), message),
         }
     }
-    if first_of_year.is_empty() && out.problems.len() == problems_before {
+    if first_of.is_empty() && out.problems.len() == problems_before {
         out.problem(
             Loc::sheet(grid),
             format!(
@@ -524,21 +614,36 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
             continue;
         }
         seen_regions.insert(region.clone(), row);
-        for (col, year) in years.iter().enumerate() {
-            let Some(year) = *year else { continue };
+        for (col, period) in periods.iter().enumerate() {
+            let Some(period) = *period else { continue };
             match parse_value(grid.get(row, col)) {
-                Ok(Some(n)) => out.entries.push(Entry {
-                    region: region.clone(),
-                    indicator: indicator.clone(),
-                    unit: unit.clone(),
-                    value_unit: n.unit,
-                    year,
-                    value: n.value,
-                    kind: ObservationKind::Actual,
-                    source: None,
-                    note: None,
-                    at: Loc::at(grid, row, col),
-                }),
+                Ok(Some(n)) => {
+                    let growth = n.growth || period.measure == Measure::GrowthPct;
+                    // A growth rate is in %, whatever the indicator's unit.
+                    let value_unit = match n.unit {
+                        Some(u) if growth && u == "%" => None,
+                        other => other,
+                    };
+                    out.entries.push(Entry {
+                        region: region.clone(),
+                        indicator: indicator.clone(),
+                        unit: unit.clone(),
+                        value_unit,
+                        year: period.year,
+                        months: period.months,
+                        value: n.value,
+                        bound: n.bound,
+                        measure: if growth {
+                            Measure::GrowthPct
+                        } else {
+                            Measure::Level
+                        },
+                        kind: ObservationKind::Actual,
+                        source: None,
+                        note: None,
+                        at: Loc::at(grid, row, col),
+                    })
+                }
                 Ok(None) => out.missing += 1,
                 Err(message) => out.problem(Loc::at(grid, row, col), message),
             }

@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 
 use crate::io::{dataset_to_ron, parse_dataset, write_atomic};
 use crate::model::dataset::DatasetParts;
-use crate::model::{Dataset, Indicator, ObservationKind, ObservationRecord, Region, Source};
+use crate::model::{
+    Dataset, Indicator, Measure, ObservationKind, ObservationRecord, Region, Source,
+};
 
 pub use args::{ImportArgs, LayoutArg};
 pub use layout::{CellProblem, Layout, Loc, Role, Shape};
@@ -406,7 +408,15 @@ fn build(
     let mut source_ids: HashMap<String, String> = HashMap::new();
     let mut sources = Vec::new();
     let mut source_taken = HashSet::new();
-    let mut first_at: HashMap<(String, String, i32, ObservationKind), Loc> = HashMap::new();
+    type Key = (
+        String,
+        String,
+        i32,
+        Option<(u8, u8)>,
+        Measure,
+        ObservationKind,
+    );
+    let mut first_at: HashMap<Key, Loc> = HashMap::new();
     let mut observations = Vec::new();
     let mut title = (stem.to_owned(), stem.to_owned(), None);
     if let Some(base) = base {
@@ -435,7 +445,14 @@ fn build(
         }
         for o in &base.observations {
             first_at.insert(
-                (o.region.clone(), o.indicator.clone(), o.year, o.kind),
+                (
+                    o.region.clone(),
+                    o.indicator.clone(),
+                    o.year,
+                    o.months,
+                    o.measure,
+                    o.kind,
+                ),
                 Loc::default(),
             );
         }
@@ -529,12 +546,31 @@ fn build(
     // factor, said in the note) and never twice.
     let mut unit_problems: HashMap<(usize, String), usize> = HashMap::new();
     for (e, (region, idx, source)) in entries.iter().zip(keys) {
-        let key = (region.clone(), indicators[idx].id.clone(), e.year, e.kind);
+        let key = (
+            region.clone(),
+            indicators[idx].id.clone(),
+            e.year,
+            e.months,
+            e.measure,
+            e.kind,
+        );
         if let Some(first) = first_at.get(&key) {
+            let what = match (e.months, e.measure) {
+                (None, Measure::Level) => String::new(),
+                (months, measure) => format!(
+                    " / {}{}",
+                    crate::model::months_label(months, crate::lang::Lang::Zh),
+                    if measure == Measure::GrowthPct {
+                        " growth %"
+                    } else {
+                        ""
+                    }
+                ),
+            };
             problems.push(CellProblem {
                 at: e.at.clone(),
                 message: format!(
-                    "a second value for {} / {} / {} / {:?} ({})",
+                    "a second value for {} / {} / {}{what} / {:?} ({})",
                     e.region,
                     e.indicator,
                     e.year,
@@ -552,6 +588,8 @@ fn build(
             .or(e.unit.as_ref())
             .or(options.unit.as_ref());
         let (value, converted) = match given {
+            // A growth rate is in %, whatever the indicator's unit: never converted.
+            _ if e.measure == Measure::GrowthPct => (e.value, None),
             Some(unit) if !expected.is_empty() && *unit != expected => {
                 match units::factor(unit, &expected) {
                     Some(f) => (
@@ -604,9 +642,9 @@ fn build(
             source,
             note,
             quote: None,
-            months: None,
-            measure: Default::default(),
-            bound: Default::default(),
+            months: e.months,
+            measure: e.measure,
+            bound: e.bound,
         });
     }
     sort_problems(problems);
