@@ -1008,3 +1008,43 @@ fn preview_shows_rows_layout_roles_and_located_problems_without_writing() {
     o.sheet = Some("x".into());
     assert_eq!(preview(&o).unwrap_err().exit_code(), 2);
 }
+
+#[test]
+fn a_column_role_chosen_by_hand_overrides_the_header() {
+    use yardstick::io::import::{Role, RoleChoice, preview};
+    // "二〇二一" is no year to import, but the dialog can say which year the column is.
+    let mut o = options("bad_year.csv");
+    o.unit = Some("亿元".into());
+    o.roles = vec![RoleChoice {
+        sheet: None,
+        column: 2,
+        role: Role::ValuesOf(2021),
+    }];
+    let d = import(&o).expect("imports").dataset;
+    let v = values(&d);
+    assert_eq!(v[&actual("万盛", "bad_year", 2020)], 1.0);
+    assert_eq!(v[&actual("万盛", "bad_year", 2021)], 2.0);
+    assert_eq!(
+        preview(&o).unwrap().tables[0].shape.as_ref().unwrap().roles,
+        [Role::Region, Role::ValuesOf(2020), Role::ValuesOf(2021)]
+    );
+    // Ignoring the column instead leaves 2020 alone.
+    o.roles[0].role = Role::Ignored;
+    assert_eq!(import(&o).expect("imports").dataset.observations().len(), 1);
+
+    // A long table whose value column is headed "数量": chosen as the value column.
+    let mut o = options("bad_long_header.csv");
+    o.roles = vec![RoleChoice {
+        sheet: None,
+        column: 3,
+        role: Role::Value,
+    }];
+    let v = values(&import(&o).expect("imports").dataset);
+    assert_eq!(v[&actual("万盛", "工业总产值", 2021)], 1.5);
+    // A year role makes no sense in a long table: said at the column's heading.
+    o.roles[0].role = Role::ValuesOf(2021);
+    assert_eq!(
+        error_of(&o),
+        "bad_long_header.csv:D1: a long table has no year columns: choose region, indicator, year, value, unit, kind, source, note or ignored"
+    );
+}

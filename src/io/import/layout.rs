@@ -102,6 +102,9 @@ pub struct Context<'a> {
     pub indicator: Option<&'a str>,
     /// The name to use when nothing else names the indicator: the sheet or file name.
     pub fallback_name: &'a str,
+    /// Roles chosen by hand for columns of this table (0-based column, role), over what the
+    /// header says: the import dialog's "change a column's role".
+    pub roles: &'a [(usize, Role)],
 }
 
 /// Everything read from tables so far.
@@ -192,6 +195,22 @@ pub enum Role {
     Ignored,
 }
 
+/// The long-layout column of a chosen role: `Ok(None)` for ignored, `Err` for a wide role.
+fn column_of_role(role: Role) -> Result<Option<Column>, ()> {
+    Ok(Some(match role {
+        Role::Region => Column::Region,
+        Role::Indicator => Column::Indicator,
+        Role::Year => Column::Year,
+        Role::Value => Column::Value,
+        Role::Unit => Column::Unit,
+        Role::Kind => Column::Kind,
+        Role::Source => Column::Source,
+        Role::Note => Column::Note,
+        Role::Ignored => return Ok(None),
+        Role::ValuesOf(_) | Role::GrowthOf(_) => return Err(()),
+    }))
+}
+
 fn role_of(c: Column) -> Role {
     match c {
         Column::Region => Role::Region,
@@ -218,8 +237,9 @@ pub struct Shape {
     pub roles: Vec<Role>,
 }
 
-/// The shape of `grid` read as `layout`; `None` for a blank grid.
-pub fn shape(grid: &Grid, layout: Layout) -> Option<Shape> {
+/// The shape of `grid` read as `layout`, with the roles chosen in `chosen` (column, role)
+/// over what the header says; `None` for a blank grid.
+pub fn shape(grid: &Grid, layout: Layout, chosen: &[(usize, Role)]) -> Option<Shape> {
     if grid.is_blank() {
         return None;
     }
@@ -279,6 +299,13 @@ pub fn shape(grid: &Grid, layout: Layout) -> Option<Shape> {
             })
             .collect()
     };
+    let mut roles: Vec<Role> = roles;
+    for &(col, role) in chosen {
+        if col >= roles.len() {
+            roles.resize(col + 1, Role::Ignored);
+        }
+        roles[col] = role;
+    }
     Some(Shape {
         title,
         header,
@@ -289,7 +316,7 @@ pub fn shape(grid: &Grid, layout: Layout) -> Option<Shape> {
 
 /// Reads one grid by `layout` into `out`.
 pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) {
-    let Some(shape) = shape(grid, layout) else {
+    let Some(shape) = shape(grid, layout, ctx.roles) else {
         out.problem(Loc::sheet(grid), "the sheet is empty");
         return;
     };
@@ -298,10 +325,28 @@ pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) 
         return;
     }
     if shape.layout == Layout::Long {
-        let headers: Vec<String> = (0..grid.width())
+        let mut headers: Vec<String> = (0..grid.width())
             .map(|c| text_of(grid.get(header, c)))
             .collect();
-        let columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h)).collect();
+        let mut columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h)).collect();
+        for &(col, role) in ctx.roles {
+            if col >= columns.len() {
+                continue;
+            }
+            match column_of_role(role) {
+                Ok(c) => columns[col] = c,
+                Err(()) => {
+                    out.problem(
+                        Loc::at(grid, header, col),
+                        "a long table has no year columns: choose region, indicator, year, value, unit, kind, source, note or ignored",
+                    );
+                    return;
+                }
+            }
+            if role == Role::Ignored {
+                headers[col].clear();
+            }
+        }
         read_long(grid, header, &headers, &columns, ctx, out);
     } else {
         read_wide(grid, header, shape.title.as_deref(), ctx, out);
@@ -515,6 +560,31 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
     let problems_before = out.problems.len();
     for col in 1..width {
         let cell = grid.get(header, col);
+        if let Some(&(_, role)) = ctx.roles.iter().rev().find(|(c, _)| *c == col) {
+            let measure = match role {
+                Role::ValuesOf(_) => Measure::Level,
+                Role::GrowthOf(_) => Measure::GrowthPct,
+                Role::Ignored => continue,
+                _ => {
+                    out.problem(
+                        Loc::at(grid, header, col),
+                        "a wide table has its regions in column A and a year over each other column: choose a year, a growth year or ignored",
+                    );
+                    continue;
+                }
+            };
+            let (Role::ValuesOf(year) | Role::GrowthOf(year)) = role else {
+                continue;
+            };
+            let period = Period {
+                year,
+                months: None,
+                measure,
+            };
+            first_of.push((period, col));
+            periods[col] = Some(period);
+            continue;
+        }
         if cells::is_blank(cell) {
             if column_has_values(col) {
                 out.problem(

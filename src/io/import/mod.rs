@@ -52,6 +52,31 @@ pub struct ImportOptions {
     pub out: PathBuf,
     /// Date of import, `YYYY-MM-DD` (default: today, UTC).
     pub today: Option<String>,
+    /// Column roles chosen by hand (the import dialog), over what the headers say.
+    pub roles: Vec<RoleChoice>,
+}
+
+/// A column role chosen by hand: column `column` (0-based; A is 0) of sheet `sheet` (`None`:
+/// the CSV, or every sheet) is read as `role`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleChoice {
+    /// The sheet, or `None` for a CSV / every sheet.
+    pub sheet: Option<String>,
+    /// The column, 0-based.
+    pub column: usize,
+    /// What it is read as.
+    pub role: Role,
+}
+
+impl ImportOptions {
+    /// The (column, role) choices that apply to `sheet`.
+    fn roles_of(&self, sheet: Option<&str>) -> Vec<(usize, Role)> {
+        self.roles
+            .iter()
+            .filter(|c| c.sheet.is_none() || c.sheet.as_deref() == sheet)
+            .map(|c| (c.column, c.role))
+            .collect()
+    }
 }
 
 /// Why an import failed.
@@ -224,7 +249,7 @@ pub fn preview(options: &ImportOptions) -> Result<Preview, ImportError> {
                 .map(|r| r.iter().map(cells::text_of).collect())
                 .collect(),
             total_rows: g.rows.len(),
-            shape: layout::shape(g, options.layout),
+            shape: layout::shape(g, options.layout, &options.roles_of(g.sheet.as_deref())),
         })
         .collect();
     match import_grids(options, &file, &grids) {
@@ -262,9 +287,11 @@ fn import_grids(
         .unwrap_or_default();
     let mut outcome = layout::Outcome::default();
     for grid in grids {
+        let roles = options.roles_of(grid.sheet.as_deref());
         let ctx = layout::Context {
             indicator: options.indicator.as_deref(),
             fallback_name: grid.sheet.as_deref().unwrap_or(&stem),
+            roles: &roles,
         };
         layout::interpret(grid, options.layout, &ctx, &mut outcome);
     }
