@@ -425,37 +425,38 @@ fn build(
         .clone()
         .unwrap_or_else(|| format!("{file_name}（{today} 导入）"));
 
-    let mut region_ids: HashMap<String, String> = HashMap::new();
+    // Names → index in `regions` / `sources` (ids are cloned once per observation only).
+    let mut region_ids: HashMap<String, usize> = HashMap::new();
     let mut regions = Vec::new();
     let mut taken = HashSet::new();
     // Indicator name → (index in `indicators`, where its unit was first given).
     let mut indicator_of: HashMap<String, (usize, Option<Loc>)> = HashMap::new();
     let mut indicators: Vec<Indicator> = Vec::new();
     let mut indicator_taken = HashSet::new();
-    let mut source_ids: HashMap<String, String> = HashMap::new();
+    let mut source_ids: HashMap<String, usize> = HashMap::new();
     let mut sources = Vec::new();
     let mut source_taken = HashSet::new();
+    // (region, indicator, year, months, measure, kind) → the entry that gave it first
+    // (`None`: the --into dataset).
     type Key = (
-        String,
-        String,
+        usize,
+        usize,
         i32,
         Option<(u8, u8)>,
         Measure,
         ObservationKind,
     );
-    let mut first_at: HashMap<Key, Loc> = HashMap::new();
+    let mut first_at: HashMap<Key, Option<usize>> = HashMap::new();
     let mut observations = Vec::new();
     let mut title = (stem.to_owned(), stem.to_owned(), None);
     if let Some(base) = base {
         // Names first, then English names, so a name always wins.
-        for r in &base.regions {
-            region_ids.insert(r.name.clone(), r.id.clone());
+        for (i, r) in base.regions.iter().enumerate() {
+            region_ids.insert(r.name.clone(), i);
             taken.insert(r.id.clone());
         }
-        for r in &base.regions {
-            region_ids
-                .entry(r.name_en.clone())
-                .or_insert_with(|| r.id.clone());
+        for (i, r) in base.regions.iter().enumerate() {
+            region_ids.entry(r.name_en.clone()).or_insert(i);
         }
         for (i, ind) in base.indicators.iter().enumerate() {
             indicator_of.insert(ind.name.clone(), (i, Some(Loc::default())));
@@ -466,22 +467,30 @@ fn build(
                 .entry(ind.name_en.clone())
                 .or_insert((i, Some(Loc::default())));
         }
-        for src in &base.sources {
-            source_ids.insert(src.title.clone(), src.id.clone());
+        for (i, src) in base.sources.iter().enumerate() {
+            source_ids.insert(src.title.clone(), i);
             source_taken.insert(src.id.clone());
         }
+        let region_at: HashMap<&str, usize> = base
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        let indicator_at: HashMap<&str, usize> = base
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
         for o in &base.observations {
-            first_at.insert(
-                (
-                    o.region.clone(),
-                    o.indicator.clone(),
-                    o.year,
-                    o.months,
-                    o.measure,
-                    o.kind,
-                ),
-                Loc::default(),
-            );
+            // The base loaded, so its ids resolve.
+            if let (Some(&r), Some(&i)) = (
+                region_at.get(o.region.as_str()),
+                indicator_at.get(o.indicator.as_str()),
+            ) {
+                first_at.insert((r, i, o.year, o.months, o.measure, o.kind), None);
+            }
         }
         (regions, indicators, sources, observations) = (
             base.regions,
@@ -495,55 +504,63 @@ fn build(
     // First pass: every region, indicator (with the first unit the table gives) and source.
     let mut keys = Vec::with_capacity(entries.len());
     for e in entries {
-        let region = region_ids
-            .entry(e.region.clone())
-            .or_insert_with(|| {
+        let region = match region_ids.get(&e.region) {
+            Some(&r) => r,
+            None => {
                 let id = ids::unique_id(&e.region, "region", &mut taken);
                 regions.push(Region {
-                    id: id.clone(),
+                    id,
                     name: e.region.clone(),
                     name_en: e.region.clone(),
                     note: None,
                     parent: None,
                 });
-                id
-            })
-            .clone();
-        let (idx, unit_at) = indicator_of.entry(e.indicator.clone()).or_insert_with(|| {
-            let id = ids::unique_id(&e.indicator, "indicator", &mut indicator_taken);
-            indicators.push(Indicator {
-                id,
-                name: e.indicator.clone(),
-                name_en: e.indicator.clone(),
-                unit: String::new(),
-                unit_en: String::new(),
-                better: Default::default(),
-                min: None,
-                max: None,
-            });
-            (indicators.len() - 1, None)
-        });
+                region_ids.insert(e.region.clone(), regions.len() - 1);
+                regions.len() - 1
+            }
+        };
+        let (idx, unit_at) = match indicator_of.get_mut(&e.indicator) {
+            Some(found) => found,
+            None => {
+                let id = ids::unique_id(&e.indicator, "indicator", &mut indicator_taken);
+                indicators.push(Indicator {
+                    id,
+                    name: e.indicator.clone(),
+                    name_en: e.indicator.clone(),
+                    unit: String::new(),
+                    unit_en: String::new(),
+                    better: Default::default(),
+                    min: None,
+                    max: None,
+                });
+                indicator_of
+                    .entry(e.indicator.clone())
+                    .or_insert((indicators.len() - 1, None))
+            }
+        };
+        let idx = *idx;
         if let (Some(unit), None) = (&e.unit, &unit_at) {
-            indicators[*idx].unit = unit.clone();
-            indicators[*idx].unit_en = unit.clone();
+            indicators[idx].unit = unit.clone();
+            indicators[idx].unit_en = unit.clone();
             *unit_at = Some(e.at.clone());
         }
-        let source_title = e.source.clone().unwrap_or_else(|| default_source.clone());
-        let source = source_ids
-            .entry(source_title.clone())
-            .or_insert_with(|| {
-                let id = ids::unique_id(&source_title, "source", &mut source_taken);
+        let source_title = e.source.as_ref().unwrap_or(&default_source);
+        let source = match source_ids.get(source_title) {
+            Some(&i) => i,
+            None => {
+                let id = ids::unique_id(source_title, "source", &mut source_taken);
                 sources.push(Source {
-                    id: id.clone(),
+                    id,
                     title: source_title.clone(),
                     publisher: None,
                     url: None,
                     published: None,
                 });
-                id
-            })
-            .clone();
-        keys.push((region, *idx, source));
+                source_ids.insert(source_title.clone(), sources.len() - 1);
+                sources.len() - 1
+            }
+        };
+        keys.push((region, idx, source));
     }
 
     // Units: the table's, else --unit, else an error asking for one.
@@ -572,16 +589,10 @@ fn build(
     // Second pass: the observations, each in its indicator's unit (converted by a listed
     // factor, said in the note) and never twice.
     let mut unit_problems: HashMap<(usize, String), usize> = HashMap::new();
-    for (e, (region, idx, source)) in entries.iter().zip(keys) {
-        let key = (
-            region.clone(),
-            indicators[idx].id.clone(),
-            e.year,
-            e.months,
-            e.measure,
-            e.kind,
-        );
-        if let Some(first) = first_at.get(&key) {
+    for (n, (e, (region, idx, source))) in entries.iter().zip(keys).enumerate() {
+        let key = (region, idx, e.year, e.months, e.measure, e.kind);
+        if let Some(&first) = first_at.get(&key) {
+            let first = first.map(|i| entries[i].at.clone()).unwrap_or_default();
             let what = match (e.months, e.measure) {
                 (None, Measure::Level) => String::new(),
                 (months, measure) => format!(
@@ -602,12 +613,12 @@ fn build(
                     e.indicator,
                     e.year,
                     e.kind,
-                    where_first(first)
+                    where_first(&first)
                 ),
             });
             continue;
         }
-        first_at.insert(key, e.at.clone());
+        first_at.insert(key, Some(n));
         let expected = indicators[idx].unit.clone();
         let given = e
             .value_unit
@@ -661,12 +672,12 @@ fn build(
             (n, c) => n.or(c),
         };
         observations.push(ObservationRecord {
-            region,
+            region: regions[region].id.clone(),
             indicator: indicators[idx].id.clone(),
             year: e.year,
             value,
             kind: e.kind,
-            source,
+            source: sources[source].id.clone(),
             note,
             quote: None,
             months: e.months,
