@@ -1,12 +1,16 @@
 //! Reading an input file once, with a size limit, before any parsing.
 //!
-//! Every loader goes through [`read_input`]: the file is opened once, its metadata checked
-//! (a folder, a device such as `/dev/zero` or a socket is refused; a regular file over
-//! [`MAX_INPUT_BYTES`] is refused before a byte is read), its first bytes sniffed (text that is
-//! not UTF-8, or that does not start with `Dataset(` / `Scenario(`, is refused without reading
-//! the rest), and only then read whole. Pipes (`/dev/stdin`, `<(…)`, a FIFO) are accepted and
-//! read once, at most [`MAX_INPUT_BYTES`] + 1 bytes: one byte more than the limit is an error.
+//! [`BoundedFile`] is the one way in: a path is looked at before it is opened (a folder, a
+//! device such as `/dev/zero` or a socket is refused without opening it), opened once, its
+//! metadata checked again on the open file (a regular file over the limit is refused before a
+//! byte is read), and then read through a [`Read::take`] of the limit + 1 bytes, so a file that
+//! grows, or a pipe (`/dev/stdin`, `<(…)`, a FIFO) where the caller accepts one, is never read
+//! past the limit: one byte more is an error. [`read_bounded`] reads a whole file that way
+//! (import's tables); [`read_input`] sniffs the first bytes of a dataset or scenario file
+//! first (text that is not UTF-8, or that does not start with `Dataset(` / `Scenario(`, is
+//! refused without reading the rest).
 
+use std::fmt;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -21,6 +25,134 @@ pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 /// How much of a file is sniffed before the rest is read.
 const SNIFF_BYTES: usize = 64 * 1024;
 
+/// Whether a bounded read takes a pipe (FIFO) besides regular files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pipes {
+    /// Read a pipe once, up to the limit (`/dev/stdin`, `<(…)`).
+    Read,
+    /// Refuse a pipe without opening it (opening a FIFO with no writer waits forever).
+    Refuse,
+}
+
+/// Why a bounded read refused a file. [`fmt::Display`] gives the generic wording; callers
+/// with a better word for their kind of file match on the variant.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The file cannot be opened or read (missing, no permission…).
+    Io(std::io::Error),
+    /// It is a folder.
+    Folder,
+    /// It is a pipe and the caller takes none.
+    Pipe,
+    /// A device, a socket or anything else that is not a regular file.
+    NotRegular,
+    /// A regular file of this many bytes, over the limit; nothing was read.
+    TooLarge(u64),
+    /// More bytes than the limit came (a pipe, or a file that grew while it was read).
+    Longer,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io(e) => write!(f, "cannot read the file: {e}"),
+            Self::Folder => write!(f, "cannot read the file: it is a folder"),
+            Self::Pipe => write!(
+                f,
+                "cannot read the file: it is a pipe (FIFO), not a regular file"
+            ),
+            Self::NotRegular => write!(
+                f,
+                "cannot read the file: it is not a regular file (a device or a socket)"
+            ),
+            Self::TooLarge(len) => write!(f, "the file is {len} bytes"),
+            Self::Longer => write!(f, "the file is longer than the limit"),
+        }
+    }
+}
+
+/// A file opened once for a bounded read.
+#[derive(Debug)]
+pub struct BoundedFile {
+    reader: std::io::Take<File>,
+    known_len: Option<u64>,
+    limit: u64,
+}
+
+impl BoundedFile {
+    /// Looks at `path` (without opening it), opens it once and checks it again: a regular
+    /// file of at most `limit` bytes, or a pipe when `pipes` says so.
+    pub fn open(path: &Path, limit: u64, pipes: Pipes) -> Result<Self, Refusal> {
+        // Judged before opening: opening a device can have effects, a FIFO can block.
+        let before = std::fs::metadata(path).map_err(Refusal::Io)?;
+        judge(&before.file_type(), pipes)?;
+        let file = File::open(path).map_err(Refusal::Io)?;
+        // Judged again on what was opened (the path may have changed in between).
+        let meta = file.metadata().map_err(Refusal::Io)?;
+        let known_len = judge(&meta.file_type(), pipes)?.then_some(meta.len());
+        if let Some(len) = known_len
+            && len > limit
+        {
+            return Err(Refusal::TooLarge(len));
+        }
+        Ok(Self {
+            reader: file.take(limit + 1),
+            known_len,
+            limit,
+        })
+    }
+
+    /// The size the metadata gave (`None` for a pipe).
+    pub fn known_len(&self) -> Option<u64> {
+        self.known_len
+    }
+
+    /// Reads at most `n` more bytes onto `bytes`.
+    pub fn read_head(&mut self, n: usize, bytes: &mut Vec<u8>) -> Result<(), Refusal> {
+        (&mut self.reader)
+            .take(n as u64)
+            .read_to_end(bytes)
+            .map(|_| ())
+            .map_err(Refusal::Io)
+    }
+
+    /// Reads the rest onto `bytes`; [`Refusal::Longer`] if the whole passes the limit.
+    pub fn read_rest(&mut self, bytes: &mut Vec<u8>) -> Result<(), Refusal> {
+        if let Some(len) = self.known_len {
+            bytes.reserve_exact((len as usize).saturating_sub(bytes.len()) + 1);
+        }
+        self.reader.read_to_end(bytes).map_err(Refusal::Io)?;
+        if bytes.len() as u64 > self.limit {
+            return Err(Refusal::Longer);
+        }
+        Ok(())
+    }
+}
+
+/// Whether `kind` may be read: `Ok(true)` for a regular file, `Ok(false)` for an accepted pipe.
+fn judge(kind: &std::fs::FileType, pipes: Pipes) -> Result<bool, Refusal> {
+    if kind.is_file() {
+        Ok(true)
+    } else if kind.is_dir() {
+        Err(Refusal::Folder)
+    } else if is_pipe(kind) {
+        match pipes {
+            Pipes::Read => Ok(false),
+            Pipes::Refuse => Err(Refusal::Pipe),
+        }
+    } else {
+        Err(Refusal::NotRegular)
+    }
+}
+
+/// Reads the whole of `path` once, at most `limit` bytes (see [`BoundedFile`]).
+pub fn read_bounded(path: &Path, limit: u64, pipes: Pipes) -> Result<Vec<u8>, Refusal> {
+    let mut file = BoundedFile::open(path, limit, pipes)?;
+    let mut bytes = Vec::new();
+    file.read_rest(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads `path` as text for a loader expecting `expected` (`None`: a dataset or a scenario).
 ///
 /// The file is opened once. Errors name the file: [`ErrorKind::Io`] for what cannot be read
@@ -29,49 +161,23 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// `Scenario`. A leading byte-order mark is dropped.
 pub fn read_input(path: &Path, expected: Option<FileKind>) -> Result<String, LoadError> {
     let shown = path.display().to_string();
-    let io_error = |message: String| LoadError::single(&shown, ErrorKind::Io, None, message);
-    let file = File::open(path).map_err(|e| io_error(format!("cannot read the file: {e}")))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| io_error(format!("cannot read the file: {e}")))?;
-    let kind = meta.file_type();
-    let known_len = if kind.is_file() {
-        if meta.len() > MAX_INPUT_BYTES {
-            return Err(io_error(too_large(meta.len())));
-        }
-        Some(meta.len())
-    } else if kind.is_dir() {
-        return Err(io_error("cannot read the file: it is a folder".into()));
-    } else if is_pipe(&kind) {
-        None
-    } else {
-        return Err(io_error(
-            "cannot read the file: it is not a regular file (a device or a socket); \
-             give a dataset or scenario file"
-                .into(),
-        ));
+    let io_error = |refusal: Refusal| {
+        let message = match refusal {
+            Refusal::NotRegular => "cannot read the file: it is not a regular file (a device or \
+                                    a socket); give a dataset or scenario file"
+                .to_owned(),
+            Refusal::TooLarge(len) => too_large(len),
+            Refusal::Longer => format!("{} (it is longer than that)", too_large_limit()),
+            other => other.to_string(),
+        };
+        LoadError::single(&shown, ErrorKind::Io, None, message)
     };
-    // Never more than the limit + 1 bytes, whatever the metadata said.
-    let mut reader = file.take(MAX_INPUT_BYTES + 1);
-    let mut bytes = Vec::with_capacity(SNIFF_BYTES.min(known_len.unwrap_or(0) as usize + 1));
-    (&mut reader)
-        .take(SNIFF_BYTES as u64)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error(format!("cannot read the file: {e}")))?;
+    let mut file = BoundedFile::open(path, MAX_INPUT_BYTES, Pipes::Read).map_err(io_error)?;
+    let mut bytes = Vec::with_capacity(SNIFF_BYTES.min(file.known_len().unwrap_or(0) as usize + 1));
+    file.read_head(SNIFF_BYTES, &mut bytes).map_err(io_error)?;
     if bytes.len() == SNIFF_BYTES {
         sniff(&shown, &bytes, expected)?;
-        if let Some(len) = known_len {
-            bytes.reserve_exact((len as usize).saturating_sub(bytes.len()) + 1);
-        }
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| io_error(format!("cannot read the file: {e}")))?;
-        if bytes.len() as u64 > MAX_INPUT_BYTES {
-            return Err(io_error(format!(
-                "{} (it is longer than that)",
-                too_large_limit()
-            )));
-        }
+        file.read_rest(&mut bytes).map_err(io_error)?;
     }
     // Located error for bytes that are not UTF-8; then the bytes become the text in place.
     decode_utf8(&shown, &bytes)?;

@@ -59,6 +59,7 @@ impl From<ImportArgs> for ImportOptions {
             into: a.into,
             out: a.out,
             today: None,
+            roles: Vec::new(),
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::model::Bound;
+
 /// One cell as the file holds it, before any interpretation.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -27,6 +29,33 @@ pub struct Grid {
     pub sheet: Option<String>,
     /// Rows from row 1, each from column A.
     pub rows: Vec<Vec<Cell>>,
+    /// Merged cells of a workbook sheet (none for CSV).
+    pub merged: Vec<Merge>,
+}
+
+/// A merged cell of a workbook sheet: its first and last (row, col), 0-based, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Merge {
+    /// Top-left (row, col), where the merged cell's value is.
+    pub first: (usize, usize),
+    /// Bottom-right (row, col).
+    pub last: (usize, usize),
+}
+
+impl Merge {
+    /// Whether (`row`, `col`) is inside.
+    pub fn contains(&self, row: usize, col: usize) -> bool {
+        (self.first.0..=self.last.0).contains(&row) && (self.first.1..=self.last.1).contains(&col)
+    }
+
+    /// `B1:C1`.
+    pub fn label(&self) -> String {
+        format!(
+            "{}:{}",
+            address(self.first.0, self.first.1),
+            address(self.last.0, self.last.1)
+        )
+    }
 }
 
 impl Grid {
@@ -41,6 +70,13 @@ impl Grid {
     /// Number of columns of the widest row.
     pub fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The merged cell (of more than one cell) that (`row`, `col`) is part of, if any.
+    pub fn merge_at(&self, row: usize, col: usize) -> Option<&Merge> {
+        self.merged
+            .iter()
+            .find(|m| m.first != m.last && m.contains(row, col))
     }
 
     /// Whether every cell is empty (or blank text).
@@ -96,7 +132,8 @@ pub fn text_of(cell: &Cell) -> String {
     }
 }
 
-fn format_number(n: f64) -> String {
+/// A figure as short text: `1302`, `245.3`.
+pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
@@ -136,50 +173,100 @@ const FORMULA_ERRORS: [&str; 8] = [
     "#GETTING_DATA",
 ];
 
-/// Words that make a figure a bound ("＞300", "300以上", "约300"): format 2's `bound`.
-const BOUND_PREFIXES: [&str; 14] = [
-    ">",
-    "<",
-    "≥",
-    "≤",
-    "≧",
-    "≦",
-    "＞",
-    "＜",
-    "约",
-    "超过",
-    "突破",
-    "不低于",
-    "不少于",
-    "不超过",
+/// Words before a figure that make it a bound ("＞300", "约300"): format 2's `bound`.
+/// Longer words first, so "≥" is not read as ">" and "不超过" not as "超过".
+const BOUND_PREFIXES: [(&str, Bound); 22] = [
+    (">=", Bound::AtLeast),
+    ("<=", Bound::AtMost),
+    ("不低于", Bound::AtLeast),
+    ("不少于", Bound::AtLeast),
+    ("不超过", Bound::AtMost),
+    ("不高于", Bound::AtMost),
+    ("不足", Bound::LessThan),
+    ("低于", Bound::LessThan),
+    ("超过", Bound::MoreThan),
+    ("突破", Bound::MoreThan),
+    ("大约", Bound::About),
+    ("约", Bound::About),
+    ("近", Bound::About),
+    ("逾", Bound::MoreThan),
+    ("≥", Bound::AtLeast),
+    ("≧", Bound::AtLeast),
+    ("≤", Bound::AtMost),
+    ("≦", Bound::AtMost),
+    (">", Bound::MoreThan),
+    ("＞", Bound::MoreThan),
+    ("<", Bound::LessThan),
+    ("＜", Bound::LessThan),
 ];
-const BOUND_SUFFIXES: [&str; 6] = ["以上", "以下", "左右", "多", "余", "+"];
-/// Words that make a figure a growth rate ("增长8.7%"): format 2's `measure: GrowthPct`.
-const GROWTH_WORDS: [&str; 6] = ["增长", "下降", "增速", "同比", "比上年", "提高"];
+/// Words after a figure (and its unit) that make it a bound ("300以上", "300亿元左右").
+const BOUND_SUFFIXES: [(&str, Bound); 6] = [
+    ("以上", Bound::AtLeast),
+    ("以下", Bound::AtMost),
+    ("左右", Bound::About),
+    ("多", Bound::MoreThan),
+    ("余", Bound::MoreThan),
+    ("+", Bound::MoreThan),
+];
+/// Words before a figure that make it a growth rate on the previous year, and their sign
+/// ("增长8.7%" → 8.7, "下降2.1%" → −2.1): format 2's `measure: GrowthPct`.
+const GROWTH_PREFIXES: [(&str, f64); 10] = [
+    ("比上年增长", 1.0),
+    ("比上年下降", -1.0),
+    ("同比增长", 1.0),
+    ("同比下降", -1.0),
+    ("增长", 1.0),
+    ("提高", 1.0),
+    ("上升", 1.0),
+    ("下降", -1.0),
+    ("减少", -1.0),
+    ("回落", -1.0),
+];
+/// Words that name a growth column in a header ("增长%", "比上年增长（%）", "增速").
+const GROWTH_HEADINGS: [&str; 5] = ["增长", "增速", "增幅", "growth", "change"];
 
-/// A readable number, with the unit written after it, if any (`"500亿元"` → 500, `亿元`).
+/// A readable number, with the unit written after it, if any (`"500亿元"` → 500, `亿元`),
+/// and what the words around it say (`"约500亿元"`: about; `"增长8.7%"`: a growth rate).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Number {
-    /// The figure.
+    /// The figure (negative for "下降2.1%").
     pub value: f64,
-    /// Text after the figure (`"亿元"`), if the cell had one.
+    /// Text after the figure (`"亿元"`), if the cell had one; never `%` of a growth rate.
     pub unit: Option<String>,
+    /// Exact, or the side of a bound the words give.
+    pub bound: Bound,
+    /// Whether the cell words it as a growth rate on the previous year, in %.
+    pub growth: bool,
+}
+
+impl Number {
+    fn exact(value: f64) -> Self {
+        Self {
+            value,
+            unit: None,
+            bound: Bound::Exact,
+            growth: false,
+        }
+    }
 }
 
 /// Reads a value cell: `Ok(None)` for a missing marker, the figure, or why it is not one.
 pub fn parse_value(cell: &Cell) -> Result<Option<Number>, String> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Number(n) if n.is_finite() => Ok(Some(Number {
-            value: *n,
-            unit: None,
-        })),
+        Cell::Number(n) if n.is_finite() => Ok(Some(Number::exact(*n))),
         Cell::Number(n) => Err(format!("{n} is not a finite number")),
         Cell::Error(e) => Err(format!("\"{e}\" is a formula error, not a number")),
         Cell::Bool(b) => Err(format!("\"{b}\" is not a number")),
         Cell::Date(d) => Err(format!("\"{d}\" is a date, not a number")),
         Cell::Text(raw) => parse_text(&clean(raw)),
     }
+}
+
+/// Whether a header names a growth column ("增长%", "比上年增长（%）", "2022年增速").
+pub fn is_growth_heading(text: &str) -> bool {
+    let t = text.to_lowercase();
+    GROWTH_HEADINGS.iter().any(|w| t.contains(w))
 }
 
 fn parse_text(text: &str) -> Result<Option<Number>, String> {
@@ -190,40 +277,62 @@ fn parse_text(text: &str) -> Result<Option<Number>, String> {
         return Err(format!("\"{text}\" is a formula error, not a number"));
     }
     let narrowed = narrow(text);
-    let has_digit = narrowed.chars().any(|c| c.is_ascii_digit());
-    if has_digit && GROWTH_WORDS.iter().any(|w| narrowed.contains(w)) {
-        return Err(format!(
-            "\"{text}\" is a growth rate; growth values (format 2's `measure: GrowthPct`) are not supported by import yet"
-        ));
+    let mut rest = narrowed.trim();
+    let mut sign = 1.0;
+    let mut growth = false;
+    if let Some((word, s)) = GROWTH_PREFIXES.iter().find(|(w, _)| rest.starts_with(w)) {
+        rest = rest[word.len()..].trim_start();
+        (sign, growth) = (*s, true);
     }
-    if has_digit
-        && (BOUND_PREFIXES.iter().any(|p| narrowed.starts_with(p))
-            || BOUND_SUFFIXES.iter().any(|s| narrowed.ends_with(s)))
-    {
-        return Err(format!(
-            "\"{text}\" is a bound, not an exact figure; bounds (format 2's `bound`) are not supported by import yet"
-        ));
+    let mut bound = Bound::Exact;
+    if let Some((word, b)) = BOUND_PREFIXES.iter().find(|(w, _)| rest.starts_with(w)) {
+        rest = rest[word.len()..].trim_start();
+        bound = *b;
     }
-    let end = narrowed
+    if let Some((word, b)) = BOUND_SUFFIXES.iter().find(|(w, _)| rest.ends_with(w)) {
+        if bound != Bound::Exact {
+            return Err(format!(
+                "\"{text}\" gives two bounds (\"{}\" and \"{word}\"); write one",
+                bound.symbol().trim()
+            ));
+        }
+        rest = rest[..rest.len() - word.len()].trim_end();
+        bound = *b;
+    }
+    let end = rest
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E')))
-        .map_or(narrowed.len(), |(i, _)| i);
-    let (figure, rest) = narrowed.split_at(end);
-    let rest = rest.trim();
+        .map_or(rest.len(), |(i, _)| i);
+    let (figure, after) = rest.split_at(end);
+    let after = after.trim();
     let not_a_number = || format!("\"{text}\" is not a number");
     let value = parse_figure(figure).ok_or_else(not_a_number)?;
-    let unit = if rest.is_empty() {
+    let unit = if after.is_empty() {
         None
-    } else if rest
+    } else if after
         .chars()
         .all(|c| !c.is_ascii_digit() && (c.is_alphabetic() || c == '%' || c == '/'))
-        && !rest.starts_with(['e', 'E'])
+        && !after.starts_with(['e', 'E'])
     {
-        Some(rest.to_owned())
+        Some(after.to_owned())
     } else {
         return Err(not_a_number());
     };
-    Ok(Some(Number { value, unit }))
+    let unit = match (growth, unit) {
+        (true, Some(u)) if u == "%" => None,
+        (true, Some(u)) => {
+            return Err(format!(
+                "\"{text}\" is a growth rate in \"{u}\"; import reads growth rates in % (\"增长8.7%\")"
+            ));
+        }
+        (_, unit) => unit,
+    };
+    Ok(Some(Number {
+        value: sign * value,
+        unit,
+        bound,
+        growth,
+    }))
 }
 
 /// `1,234.5` → 1234.5; thousands separators must group by three.
@@ -261,6 +370,41 @@ pub fn parse_year(cell: &Cell) -> Result<i32, String> {
         _ => None,
     };
     found.ok_or_else(|| format!("\"{}\" is not a year", text_of(cell)))
+}
+
+/// A wide header's period: a year, or a year and the months it covers
+/// (`2023年1—11月` → 2023, (1, 11); `2023年11月` → 2023, (11, 11)).
+pub fn parse_period(cell: &Cell) -> Result<(i32, Option<(u8, u8)>), String> {
+    if let Ok(year) = parse_year(cell) {
+        return Ok((year, None));
+    }
+    let not_a_year = || format!("\"{}\" is not a year", text_of(cell));
+    let Cell::Text(t) = cell else {
+        return Err(not_a_year());
+    };
+    let t = narrow(&clean(t));
+    let (year, months) = t.split_once('年').ok_or_else(not_a_year)?;
+    let year = parse_year(&Cell::Text(year.to_owned())).map_err(|_| not_a_year())?;
+    let months = months.trim().strip_suffix('月').ok_or_else(not_a_year)?;
+    let month = |m: &str| m.trim().parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+    let span = match months.split_once(['—', '-', '–', '~', '～']) {
+        Some((a, b)) => month(a).zip(month(b.trim_start_matches(['—', '-']))),
+        None => month(months).map(|m| (m, m)),
+    };
+    match span {
+        Some((first, last)) if first <= last => Ok((year, Some((first, last)))),
+        _ => Err(not_a_year()),
+    }
+}
+
+/// The year at the start of a heading such as `2022年增长%`, if any.
+pub fn leading_year(text: &str) -> Option<i32> {
+    let t = narrow(&clean(text));
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    (digits.len() == 4)
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2200).contains(y))
 }
 
 /// Splits a unit written in brackets off a name: `工业总产值（亿元）` → (`工业总产值`, `亿元`).
@@ -313,15 +457,45 @@ mod tests {
     }
 
     #[test]
-    fn bad_numbers_bounds_and_growth_are_refused() {
+    fn bad_numbers_are_refused() {
         assert_eq!(text("1,2O3"), Err("\"1,2O3\" is not a number".into()));
         assert!(text("1,23").is_err());
         assert!(text("inf").is_err());
-        assert!(text("＞300").unwrap_err().contains("bound"));
-        assert!(text("300以上").unwrap_err().contains("bound"));
-        assert!(text("约300").unwrap_err().contains("bound"));
-        assert!(text("增长8.7%").unwrap_err().contains("growth"));
         assert!(text("#DIV/0!").unwrap_err().contains("formula error"));
+        assert_eq!(
+            text("约300以上"),
+            Err("\"约300以上\" gives two bounds (\"约\" and \"以上\"); write one".into())
+        );
+        assert!(text("增长8.7亿元").unwrap_err().contains("in %"));
+    }
+
+    fn read(t: &str) -> (f64, Option<String>, Bound, bool) {
+        let n = parse_value(&Cell::Text(t.into())).unwrap().unwrap();
+        (n.value, n.unit, n.bound, n.growth)
+    }
+
+    #[test]
+    fn bounds_and_growth_rates_in_their_printed_forms() {
+        assert_eq!(read("＞300"), (300.0, None, Bound::MoreThan, false));
+        assert_eq!(read("300以上"), (300.0, None, Bound::AtLeast, false));
+        assert_eq!(read("约300"), (300.0, None, Bound::About, false));
+        assert_eq!(read("≥ 95"), (95.0, None, Bound::AtLeast, false));
+        assert_eq!(read("不超过0.5"), (0.5, None, Bound::AtMost, false));
+        assert_eq!(
+            read("突破1,000亿元"),
+            (1000.0, Some("亿元".into()), Bound::MoreThan, false)
+        );
+        assert_eq!(
+            read("300亿元左右"),
+            (300.0, Some("亿元".into()), Bound::About, false)
+        );
+        assert_eq!(read("增长8.7%"), (8.7, None, Bound::Exact, true));
+        assert_eq!(read("下降2.1%"), (-2.1, None, Bound::Exact, true));
+        assert_eq!(read("增长10%以上"), (10.0, None, Bound::AtLeast, true));
+        assert_eq!(read("比上年增长６．５％"), (6.5, None, Bound::Exact, true));
+        assert!(is_growth_heading("比上年增长（%）"));
+        assert!(is_growth_heading("2022年增速"));
+        assert!(!is_growth_heading("2022年"));
     }
 
     #[test]
@@ -341,5 +515,16 @@ mod tests {
             ("GDP".into(), Some("亿元".into()))
         );
         assert_eq!(split_unit("人口"), ("人口".into(), None));
+        let period = |t: &str| parse_period(&Cell::Text(t.into()));
+        assert_eq!(period("2023年1—11月"), Ok((2023, Some((1, 11)))));
+        assert_eq!(period("2023年1-11月"), Ok((2023, Some((1, 11)))));
+        assert_eq!(period("2023年11月"), Ok((2023, Some((11, 11)))));
+        assert_eq!(period("2023年"), Ok((2023, None)));
+        assert_eq!(
+            period("2023年13月"),
+            Err("\"2023年13月\" is not a year".into())
+        );
+        assert_eq!(leading_year("2022年增长%"), Some(2022));
+        assert_eq!(leading_year("增长%"), None);
     }
 }

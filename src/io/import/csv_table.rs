@@ -1,10 +1,24 @@
-//! CSV and pasted tab-separated text as a [`Grid`]: UTF-8 (with or without BOM) or
-//! GBK/GB18030, comma, tab or semicolon.
+//! CSV and pasted tab-separated text as a [`Grid`]: UTF-8 (with or without BOM),
+//! GBK/GB18030 or UTF-16 with a BOM; comma, tab or semicolon.
 
-use super::cells::{Cell, Grid};
+use super::cells::{Cell, Grid, address};
+use super::layout::{CellProblem, Loc};
+use super::workbook::{MAX_CELLS, MAX_SCANNED};
 
-/// Decodes `bytes`: UTF-8 (a BOM is dropped), else GB18030 (a superset of GBK and GB2312).
+/// Decodes `bytes`: UTF-16 with its byte-order mark (Excel's "Unicode text"), UTF-8 (a BOM
+/// is dropped), else GB18030 (a superset of GBK and GB2312).
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    for (bom, encoding) in [
+        (b"\xFF\xFE", encoding_rs::UTF_16LE),
+        (b"\xFE\xFF", encoding_rs::UTF_16BE),
+    ] {
+        if let Some(body) = bytes.strip_prefix(bom) {
+            return encoding
+                .decode_without_bom_handling_and_without_replacement(body)
+                .map(|t| t.into_owned())
+                .ok_or_else(|| format!("the file starts as {} text but is not", encoding.name()));
+        }
+    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(body) {
         return Ok(text.to_owned());
@@ -35,9 +49,14 @@ pub fn detect_delimiter(text: &str) -> u8 {
         .map_or(b',', |&(d, _)| d)
 }
 
-/// Reads CSV bytes into a grid of text cells.
-pub fn read(bytes: &[u8]) -> Result<Grid, String> {
-    let text = decode(bytes)?;
+/// Reads CSV bytes into a grid of text cells, holding at most [`MAX_CELLS`] (a row counts up
+/// to its last filled cell) and scanning at most [`MAX_SCANNED`] fields.
+pub fn read(bytes: &[u8]) -> Result<Grid, CellProblem> {
+    let whole = |message: String| CellProblem {
+        at: Loc::default(),
+        message,
+    };
+    let text = decode(bytes).map_err(whole)?;
     let delimiter = detect_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -45,11 +64,35 @@ pub fn read(bytes: &[u8]) -> Result<Grid, String> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let (mut held, mut scanned) = (0usize, 0usize);
     for record in reader.records() {
-        let record = record.map_err(|e| format!("cannot read the CSV: {e}"))?;
+        let record = record.map_err(|e| whole(format!("cannot read the CSV: {e}")))?;
+        let filled = (0..record.len())
+            .rev()
+            .find(|&i| !record[i].trim().is_empty())
+            .map_or(0, |i| i + 1);
+        held += filled;
+        scanned += record.len();
+        if held > MAX_CELLS || scanned > MAX_SCANNED {
+            return Err(CellProblem {
+                at: Loc {
+                    sheet: None,
+                    cell: Some(address(rows.len(), filled.saturating_sub(1))),
+                },
+                message: format!(
+                    "the table has more than {} cells; import reads at most that many — split the table into smaller files",
+                    if held > MAX_CELLS {
+                        MAX_CELLS
+                    } else {
+                        MAX_SCANNED
+                    }
+                ),
+            });
+        }
         rows.push(
             record
                 .iter()
+                .take(filled)
                 .map(|t| {
                     if t.trim().is_empty() {
                         Cell::Empty
@@ -60,7 +103,11 @@ pub fn read(bytes: &[u8]) -> Result<Grid, String> {
                 .collect(),
         );
     }
-    Ok(Grid { sheet: None, rows })
+    Ok(Grid {
+        sheet: None,
+        rows,
+        merged: Vec::new(),
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! Interpreting a [`Grid`] by layout: long (one value a row) or wide (regions down, years
 //! across, one indicator a sheet). Both produce [`Entry`]s with the cell each came from.
 
-use crate::model::ObservationKind;
+use crate::model::{Bound, Measure, ObservationKind};
 
-use super::cells::{self, Grid, address, clean, parse_value, parse_year, split_unit, text_of};
+use super::cells::{
+    self, Grid, address, clean, is_growth_heading, leading_year, parse_period, parse_value,
+    parse_year, split_unit, text_of,
+};
 
 /// How a table is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -74,8 +77,14 @@ pub struct Entry {
     pub value_unit: Option<String>,
     /// Year.
     pub year: i32,
+    /// The months of the year the figure covers (`1—11月`), `None` for the whole year.
+    pub months: Option<(u8, u8)>,
     /// The figure.
     pub value: f64,
+    /// Exact, or the side of a bound the cell gives ("＞300").
+    pub bound: Bound,
+    /// A level, or a growth rate on the previous year in % ("增长8.7%", a 增长% column).
+    pub measure: Measure,
     /// Actual, target or estimate.
     pub kind: ObservationKind,
     /// Source title from a source column.
@@ -93,6 +102,9 @@ pub struct Context<'a> {
     pub indicator: Option<&'a str>,
     /// The name to use when nothing else names the indicator: the sheet or file name.
     pub fallback_name: &'a str,
+    /// Roles chosen by hand for columns of this table (0-based column, role), over what the
+    /// header says: the import dialog's "change a column's role".
+    pub roles: &'a [(usize, Role)],
 }
 
 /// Everything read from tables so far.
@@ -156,11 +168,80 @@ fn kind_of(text: &str) -> Option<ObservationKind> {
     }
 }
 
-/// Reads one grid by `layout` into `out`.
-pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) {
+/// What a column of a table is taken for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Region names (地区/region; the first column of a wide table).
+    Region,
+    /// Indicator names (long layout).
+    Indicator,
+    /// Years (long layout).
+    Year,
+    /// Values (long layout).
+    Value,
+    /// Units (long layout).
+    Unit,
+    /// Actual, target or estimate (long layout).
+    Kind,
+    /// Source titles (long layout).
+    Source,
+    /// Remarks (long layout).
+    Note,
+    /// The values of this year (wide layout; part of it when the heading gives months).
+    ValuesOf(i32),
+    /// Growth rates on the previous year, in %, of this year (wide layout: "增长%").
+    GrowthOf(i32),
+    /// Not read: an empty heading, or one that is neither a column name nor a year.
+    Ignored,
+}
+
+/// The long-layout column of a chosen role: `Ok(None)` for ignored, `Err` for a wide role.
+fn column_of_role(role: Role) -> Result<Option<Column>, ()> {
+    Ok(Some(match role {
+        Role::Region => Column::Region,
+        Role::Indicator => Column::Indicator,
+        Role::Year => Column::Year,
+        Role::Value => Column::Value,
+        Role::Unit => Column::Unit,
+        Role::Kind => Column::Kind,
+        Role::Source => Column::Source,
+        Role::Note => Column::Note,
+        Role::Ignored => return Ok(None),
+        Role::ValuesOf(_) | Role::GrowthOf(_) => return Err(()),
+    }))
+}
+
+fn role_of(c: Column) -> Role {
+    match c {
+        Column::Region => Role::Region,
+        Column::Indicator => Role::Indicator,
+        Column::Year => Role::Year,
+        Column::Value => Role::Value,
+        Column::Unit => Role::Unit,
+        Column::Kind => Role::Kind,
+        Column::Source => Role::Source,
+        Column::Note => Role::Note,
+    }
+}
+
+/// How a table is laid out, as found before any value is read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// The title row's text (yearbooks print "工业总产值（亿元）" above the header), if any.
+    pub title: Option<String>,
+    /// The header row, 0-based.
+    pub header: usize,
+    /// [`Layout::Long`] or [`Layout::Wide`]: as asked, or as `auto` found it.
+    pub layout: Layout,
+    /// The role of each column, from A.
+    pub roles: Vec<Role>,
+}
+
+/// The shape of `grid` read as `layout`, with the roles chosen in `chosen` (column, role)
+/// over what the header says; `None` for a blank grid.
+pub fn shape(grid: &Grid, layout: Layout, chosen: &[(usize, Role)]) -> Option<Shape> {
     if grid.is_blank() {
-        out.problem(Loc::sheet(grid), "the sheet is empty");
-        return;
+        return None;
     }
     let first = (0..grid.rows.len())
         .find(|&r| !grid.row_is_blank(r))
@@ -180,21 +261,125 @@ pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) 
         }
         _ => (None, first),
     };
-    let headers: Vec<String> = (0..grid.width())
-        .map(|c| text_of(grid.get(header, c)))
+    let columns: Vec<Option<Column>> = (0..grid.width())
+        .map(|c| column_of(&text_of(grid.get(header, c))))
         .collect();
-    let columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h)).collect();
-    let looks_long = columns.contains(&Some(Column::Value));
     let long = match layout {
         Layout::Long => true,
         Layout::Wide => false,
-        Layout::Auto => looks_long,
+        // A wide table's header holds years, never 数值, 年份 or 指标.
+        Layout::Auto => columns
+            .iter()
+            .any(|c| matches!(c, Some(Column::Value | Column::Year | Column::Indicator))),
     };
-    if long {
+    let roles = if long {
+        columns
+            .iter()
+            .map(|c| c.map_or(Role::Ignored, role_of))
+            .collect()
+    } else {
+        (0..grid.width())
+            .map(|c| match c {
+                0 => Role::Region,
+                _ => {
+                    let heading = text_of(grid.get(header, c));
+                    if is_growth_heading(&heading) {
+                        leading_year(&heading)
+                            .or_else(|| {
+                                (1..c).rev().find_map(|left| {
+                                    parse_period(grid.get(header, left)).ok().map(|p| p.0)
+                                })
+                            })
+                            .map_or(Role::Ignored, Role::GrowthOf)
+                    } else {
+                        parse_period(grid.get(header, c))
+                            .map_or(Role::Ignored, |p| Role::ValuesOf(p.0))
+                    }
+                }
+            })
+            .collect()
+    };
+    let mut roles: Vec<Role> = roles;
+    for &(col, role) in chosen {
+        if col >= roles.len() {
+            roles.resize(col + 1, Role::Ignored);
+        }
+        roles[col] = role;
+    }
+    Some(Shape {
+        title,
+        header,
+        layout: if long { Layout::Long } else { Layout::Wide },
+        roles,
+    })
+}
+
+/// Reads one grid by `layout` into `out`.
+pub fn interpret(grid: &Grid, layout: Layout, ctx: &Context, out: &mut Outcome) {
+    let Some(shape) = shape(grid, layout, ctx.roles) else {
+        out.problem(Loc::sheet(grid), "the sheet is empty");
+        return;
+    };
+    let header = shape.header;
+    if merged_header(grid, header, out) {
+        return;
+    }
+    if shape.layout == Layout::Long {
+        let mut headers: Vec<String> = (0..grid.width())
+            .map(|c| text_of(grid.get(header, c)))
+            .collect();
+        let mut columns: Vec<Option<Column>> = headers.iter().map(|h| column_of(h)).collect();
+        for &(col, role) in ctx.roles {
+            if col >= columns.len() {
+                continue;
+            }
+            match column_of_role(role) {
+                Ok(c) => columns[col] = c,
+                Err(()) => {
+                    out.problem(
+                        Loc::at(grid, header, col),
+                        "a long table has no year columns: choose region, indicator, year, value, unit, kind, source, note or ignored",
+                    );
+                    return;
+                }
+            }
+            if role == Role::Ignored {
+                headers[col].clear();
+            }
+        }
         read_long(grid, header, &headers, &columns, ctx, out);
     } else {
-        read_wide(grid, header, title.as_deref(), ctx, out);
+        read_wide(grid, header, shape.title.as_deref(), ctx, out);
     }
+}
+
+/// Reports merged cells in the header row, and merged region names in the first column
+/// below it: a table read column by column needs a heading over each column and a name in
+/// each row. Whether any was found.
+fn merged_header(grid: &Grid, header: usize, out: &mut Outcome) -> bool {
+    let mut found = false;
+    for m in grid.merged.iter().filter(|m| m.first != m.last) {
+        let at = Loc::at(grid, m.first.0, m.first.1);
+        let label = m.label();
+        if m.first.0 <= header && header <= m.last.0 {
+            out.problem(
+                at,
+                format!(
+                    "{label} is a merged cell in the header: import needs one heading (a year, or a column name) above each column in one header row; unmerge {label} and write the heading in each column"
+                ),
+            );
+            found = true;
+        } else if m.first.0 > header && m.first.1 == 0 {
+            out.problem(
+                at,
+                format!(
+                    "{label} is a merged cell: import needs the region's name in every row; unmerge {label} and write the name in each row"
+                ),
+            );
+            found = true;
+        }
+    }
+    found
 }
 
 fn read_long(
@@ -320,12 +505,46 @@ fn read_long(
             unit: text(row, unit).or(header_unit),
             value_unit: number.unit,
             year: the_year,
+            months: None,
             value: number.value,
+            bound: number.bound,
+            measure: if number.growth {
+                Measure::GrowthPct
+            } else {
+                Measure::Level
+            },
             kind: the_kind,
             source: text(row, source),
             note: text(row, note),
             at: Loc::at(grid, row, value),
         });
+    }
+}
+
+/// The period and measure of a wide table's value column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Period {
+    year: i32,
+    months: Option<(u8, u8)>,
+    measure: Measure,
+}
+
+impl Period {
+    /// ` 1—11月`, ` (growth %)`, or nothing for a whole year's level.
+    fn describe(&self) -> String {
+        let months = self
+            .months
+            .map(|m| {
+                format!(
+                    " {}",
+                    crate::model::months_label(Some(m), crate::lang::Lang::Zh)
+                )
+            })
+            .unwrap_or_default();
+        match self.measure {
+            Measure::Level => months,
+            Measure::GrowthPct => format!("{months} (growth %)"),
+        }
     }
 }
 
@@ -335,12 +554,37 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
     let width = grid.width();
     let column_has_values =
         |col: usize| (header + 1..grid.rows.len()).any(|r| !cells::is_blank(grid.get(r, col)));
-    // The year of each value column; `None` where the column is skipped.
-    let mut years: Vec<Option<i32>> = vec![None; width];
-    let mut first_of_year: Vec<(i32, usize)> = Vec::new();
+    // The period and measure of each value column; `None` where the column is skipped.
+    let mut periods: Vec<Option<Period>> = vec![None; width];
+    let mut first_of: Vec<(Period, usize)> = Vec::new();
     let problems_before = out.problems.len();
-    for (col, slot) in years.iter_mut().enumerate().skip(1) {
+    for col in 1..width {
         let cell = grid.get(header, col);
+        if let Some(&(_, role)) = ctx.roles.iter().rev().find(|(c, _)| *c == col) {
+            let measure = match role {
+                Role::ValuesOf(_) => Measure::Level,
+                Role::GrowthOf(_) => Measure::GrowthPct,
+                Role::Ignored => continue,
+                _ => {
+                    out.problem(
+                        Loc::at(grid, header, col),
+                        "a wide table has its regions in column A and a year over each other column: choose a year, a growth year or ignored",
+                    );
+                    continue;
+                }
+            };
+            let (Role::ValuesOf(year) | Role::GrowthOf(year)) = role else {
+                continue;
+            };
+            let period = Period {
+                year,
+                months: None,
+                measure,
+            };
+            first_of.push((period, col));
+            periods[col] = Some(period);
+            continue;
+        }
         if cells::is_blank(cell) {
             if column_has_values(col) {
                 out.problem(
@@ -350,30 +594,61 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
             }
             continue;
         }
-        match parse_year(cell) {
-            Ok(y) => {
-                if let Some(&(_, c)) = first_of_year.iter().find(|(fy, _)| *fy == y) {
+        let heading = text_of(cell);
+        let found = if is_growth_heading(&heading) {
+            // "增长%" after a year's column is that year's growth; "2022年增长%" says its year.
+            let year = leading_year(&heading).map(|y| (y, None)).or_else(|| {
+                periods[..col]
+                    .iter()
+                    .rev()
+                    .flatten()
+                    .next()
+                    .map(|p| (p.year, p.months))
+            });
+            match year {
+                Some((year, months)) => Ok(Period {
+                    year,
+                    months,
+                    measure: Measure::GrowthPct,
+                }),
+                None => Err(format!(
+                    "\"{heading}\" is a growth column with no year: write the year in it (\"2022年增长%\") or put it after the year's column"
+                )),
+            }
+        } else {
+            parse_period(cell)
+                .map(|(year, months)| Period {
+                    year,
+                    months,
+                    measure: Measure::Level,
+                })
+                .map_err(|message| {
+                    format!(
+                        "{message} (the header row of a wide table holds years such as 2021 or 2021年)"
+                    )
+                })
+        };
+        match found {
+            Ok(period) => {
+                if let Some(&(_, c)) = first_of.iter().find(|(p, _)| *p == period) {
                     out.problem(
                         Loc::at(grid, header, col),
                         format!(
-                            "year {y} appears twice in the header (first at {})",
+                            "year {}{} appears twice in the header (first at {})",
+                            period.year,
+                            period.describe(),
                             address(header, c)
                         ),
                     );
                 } else {
-                    first_of_year.push((y, col));
-                    *slot = Some(y);
+                    first_of.push((period, col));
+                    periods[col] = Some(period);
                 }
             }
-            Err(message) => out.problem(
-                Loc::at(grid, header, col),
-                format!(
-                    "{message} (the header row of a wide table holds years such as 2021 or 2021年)"
-                ),
-            ),
+            Err(message) => out.problem(Loc::at(grid, header, col), message),
         }
     }
-    if first_of_year.is_empty() && out.problems.len() == problems_before {
+    if first_of.is_empty() && out.problems.len() == problems_before {
         out.problem(
             Loc::sheet(grid),
             format!(
@@ -383,7 +658,8 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
         );
         return;
     }
-    let mut seen_regions: Vec<(String, usize)> = Vec::new();
+    let mut seen_regions: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     for row in header + 1..grid.rows.len() {
         let has_values = (1..width).any(|c| !cells::is_blank(grid.get(row, c)));
         if !has_values {
@@ -397,7 +673,7 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
             );
             continue;
         }
-        if let Some(&(_, first)) = seen_regions.iter().find(|(r, _)| *r == region) {
+        if let Some(&first) = seen_regions.get(&region) {
             out.problem(
                 Loc::at(grid, row, 0),
                 format!(
@@ -407,22 +683,37 @@ fn read_wide(grid: &Grid, header: usize, title: Option<&str>, ctx: &Context, out
             );
             continue;
         }
-        seen_regions.push((region.clone(), row));
-        for (col, year) in years.iter().enumerate() {
-            let Some(year) = *year else { continue };
+        seen_regions.insert(region.clone(), row);
+        for (col, period) in periods.iter().enumerate() {
+            let Some(period) = *period else { continue };
             match parse_value(grid.get(row, col)) {
-                Ok(Some(n)) => out.entries.push(Entry {
-                    region: region.clone(),
-                    indicator: indicator.clone(),
-                    unit: unit.clone(),
-                    value_unit: n.unit,
-                    year,
-                    value: n.value,
-                    kind: ObservationKind::Actual,
-                    source: None,
-                    note: None,
-                    at: Loc::at(grid, row, col),
-                }),
+                Ok(Some(n)) => {
+                    let growth = n.growth || period.measure == Measure::GrowthPct;
+                    // A growth rate is in %, whatever the indicator's unit.
+                    let value_unit = match n.unit {
+                        Some(u) if growth && u == "%" => None,
+                        other => other,
+                    };
+                    out.entries.push(Entry {
+                        region: region.clone(),
+                        indicator: indicator.clone(),
+                        unit: unit.clone(),
+                        value_unit,
+                        year: period.year,
+                        months: period.months,
+                        value: n.value,
+                        bound: n.bound,
+                        measure: if growth {
+                            Measure::GrowthPct
+                        } else {
+                            Measure::Level
+                        },
+                        kind: ObservationKind::Actual,
+                        source: None,
+                        note: None,
+                        at: Loc::at(grid, row, col),
+                    })
+                }
                 Ok(None) => out.missing += 1,
                 Err(message) => out.problem(Loc::at(grid, row, col), message),
             }

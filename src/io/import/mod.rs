@@ -9,6 +9,7 @@ pub mod cells;
 pub mod csv_table;
 pub mod ids;
 pub mod layout;
+pub mod units;
 pub mod workbook;
 
 use std::collections::{HashMap, HashSet};
@@ -17,10 +18,12 @@ use std::path::{Path, PathBuf};
 
 use crate::io::{dataset_to_ron, parse_dataset, write_atomic};
 use crate::model::dataset::DatasetParts;
-use crate::model::{Dataset, Indicator, ObservationKind, ObservationRecord, Region, Source};
+use crate::model::{
+    Dataset, Indicator, Measure, ObservationKind, ObservationRecord, Region, Source,
+};
 
 pub use args::{ImportArgs, LayoutArg};
-pub use layout::{CellProblem, Layout, Loc};
+pub use layout::{CellProblem, Layout, Loc, Role, Shape};
 
 /// The largest input file read (a yearbook workbook is a few MB).
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
@@ -49,6 +52,31 @@ pub struct ImportOptions {
     pub out: PathBuf,
     /// Date of import, `YYYY-MM-DD` (default: today, UTC).
     pub today: Option<String>,
+    /// Column roles chosen by hand (the import dialog), over what the headers say.
+    pub roles: Vec<RoleChoice>,
+}
+
+/// A column role chosen by hand: column `column` (0-based; A is 0) of sheet `sheet` (`None`:
+/// the CSV, or every sheet) is read as `role`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleChoice {
+    /// The sheet, or `None` for a CSV / every sheet.
+    pub sheet: Option<String>,
+    /// The column, 0-based.
+    pub column: usize,
+    /// What it is read as.
+    pub role: Role,
+}
+
+impl ImportOptions {
+    /// The (column, role) choices that apply to `sheet`.
+    fn roles_of(&self, sheet: Option<&str>) -> Vec<(usize, Role)> {
+        self.roles
+            .iter()
+            .filter(|c| c.sheet.is_none() || c.sheet.as_deref() == sheet)
+            .map(|c| (c.column, c.role))
+            .collect()
+    }
 }
 
 /// Why an import failed.
@@ -172,6 +200,80 @@ pub fn run(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
 pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
     let file = options.input.display().to_string();
     let grids = read_tables(options, &file)?;
+    import_grids(options, &file, &grids)
+}
+
+/// How many rows of each table a [`Preview`] holds.
+pub const PREVIEW_ROWS: usize = 20;
+
+/// One table (a sheet, or the CSV) as the import dialog shows it.
+#[derive(Clone, Debug)]
+pub struct TablePreview {
+    /// Sheet name; `None` for CSV.
+    pub sheet: Option<String>,
+    /// The first [`PREVIEW_ROWS`] rows as read, each cell as text (from column A).
+    pub rows: Vec<Vec<String>>,
+    /// How many rows the table has.
+    pub total_rows: usize,
+    /// The layout found and the role of each column; `None` for an empty sheet.
+    pub shape: Option<Shape>,
+}
+
+/// What an import would do, before anything is written: the import dialog's preview.
+#[derive(Debug)]
+pub struct Preview {
+    /// Every table read, in order.
+    pub tables: Vec<TablePreview>,
+    /// Every problem the import would report (empty when it would succeed), each with its
+    /// place (`Sheet1!C7`); [`Loc::label`] gives the text.
+    pub problems: Vec<CellProblem>,
+    /// The import's result when there are no problems.
+    pub result: Option<ImportSummary>,
+}
+
+/// Reads the table as [`import`] would and tells what it found and what would go wrong,
+/// writing nothing. `Err` only when there is nothing to preview: the options make no sense
+/// ([`ImportError::Usage`]), the file cannot be read or is not a table, or `--into` does not
+/// load.
+pub fn preview(options: &ImportOptions) -> Result<Preview, ImportError> {
+    let file = options.input.display().to_string();
+    let grids = read_tables(options, &file)?;
+    let tables = grids
+        .iter()
+        .map(|g| TablePreview {
+            sheet: g.sheet.clone(),
+            rows: g
+                .rows
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|r| r.iter().map(cells::text_of).collect())
+                .collect(),
+            total_rows: g.rows.len(),
+            shape: layout::shape(g, options.layout, &options.roles_of(g.sheet.as_deref())),
+        })
+        .collect();
+    match import_grids(options, &file, &grids) {
+        Ok(summary) => Ok(Preview {
+            tables,
+            problems: Vec::new(),
+            result: Some(summary),
+        }),
+        Err(ImportError::Input { problems, .. }) => Ok(Preview {
+            tables,
+            problems,
+            result: None,
+        }),
+        Err(other) => Err(other),
+    }
+}
+
+/// Interprets the grids read from `file` and builds the dataset.
+fn import_grids(
+    options: &ImportOptions,
+    file: &str,
+    grids: &[cells::Grid],
+) -> Result<ImportSummary, ImportError> {
+    let file = file.to_owned();
     if options.indicator.is_some() && grids.len() > 1 && options.layout != Layout::Long {
         return Err(ImportError::Usage(format!(
             "--indicator names one indicator but {file} has {} sheets; choose one with --sheet",
@@ -184,10 +286,12 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut outcome = layout::Outcome::default();
-    for grid in &grids {
+    for grid in grids {
+        let roles = options.roles_of(grid.sheet.as_deref());
         let ctx = layout::Context {
             indicator: options.indicator.as_deref(),
             fallback_name: grid.sheet.as_deref().unwrap_or(&stem),
+            roles: &roles,
         };
         layout::interpret(grid, options.layout, &ctx, &mut outcome);
     }
@@ -226,42 +330,66 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
 }
 
 /// The input as grids: one for a CSV, one a sheet for a workbook.
+///
+/// The file is opened once and read whole within [`MAX_INPUT_BYTES`]
+/// ([`crate::io::read::read_bounded`]): a folder, a pipe, a device or a socket is refused
+/// before it is opened, and calamine reads the workbook from those bytes, never the path.
 fn read_tables(options: &ImportOptions, file: &str) -> Result<Vec<cells::Grid>, ImportError> {
-    let size = std::fs::metadata(&options.input)
-        .map_err(|e| ImportError::whole_file(file, format!("cannot read the file: {e}")))?
-        .len();
-    if size > MAX_INPUT_BYTES {
-        return Err(ImportError::whole_file(
-            file,
-            format!("the file is {size} bytes, more than import reads ({MAX_INPUT_BYTES})"),
-        ));
-    }
+    use crate::io::read::{Pipes, Refusal, read_bounded};
+    let refused = |r: Refusal| {
+        let message = match r {
+            Refusal::Pipe => "cannot read the table: it is a pipe (FIFO), not a saved file; \
+                              save the table as a file and import that"
+                .to_owned(),
+            Refusal::NotRegular => "cannot read the table: it is not a regular file (a device \
+                                    or a socket); give a .csv, .xlsx or .ods file"
+                .to_owned(),
+            Refusal::TooLarge(len) => format!("the file is {len} bytes; {}", too_large()),
+            Refusal::Longer => format!("{} (the file grew while it was read)", too_large()),
+            other => other.to_string(),
+        };
+        ImportError::whole_file(file, message)
+    };
     let ext = options
         .input
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
-            workbook::read(&options.input, options.sheet.as_deref())
-                .map_err(|m| ImportError::whole_file(file, m))
-        }
-        "csv" | "tsv" | "txt" => {
-            if options.sheet.is_some() {
-                return Err(ImportError::Usage(
-                    "--sheet applies to workbooks (xlsx, xls, ods), not to CSV".into(),
-                ));
-            }
-            let bytes = std::fs::read(&options.input)
-                .map_err(|e| ImportError::whole_file(file, format!("cannot read the file: {e}")))?;
-            csv_table::read(&bytes)
-                .map(|g| vec![g])
-                .map_err(|m| ImportError::whole_file(file, m))
-        }
-        _ => Err(ImportError::Usage(format!(
+    let workbook = matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods");
+    let text = matches!(ext.as_str(), "csv" | "tsv" | "txt");
+    if !(workbook || text) {
+        // The kind of file first: a device or a folder says so, whatever its name.
+        crate::io::read::BoundedFile::open(&options.input, MAX_INPUT_BYTES, Pipes::Refuse)
+            .map_err(refused)?;
+        return Err(ImportError::Usage(format!(
             "{file}: import reads .csv, .tsv, .txt, .xlsx, .xls, .xlsb and .ods files"
-        ))),
+        )));
     }
+    if text && options.sheet.is_some() {
+        return Err(ImportError::Usage(
+            "--sheet applies to workbooks (xlsx, xls, ods), not to CSV".into(),
+        ));
+    }
+    let bytes = read_bounded(&options.input, MAX_INPUT_BYTES, Pipes::Refuse).map_err(refused)?;
+    if workbook {
+        workbook::read(&bytes, &ext, options.sheet.as_deref()).map_err(|p| ImportError::Input {
+            file: file.to_owned(),
+            problems: vec![p],
+        })
+    } else {
+        csv_table::read(&bytes)
+            .map(|g| vec![g])
+            .map_err(|p| ImportError::Input {
+                file: file.to_owned(),
+                problems: vec![p],
+            })
+    }
+}
+
+fn too_large() -> String {
+    format!(
+        "import reads tables up to 64 MiB ({MAX_INPUT_BYTES} bytes); split the table or save it as .xlsx (compressed)"
+    )
 }
 
 /// Whether `a` and `b` name the same file (`b` need not exist).
@@ -297,29 +425,38 @@ fn build(
         .clone()
         .unwrap_or_else(|| format!("{file_name}（{today} 导入）"));
 
-    let mut region_ids: HashMap<String, String> = HashMap::new();
+    // Names → index in `regions` / `sources` (ids are cloned once per observation only).
+    let mut region_ids: HashMap<String, usize> = HashMap::new();
     let mut regions = Vec::new();
     let mut taken = HashSet::new();
     // Indicator name → (index in `indicators`, where its unit was first given).
     let mut indicator_of: HashMap<String, (usize, Option<Loc>)> = HashMap::new();
     let mut indicators: Vec<Indicator> = Vec::new();
     let mut indicator_taken = HashSet::new();
-    let mut source_ids: HashMap<String, String> = HashMap::new();
+    let mut source_ids: HashMap<String, usize> = HashMap::new();
     let mut sources = Vec::new();
     let mut source_taken = HashSet::new();
-    let mut first_at: HashMap<(String, String, i32, ObservationKind), Loc> = HashMap::new();
+    // (region, indicator, year, months, measure, kind) → the entry that gave it first
+    // (`None`: the --into dataset).
+    type Key = (
+        usize,
+        usize,
+        i32,
+        Option<(u8, u8)>,
+        Measure,
+        ObservationKind,
+    );
+    let mut first_at: HashMap<Key, Option<usize>> = HashMap::new();
     let mut observations = Vec::new();
     let mut title = (stem.to_owned(), stem.to_owned(), None);
     if let Some(base) = base {
         // Names first, then English names, so a name always wins.
-        for r in &base.regions {
-            region_ids.insert(r.name.clone(), r.id.clone());
+        for (i, r) in base.regions.iter().enumerate() {
+            region_ids.insert(r.name.clone(), i);
             taken.insert(r.id.clone());
         }
-        for r in &base.regions {
-            region_ids
-                .entry(r.name_en.clone())
-                .or_insert_with(|| r.id.clone());
+        for (i, r) in base.regions.iter().enumerate() {
+            region_ids.entry(r.name_en.clone()).or_insert(i);
         }
         for (i, ind) in base.indicators.iter().enumerate() {
             indicator_of.insert(ind.name.clone(), (i, Some(Loc::default())));
@@ -330,15 +467,30 @@ fn build(
                 .entry(ind.name_en.clone())
                 .or_insert((i, Some(Loc::default())));
         }
-        for src in &base.sources {
-            source_ids.insert(src.title.clone(), src.id.clone());
+        for (i, src) in base.sources.iter().enumerate() {
+            source_ids.insert(src.title.clone(), i);
             source_taken.insert(src.id.clone());
         }
+        let region_at: HashMap<&str, usize> = base
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        let indicator_at: HashMap<&str, usize> = base
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
         for o in &base.observations {
-            first_at.insert(
-                (o.region.clone(), o.indicator.clone(), o.year, o.kind),
-                Loc::default(),
-            );
+            // The base loaded, so its ids resolve.
+            if let (Some(&r), Some(&i)) = (
+                region_at.get(o.region.as_str()),
+                indicator_at.get(o.indicator.as_str()),
+            ) {
+                first_at.insert((r, i, o.year, o.months, o.measure, o.kind), None);
+            }
         }
         (regions, indicators, sources, observations) = (
             base.regions,
@@ -349,108 +501,76 @@ fn build(
         title = (base.title, base.title_en, base.notes);
     }
 
+    // First pass: every region, indicator (with the first unit the table gives) and source.
+    let mut keys = Vec::with_capacity(entries.len());
     for e in entries {
-        let region = region_ids
-            .entry(e.region.clone())
-            .or_insert_with(|| {
+        let region = match region_ids.get(&e.region) {
+            Some(&r) => r,
+            None => {
                 let id = ids::unique_id(&e.region, "region", &mut taken);
                 regions.push(Region {
-                    id: id.clone(),
+                    id,
                     name: e.region.clone(),
                     name_en: e.region.clone(),
                     note: None,
                     parent: None,
                 });
-                id
-            })
-            .clone();
-        let (idx, unit_at) = indicator_of.entry(e.indicator.clone()).or_insert_with(|| {
-            let id = ids::unique_id(&e.indicator, "indicator", &mut indicator_taken);
-            indicators.push(Indicator {
-                id,
-                name: e.indicator.clone(),
-                name_en: e.indicator.clone(),
-                unit: String::new(),
-                unit_en: String::new(),
-                better: Default::default(),
-                min: None,
-                max: None,
-            });
-            (indicators.len() - 1, None)
-        });
-        let indicator = &mut indicators[*idx];
-        if let Some(unit) = &e.unit {
-            match unit_at {
-                None => {
-                    indicator.unit = unit.clone();
-                    indicator.unit_en = unit.clone();
-                    *unit_at = Some(e.at.clone());
-                }
-                Some(first) if &indicator.unit != unit => problems.push(CellProblem {
-                    at: e.at.clone(),
-                    message: format!(
-                        "indicator \"{}\" has unit \"{unit}\" here but \"{}\" {}",
-                        e.indicator,
-                        indicator.unit,
-                        where_first(first)
-                    ),
-                }),
-                Some(_) => {}
+                region_ids.insert(e.region.clone(), regions.len() - 1);
+                regions.len() - 1
             }
+        };
+        let (idx, unit_at) = match indicator_of.get_mut(&e.indicator) {
+            Some(found) => found,
+            None => {
+                let id = ids::unique_id(&e.indicator, "indicator", &mut indicator_taken);
+                indicators.push(Indicator {
+                    id,
+                    name: e.indicator.clone(),
+                    name_en: e.indicator.clone(),
+                    unit: String::new(),
+                    unit_en: String::new(),
+                    better: Default::default(),
+                    min: None,
+                    max: None,
+                });
+                indicator_of
+                    .entry(e.indicator.clone())
+                    .or_insert((indicators.len() - 1, None))
+            }
+        };
+        let idx = *idx;
+        if let (Some(unit), None) = (&e.unit, &unit_at) {
+            indicators[idx].unit = unit.clone();
+            indicators[idx].unit_en = unit.clone();
+            *unit_at = Some(e.at.clone());
         }
-        let source_title = e.source.clone().unwrap_or_else(|| default_source.clone());
-        let source = source_ids
-            .entry(source_title.clone())
-            .or_insert_with(|| {
-                let id = ids::unique_id(&source_title, "source", &mut source_taken);
+        let source_title = e.source.as_ref().unwrap_or(&default_source);
+        let source = match source_ids.get(source_title) {
+            Some(&i) => i,
+            None => {
+                let id = ids::unique_id(source_title, "source", &mut source_taken);
                 sources.push(Source {
-                    id: id.clone(),
+                    id,
                     title: source_title.clone(),
                     publisher: None,
                     url: None,
                     published: None,
                 });
-                id
-            })
-            .clone();
-        let key = (region.clone(), indicators[*idx].id.clone(), e.year, e.kind);
-        if let Some(first) = first_at.get(&key) {
-            problems.push(CellProblem {
-                at: e.at.clone(),
-                message: format!(
-                    "a second value for {} / {} / {} / {:?} ({})",
-                    e.region,
-                    e.indicator,
-                    e.year,
-                    e.kind,
-                    where_first(first)
-                ),
-            });
-            continue;
-        }
-        first_at.insert(key, e.at.clone());
-        observations.push(ObservationRecord {
-            region,
-            indicator: indicators[*idx].id.clone(),
-            year: e.year,
-            value: e.value,
-            kind: e.kind,
-            source,
-            note: e.note.clone(),
-            quote: None,
-            months: None,
-            measure: Default::default(),
-            bound: Default::default(),
-        });
+                source_ids.insert(source_title.clone(), sources.len() - 1);
+                sources.len() - 1
+            }
+        };
+        keys.push((region, idx, source));
     }
 
     // Units: the table's, else --unit, else an error asking for one.
-    for (name, (idx, unit_at)) in &indicator_of {
+    for (name, (idx, unit_at)) in &mut indicator_of {
         if unit_at.is_none() {
             match &options.unit {
                 Some(unit) => {
                     indicators[*idx].unit = unit.clone();
                     indicators[*idx].unit_en = unit.clone();
+                    *unit_at = Some(Loc::default());
                 }
                 None => problems.push(CellProblem {
                     at: entries
@@ -465,19 +585,105 @@ fn build(
             }
         }
     }
-    // A unit written in a cell must be the indicator's: no silent conversion (万元 vs 亿元).
-    for e in entries {
-        let Some(unit) = &e.value_unit else { continue };
-        let (idx, _) = &indicator_of[&e.indicator];
-        let expected = &indicators[*idx].unit;
-        if !expected.is_empty() && unit != expected {
+
+    // Second pass: the observations, each in its indicator's unit (converted by a listed
+    // factor, said in the note) and never twice.
+    let mut unit_problems: HashMap<(usize, String), usize> = HashMap::new();
+    for (n, (e, (region, idx, source))) in entries.iter().zip(keys).enumerate() {
+        let key = (region, idx, e.year, e.months, e.measure, e.kind);
+        if let Some(&first) = first_at.get(&key) {
+            let first = first.map(|i| entries[i].at.clone()).unwrap_or_default();
+            let what = match (e.months, e.measure) {
+                (None, Measure::Level) => String::new(),
+                (months, measure) => format!(
+                    " / {}{}",
+                    crate::model::months_label(months, crate::lang::Lang::Zh),
+                    if measure == Measure::GrowthPct {
+                        " growth %"
+                    } else {
+                        ""
+                    }
+                ),
+            };
             problems.push(CellProblem {
                 at: e.at.clone(),
                 message: format!(
-                    "the cell's unit \"{unit}\" is not the indicator's unit \"{expected}\" (unit conversion is not supported yet)"
+                    "a second value for {} / {} / {}{what} / {:?} ({})",
+                    e.region,
+                    e.indicator,
+                    e.year,
+                    e.kind,
+                    where_first(&first)
                 ),
             });
+            continue;
         }
+        first_at.insert(key, Some(n));
+        let expected = indicators[idx].unit.clone();
+        let given = e
+            .value_unit
+            .as_ref()
+            .or(e.unit.as_ref())
+            .or(options.unit.as_ref());
+        let (value, converted) = match given {
+            // A growth rate is in %, whatever the indicator's unit: never converted.
+            _ if e.measure == Measure::GrowthPct => (e.value, None),
+            Some(unit) if !expected.is_empty() && *unit != expected => {
+                match units::factor(unit, &expected) {
+                    Some(f) => (
+                        f.apply(e.value),
+                        Some(format!(
+                            "converted from {} {unit} {}",
+                            cells::format_number(e.value),
+                            f.describe()
+                        )),
+                    ),
+                    None => {
+                        let count = unit_problems.entry((idx, unit.clone())).or_insert(0);
+                        *count += 1;
+                        if *count == 1 {
+                            let whose = if e.value_unit.is_some() {
+                                "the cell's unit"
+                            } else {
+                                "the table's unit"
+                            };
+                            let first = indicator_of
+                                .get(&indicators[idx].name)
+                                .and_then(|(_, at)| at.as_ref())
+                                .map(where_unit_is)
+                                .unwrap_or_default();
+                            problems.push(CellProblem {
+                                at: e.at.clone(),
+                                message: format!(
+                                    "{whose} \"{unit}\" is not the unit \"{expected}\" of indicator \"{}\"{first}, and import has no listed factor between them (it converts {}); correct the unit or import into another indicator",
+                                    indicators[idx].name,
+                                    units::listed_like(&expected)
+                                ),
+                            });
+                        }
+                        continue;
+                    }
+                }
+            }
+            _ => (e.value, None),
+        };
+        let note = match (e.note.clone(), converted) {
+            (Some(n), Some(c)) => Some(format!("{n}; {c}")),
+            (n, c) => n.or(c),
+        };
+        observations.push(ObservationRecord {
+            region: regions[region].id.clone(),
+            indicator: indicators[idx].id.clone(),
+            year: e.year,
+            value,
+            kind: e.kind,
+            source: sources[source].id.clone(),
+            note,
+            quote: None,
+            months: e.months,
+            measure: e.measure,
+            bound: e.bound,
+        });
     }
     sort_problems(problems);
     if !problems.is_empty() {
@@ -506,6 +712,14 @@ fn build(
             }));
             None
         }
+    }
+}
+
+/// Where an indicator's unit was given: ` (from A1)`, ` (from --unit)`, ` (in the dataset)`.
+fn where_unit_is(at: &Loc) -> String {
+    match at.label() {
+        l if l.is_empty() => " (from the --into dataset or --unit)".to_owned(),
+        _ => String::new(),
     }
 }
 
