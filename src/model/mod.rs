@@ -12,6 +12,7 @@ mod hierarchy;
 pub mod qualifier;
 pub mod records;
 pub mod scenario;
+mod store;
 pub mod synthetic;
 pub mod validate;
 pub mod view;
