@@ -106,9 +106,24 @@ fn normalise_parts(parts: &mut DatasetParts) {
     }
 }
 
+/// Two datasets are equal when their files say the same: the same title, regions,
+/// indicators and sources (in order, English left out alike) and the same observations in
+/// any order (a file may give them as observations or as series, in another order).
 impl PartialEq for Dataset {
     fn eq(&self, other: &Self) -> bool {
-        self.to_file_parts() == other.to_file_parts()
+        fn sorted(d: &Dataset) -> Vec<&Observation> {
+            let mut list: Vec<&Observation> = d.observations.iter().collect();
+            list.sort_by_key(|o| (o.region, o.indicator, o.year, o.months, o.measure, o.kind));
+            list
+        }
+        let described = |d: &Self| {
+            let mut parts = d.parts_without_observations();
+            d.english_omitted.empty_again(&mut parts);
+            parts
+        };
+        self.observations.len() == other.observations.len()
+            && described(self) == described(other)
+            && sorted(self) == sorted(other)
     }
 }
 
@@ -210,17 +225,25 @@ impl Dataset {
     /// observations.
     pub fn to_parts(&self) -> DatasetParts {
         DatasetParts {
+            observations: self
+                .observations
+                .iter()
+                .map(|o| self.record_of(o))
+                .collect(),
+            ..self.parts_without_observations()
+        }
+    }
+
+    /// [`Dataset::to_parts`] without observations: title, regions, indicators, sources.
+    fn parts_without_observations(&self) -> DatasetParts {
+        DatasetParts {
             title: self.title.clone(),
             title_en: self.title_en.clone(),
             notes: self.notes.clone(),
             regions: self.regions.clone(),
             indicators: self.indicators.clone(),
             sources: self.sources.clone(),
-            observations: self
-                .observations
-                .iter()
-                .map(|o| self.record_of(o))
-                .collect(),
+            observations: Vec::new(),
             series: Vec::new(),
         }
     }
