@@ -30,6 +30,9 @@ const INDICATORS: usize = 40;
 const YEARS: usize = 30;
 /// Set to a file path: load it, print memory figures, exit.
 const MEMORY_ENV: &str = "YARDSTICK_LOAD_MEMORY";
+/// Set to a folder: write the two synthetic files there (`synthetic.ron`,
+/// `synthetic_series.ron`) and exit, e.g. to profile `YARDSTICK_LOAD_MEMORY` on one of them.
+const WRITE_ENV: &str = "YARDSTICK_LOAD_WRITE";
 
 /// A field of `/proc/self/status` in kB (`VmHWM`, `VmRSS`); `None` off Linux.
 fn status_kb(field: &str) -> Option<u64> {
@@ -134,6 +137,14 @@ fn main() {
         series_text.len() as f64 / 1e6,
         started.elapsed()
     );
+    if let Some(out) = std::env::var_os(WRITE_ENV) {
+        let out = Path::new(&out);
+        std::fs::write(out.join("synthetic.ron"), &text).expect("write synthetic.ron");
+        std::fs::write(out.join("synthetic_series.ron"), &series_text)
+            .expect("write synthetic_series.ron");
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
     memory_report("one observation per entry", &text);
     memory_report("series layout", &series_text);
     let synthetic_file = dir.join("synthetic.ron");
