@@ -436,8 +436,9 @@ fn a_format_2_file_round_trips() {
     assert!(text.contains("        (id: \"out\", name: \"工业总产值\", unit: \"亿元\", better: Higher, min: Some(0.0), max: None),\n"), "{text}");
     assert!(text.contains("        (region: \"a\", indicator: \"out\", year: 2022, value: 10.0, measure: GrowthPct, bound: AtLeast, kind: Target, source: \"s\"),\n"), "{text}");
     assert!(text.contains("        (region: \"b\", indicator: \"projects\", year: 2021, months: Some((1, 11)), value: 37.0, kind: Actual, source: \"s\"),\n"), "{text}");
-    // The series is written as one observation per value, the missing year left out.
-    assert!(text.contains("        (region: \"b\", indicator: \"out\", year: 2019, value: 80.5, kind: Actual, source: \"s\"),\n        (region: \"b\", indicator: \"out\", year: 2021, value: 90.25, kind: Actual, source: \"s\"),\n    ],\n)\n"), "{text}");
+    // The series stays a series (dense layout, the missing year `None`), after the
+    // observations that cannot be one (a bound, months, a growth rate alone).
+    assert!(text.contains("        (region: \"b\", indicator: \"out\", year: 2022, value: 100.0, bound: About, kind: Estimate, source: \"s\"),\n    ],\n    series: [\n        (region: \"b\", indicator: \"out\", kind: Actual, source: \"s\", from: 2019, values: [Some(80.5), None, Some(90.25)]),\n    ],\n)\n"), "{text}");
     let again = parse_dataset("again.ron", &text).unwrap();
     assert_eq!(again, d);
     assert_eq!(dataset_to_ron(&again), text);

@@ -313,13 +313,41 @@ pub(crate) fn problems_error(shown: &str, text: &str, problems: &[Problem]) -> L
     )
 }
 
-/// The dataset as RON text in the documented format: one line per observation, with
+/// Which layout the values of a written dataset take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValuesLayout {
+    /// [`ValuesLayout::Series`] when the file is format 2 anyway (the dataset was read with
+    /// `series` or uses another format-2 feature), else [`ValuesLayout::Observations`]: a
+    /// format-1 file stays format 1, byte for byte.
+    Auto,
+    /// One observation per entry.
+    Observations,
+    /// Runs of whole-year figures in the dense `series` layout where that is shorter
+    /// (rules: [`super::series_layout`]); makes the file format 2 when a series is written.
+    Series,
+}
+
+/// The dataset as RON text in the documented format, in the [`ValuesLayout::Auto`] layout:
 /// `format: 2` only when the dataset uses a format-2 feature ([`Dataset::uses_format_2`]),
-/// else `format: 1`. English fields the file left out stay out; `series` are written as
-/// observations.
+/// else `format: 1` with one line per observation. English fields the file left out stay out.
 pub fn dataset_to_ron(dataset: &Dataset) -> String {
+    dataset_to_ron_as(dataset, ValuesLayout::Auto)
+}
+
+/// The dataset as RON text with its values in `layout`; each entry on one line.
+pub fn dataset_to_ron_as(dataset: &Dataset, layout: ValuesLayout) -> String {
     let parts = dataset.to_file_parts();
-    let format = if dataset.uses_format_2() {
+    let use_series = match layout {
+        ValuesLayout::Auto => dataset.uses_format_2(),
+        ValuesLayout::Observations => false,
+        ValuesLayout::Series => true,
+    };
+    let (observations, series) = if use_series {
+        super::series_layout::split_into_series(parts.observations)
+    } else {
+        (parts.observations, Vec::new())
+    };
+    let format = if dataset.uses_format_2() || !series.is_empty() {
         DATASET_FORMAT
     } else {
         1
@@ -332,8 +360,8 @@ pub fn dataset_to_ron(dataset: &Dataset) -> String {
         regions: parts.regions,
         indicators: parts.indicators,
         sources: parts.sources,
-        observations: parts.observations,
-        series: Vec::new(),
+        observations,
+        series,
     };
     to_ron_text("Dataset", &file)
 }

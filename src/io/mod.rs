@@ -7,10 +7,13 @@ pub mod import;
 pub mod outline;
 pub mod read;
 pub mod scenario_file;
+pub mod series_layout;
 pub mod tsv;
 
 pub use atomic::{write_atomic, write_output};
-pub use dataset_file::{dataset_to_ron, load_dataset, parse_dataset, save_dataset};
+pub use dataset_file::{
+    ValuesLayout, dataset_to_ron, dataset_to_ron_as, load_dataset, parse_dataset, save_dataset,
+};
 pub use error::{Diagnostic, ErrorKind, LoadError, Location};
 pub use read::{MAX_INPUT_BYTES, read_input, sniff_file_kind};
 pub use scenario_file::{

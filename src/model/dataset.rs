@@ -11,6 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::english::EnglishOmitted;
 use super::fasthash::FastHash;
 use super::hierarchy;
+use super::store::{Ids, Key, Store};
 use super::validate::{self, Place, Problem};
 
 pub use super::qualifier::{Bound, Measure};
@@ -18,9 +19,6 @@ pub use super::records::{
     Better, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationKind, ObservationRecord,
     Region, RegionIdx, SeriesRecord, Source, SourceIdx,
 };
-
-/// Lookup key of one value.
-type Key = (RegionIdx, IndicatorIdx, i32, ObservationKind);
 
 /// The full uniqueness key: (region, indicator, year, months, measure, kind).
 pub type ObservationKey = (
@@ -53,6 +51,9 @@ pub struct Dataset {
     index: HashMap<Key, usize, FastHash>,
     /// Part-year figures and growth rates, by (region, indicator, year, kind).
     others: HashMap<Key, Vec<usize>, FastHash>,
+    /// True when the file gave values in the dense `series` layout (format 2): the writer
+    /// keeps that layout.
+    from_series: bool,
 }
 
 /// `text` in Unicode NFC, in place; ASCII and text already in NFC cost one scan.
@@ -105,9 +106,24 @@ fn normalise_parts(parts: &mut DatasetParts) {
     }
 }
 
+/// Two datasets are equal when their files say the same: the same title, regions,
+/// indicators and sources (in order, English left out alike) and the same observations in
+/// any order (a file may give them as observations or as series, in another order).
 impl PartialEq for Dataset {
     fn eq(&self, other: &Self) -> bool {
-        self.to_file_parts() == other.to_file_parts()
+        fn sorted(d: &Dataset) -> Vec<&Observation> {
+            let mut list: Vec<&Observation> = d.observations.iter().collect();
+            list.sort_by_key(|o| (o.region, o.indicator, o.year, o.months, o.measure, o.kind));
+            list
+        }
+        let described = |d: &Self| {
+            let mut parts = d.parts_without_observations();
+            d.english_omitted.empty_again(&mut parts);
+            parts
+        };
+        self.observations.len() == other.observations.len()
+            && described(self) == described(other)
+            && sorted(self) == sorted(other)
     }
 }
 
@@ -156,78 +172,32 @@ impl Dataset {
         let parents = hierarchy::resolve_parents(&parts.regions, &region_ids, &mut problems);
 
         let series = std::mem::take(&mut parts.series);
+        let from_series = !series.is_empty();
         let expected =
             parts.observations.len() + series.iter().map(|s| s.values.len()).sum::<usize>();
-        let mut observations = Vec::with_capacity(expected);
-        let mut index = HashMap::with_capacity_and_hasher(expected, FastHash::default());
-        let mut others: HashMap<Key, Vec<usize>, FastHash> = HashMap::default();
-        // File place of each kept observation, to name the first of a duplicate pair.
-        let mut places = Vec::with_capacity(expected);
-        let records = parts
-            .observations
-            .into_iter()
-            .enumerate()
-            .map(|(position, record)| (Place::observation(position), record))
-            .chain(series.into_iter().enumerate().flat_map(|(position, s)| {
-                let place = Place {
-                    list: "series",
-                    position,
-                };
-                s.into_records().map(move |record| (place, record))
-            }));
-        for (place, record) in records {
-            let resolved = validate::resolve_observation(
-                place,
-                &record,
-                &region_ids,
-                &indicator_ids,
-                &source_ids,
-                &parts.indicators,
-                &mut problems,
-            );
-            let Some((region, indicator, source)) = resolved else {
-                continue;
-            };
-            let key = (region, indicator, record.year, record.kind);
-            let whole_year_level = record.months.is_none() && record.measure == Measure::Level;
-            let first = if whole_year_level {
-                index.get(&key).copied()
-            } else {
-                others.get(&key).and_then(|list| {
-                    list.iter().copied().find(|&i| {
-                        let o: &Observation = &observations[i];
-                        o.months == record.months && o.measure == record.measure
-                    })
-                })
-            };
-            if let Some(first) = first {
-                problems.push(validate::duplicate_observation(
-                    place,
-                    places[first],
-                    &record,
-                ));
-                continue;
-            }
-            if whole_year_level {
-                index.insert(key, observations.len());
-            } else {
-                others.entry(key).or_default().push(observations.len());
-            }
-            places.push(place);
-            observations.push(Observation {
-                region,
-                indicator,
-                year: record.year,
-                months: record.months,
-                value: record.value,
-                measure: record.measure,
-                bound: record.bound,
-                kind: record.kind,
-                source,
-                note: record.note,
-                quote: record.quote,
-            });
+        let mut store = Store::with_capacity(expected);
+        let ids = Ids {
+            regions: &region_ids,
+            indicators: &indicator_ids,
+            sources: &source_ids,
+            indicator_list: &parts.indicators,
+        };
+        for (position, record) in parts.observations.into_iter().enumerate() {
+            store.add_record(Place::observation(position), record, &ids, &mut problems);
         }
+        for (position, s) in series.into_iter().enumerate() {
+            let place = Place {
+                list: "series",
+                position,
+            };
+            store.add_series(place, s, &ids, &mut problems);
+        }
+        let Store {
+            observations,
+            index,
+            others,
+            ..
+        } = store;
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -246,6 +216,7 @@ impl Dataset {
             source_ids,
             index,
             others,
+            from_series,
         })
     }
 
@@ -254,17 +225,25 @@ impl Dataset {
     /// observations.
     pub fn to_parts(&self) -> DatasetParts {
         DatasetParts {
+            observations: self
+                .observations
+                .iter()
+                .map(|o| self.record_of(o))
+                .collect(),
+            ..self.parts_without_observations()
+        }
+    }
+
+    /// [`Dataset::to_parts`] without observations: title, regions, indicators, sources.
+    fn parts_without_observations(&self) -> DatasetParts {
+        DatasetParts {
             title: self.title.clone(),
             title_en: self.title_en.clone(),
             notes: self.notes.clone(),
             regions: self.regions.clone(),
             indicators: self.indicators.clone(),
             sources: self.sources.clone(),
-            observations: self
-                .observations
-                .iter()
-                .map(|o| self.record_of(o))
-                .collect(),
+            observations: Vec::new(),
             series: Vec::new(),
         }
     }
@@ -277,10 +256,12 @@ impl Dataset {
         parts
     }
 
-    /// True when writing the dataset needs format 2: a region has a parent, an English
-    /// field was left out, or an observation has months, a measure or a bound.
+    /// True when writing the dataset needs format 2: it was read with `series`, a region
+    /// has a parent, an English field was left out, or an observation has months, a
+    /// measure or a bound.
     pub fn uses_format_2(&self) -> bool {
-        self.parents.iter().any(Option::is_some)
+        self.from_series
+            || self.parents.iter().any(Option::is_some)
             || self.english_omitted.any()
             || self.observations.iter().any(|o| {
                 o.months.is_some() || o.measure != Measure::Level || o.bound != Bound::Exact

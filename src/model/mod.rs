@@ -17,6 +17,7 @@ pub mod qualifier;
 pub mod ranking;
 pub mod records;
 pub mod scenario;
+mod store;
 pub mod synthetic;
 pub mod targets;
 pub mod validate;
