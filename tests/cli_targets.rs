@@ -333,3 +333,35 @@ fn export_computes_a_derived_indicator_marked_as_such() {
             .contains("per_capita")
     );
 }
+
+/// The bug: the tracker with a scenario at a small size panicked (a clamp whose bounds
+/// crossed: exit 101). Every size `export` accepts draws it.
+#[test]
+fn the_tracker_with_a_scenario_draws_at_every_accepted_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/scenarios/wansheng-2025.ron");
+    for (w, h) in [
+        ("200", "200"),
+        ("400", "300"),
+        ("10000", "200"),
+        ("200", "10000"),
+    ] {
+        let out = dir.path().join(format!("t-{w}x{h}.svg"));
+        let output = yardstick(&[
+            "export",
+            "--chart",
+            "targets",
+            "--scenario",
+            path(&scenario),
+            "--width",
+            w,
+            "--height",
+            h,
+            "--out",
+            path(&out),
+        ]);
+        assert!(output.status.success(), "{w}×{h}: {}", stderr(&output));
+        let svg = std::fs::read_to_string(&out).unwrap();
+        assert!(svg.contains("万盛"), "{w}×{h}: a target row is drawn");
+    }
+}

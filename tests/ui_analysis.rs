@@ -3,7 +3,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use yardstick::chart::{ChartKind, PointKind};
 use yardstick::lang::Lang;
 use yardstick::model::analysis::TargetStatus;
@@ -471,4 +471,37 @@ fn saving_a_scenario_makes_a_saved_toast() {
         "{:?}",
         harness.state().polish.toasts.iter().collect::<Vec<_>>()
     );
+}
+
+/// Issue 14: "if output grows 15 % a year from 2022, does Wansheng reach its 2025 target?",
+/// answered in the 目标 view on the baseline and on the scenario, in the table and the tracker.
+#[test]
+fn the_targets_view_judges_the_scenario_beside_the_baseline_in_the_table_and_the_tracker() {
+    let mut harness = harness();
+    harness.run();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/scenarios/wansheng-2025.ron");
+    assert!(harness.state_mut().open_any(&path));
+    harness.run();
+    open_tab(&mut harness, "目标");
+    // By hand: 300 × 1.15³ = 456.26 in 2025, 1 − 456.26 / 500 = 8.7 % short.
+    let expected = "基线：只有2022年一个实际值，没有近年增速 · \
+                    情景“万盛 2025 冲刺 (示例情景)”：落后（2025年 = 456.3 < 500，落后 8.7 %）";
+    harness.get_by_label(expected);
+    assert!(!harness.state().views.targets.tracker, "the table first");
+
+    harness.get_by_label("进度图").click();
+    harness.run();
+    assert!(harness.state().views.targets.tracker);
+    let canvas = harness.get_by_label_contains("万盛经开区 · 工业总产值 2025: 无法判断");
+    let text = canvas.accesskit_node().label().unwrap_or_default();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("万盛经开区 · 工业总产值 2025: 无法判断")
+                && l.contains(": 落后 — 2025年 = 456.3 < 500，落后 8.7 %")),
+        "{text}"
+    );
+    // The tracker is the one the export draws: one line per target of the picked regions.
+    let rows = harness.state_mut().target_list().rows.len();
+    assert_eq!(text.lines().count(), rows + 1, "{text}");
 }

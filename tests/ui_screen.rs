@@ -7,7 +7,7 @@ use std::path::Path;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use yardstick::chart::{ChartKind, PointKind, csv};
 use yardstick::ui::app::Picks;
 use yardstick::ui::table_view::CellRef;
@@ -396,5 +396,61 @@ fn no_data_line_uses_the_languages_colon() {
     assert!(
         harness.query_by_label(&line).is_some(),
         "expected the label {line:?}"
+    );
+}
+
+/// Issue 11 item 5: sparse data (万盛 publishes its forest coverage for 2022, 綦江 and 涪陵
+/// for 2023). With "latest value up to the year" a 2023 bar chart shows 万盛's 2022 value,
+/// its year under its bar and a note; without it 万盛 is listed as having no data.
+#[test]
+fn latest_value_up_to_the_year_fills_a_bar_with_an_earlier_year_and_says_so() {
+    let mut harness = harness();
+    show(
+        &mut harness,
+        "forest_coverage",
+        &["wansheng", "qijiang", "fuling"],
+        ChartKind::Bar,
+        Some((2023, 2023)),
+    );
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    assert!(
+        spec.points().all(|p| p.region_id != "wansheng"),
+        "no 2023 value"
+    );
+    assert!(spec.category_years.is_empty());
+    harness
+        .get_by_role_and_label(Role::CheckBox, "截至该年的最新值")
+        .click();
+    harness.run();
+    assert!(harness.state().state.picks.latest);
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    let wansheng = spec
+        .points()
+        .find(|p| p.region_id == "wansheng")
+        .expect("万盛's latest value is drawn");
+    assert_eq!(wansheng.year, 2022);
+    let at = spec
+        .categories
+        .iter()
+        .position(|c| c == "万盛经开区")
+        .expect("a bar");
+    assert_eq!(spec.category_years[at], "2022");
+    assert!(
+        spec.notes
+            .iter()
+            .any(|n| n.starts_with("年份不同：万盛经开区 2022年")),
+        "{:?}",
+        spec.notes
+    );
+    // The year is under the bar's name on screen.
+    harness.get_by_label("万盛经开区 2022");
+    // Lines have no such choice.
+    harness.get_by_label("折线图").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::CheckBox, "截至该年的最新值")
+            .accesskit_node()
+            .is_disabled()
     );
 }

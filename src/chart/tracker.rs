@@ -81,10 +81,7 @@ pub fn status_rgb(status: TargetStatus) -> (u8, u8, u8) {
 
 /// The tracker's state of one judgement.
 fn state_of(j: &TargetJudgement, lang: Lang) -> TrackerState {
-    let figure = j.outcome.or(match j.target.measure {
-        Measure::Level => j.latest,
-        Measure::GrowthPct => None,
-    });
+    let figure = j.latest_figure();
     let share_pct = figure
         .filter(|_| j.target.value > 0.0)
         .map(|f| f.value / j.target.value * 100.0)

@@ -16,8 +16,8 @@ use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::model::scenario::{Scenario, apply};
 use crate::model::targets::{
-    Measure, ScenarioInput, TargetJudgement, TargetRow, bound_code, bounded, judge_targets,
-    measure_code, reason, scenario_label, short_pct, status_counts,
+    ScenarioInput, TargetJudgement, TargetRow, bound_code, bounded, judge_targets, measure_code,
+    reason, scenario_label, short_pct, status_counts,
 };
 
 use super::inputs::{Inputs, load_inputs};
@@ -157,13 +157,9 @@ pub fn summary(rows: &[TargetRow], lang: Lang) -> String {
     }
 }
 
-/// The figure a row reports as "latest": the target year's own figure once there is one,
-/// else the latest whole-year level before it (none for a growth target before its year).
+/// The figure a row reports as "latest" ([`TargetJudgement::latest_figure`]).
 fn latest_of(j: &TargetJudgement) -> Option<crate::model::targets::Figure> {
-    j.outcome.or(match j.target.measure {
-        Measure::Level => j.latest,
-        Measure::GrowthPct => None,
-    })
+    j.latest_figure()
 }
 
 fn pct(value: Option<f64>) -> String {

@@ -133,6 +133,18 @@ pub struct TargetJudgement {
     pub basis: Basis,
 }
 
+impl TargetJudgement {
+    /// The figure shown as "latest" beside the target: the target year's own figure once
+    /// there is one, else the latest whole-year level before it (none for a growth target
+    /// before its year). The CLI table, the tracker and the 目标 view all show this one.
+    pub fn latest_figure(&self) -> Option<Figure> {
+        self.outcome.or(match self.target.measure {
+            Measure::Level => self.latest,
+            Measure::GrowthPct => None,
+        })
+    }
+}
+
 /// A target judged on the baseline and, when a scenario is active, on the scenario's values.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TargetRow {

@@ -12,7 +12,9 @@ use crate::model::analysis::{
     AT_RISK_SHARE, TargetStatus, TargetTrack, Values, required_path, track_target_with,
 };
 use crate::model::scenario::GrowthRule;
-use crate::model::targets::{ScenarioInput, TargetRow as JudgedRow, judge_targets, reason};
+use crate::model::targets::{
+    ScenarioInput, TargetRow as JudgedRow, bounded, judge_targets, reason,
+};
 use crate::model::{Dataset, IndicatorIdx, Measure, ObservationKind, RegionIdx};
 use crate::ui::YardstickApp;
 use crate::ui::polish::ToastKind;
@@ -89,7 +91,7 @@ pub fn target_rows(
             regions.get(region.0 as usize).copied().unwrap_or(false)
         })
         .map(|judged| {
-            let t = judged.baseline.target.clone();
+            let t = judged.baseline.target;
             let track = t
                 .measure
                 .is_level()
@@ -339,10 +341,31 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
         ),
         (lang.pick("说明", "Why"), ""),
     ];
+    // With a scenario, its status gets a column of its own beside the baseline's.
+    let scenario_header = (
+        lang.pick("情景状态", "On scenario"),
+        lang.pick(
+            "按当前情景的数值判断的状态",
+            "The status judged on the active scenario's values",
+        ),
+    );
+    let headers: Vec<(&str, &str)> = match scenario_name {
+        Some(_) => {
+            let mut h = headers.to_vec();
+            h.insert(3, scenario_header);
+            h
+        }
+        None => headers.to_vec(),
+    };
     let mut clicked: Option<TargetKey> = None;
     // What the other columns leave, shared by the indicator and the "why" column.
-    let indicator_width = ((ui.available_width() - 620.0) * 0.55).clamp(76.0, 220.0);
-    TableBuilder::new(ui)
+    let fixed = if scenario_name.is_some() {
+        684.0
+    } else {
+        620.0
+    };
+    let indicator_width = ((ui.available_width() - fixed) * 0.55).clamp(76.0, 220.0);
+    let mut builder = TableBuilder::new(ui)
         .id_salt("targets_table")
         .striped(true)
         .resizable(true)
@@ -353,7 +376,11 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
         // shows its full text on hover), so no column sits off screen.
         .column(Column::initial(90.0).at_least(60.0).clip(true))
         .column(Column::initial(indicator_width).at_least(70.0).clip(true))
-        .column(Column::initial(64.0).at_least(48.0).clip(true))
+        .column(Column::initial(64.0).at_least(48.0).clip(true));
+    if scenario_name.is_some() {
+        builder = builder.column(Column::initial(64.0).at_least(48.0).clip(true));
+    }
+    builder
         .column(Column::initial(100.0).at_least(60.0).clip(true))
         .column(Column::initial(90.0).at_least(60.0).clip(true))
         .column(Column::initial(36.0).at_least(30.0).clip(true))
@@ -406,6 +433,23 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
                         )
                         .on_hover_text(explain(row, lang));
                     });
+                    if let Some(name) = scenario_name.as_deref() {
+                        table_row.col(|ui| match &row.judged.scenario {
+                            Some(j) => {
+                                ui.label(
+                                    RichText::new(status_label(j.status, lang))
+                                        .strong()
+                                        .color(status_colour(j.status, dark)),
+                                )
+                                .on_hover_text(
+                                    explain_scenario(row, name, lang).unwrap_or_default(),
+                                );
+                            }
+                            None => {
+                                ui.label("—");
+                            }
+                        });
+                    }
                     table_row.col(|ui| {
                         // The unit on hover: in every row it would push the columns away.
                         let target = row.target_text(lang);
@@ -426,10 +470,16 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
                     });
                     let track = row.track.as_ref();
                     table_row.col(|ui| {
-                        let text = track.map_or_else(
+                        // The figure the judgement compares, as stated ("> 300", "10.6 %").
+                        let measure = row.judged.baseline.target.measure;
+                        let figure = row.judged.baseline.latest_figure();
+                        let text = figure.map_or_else(
                             || "—".to_owned(),
-                            |t| {
-                                let estimate = if t.latest_kind == ObservationKind::Estimate {
+                            |f| {
+                                let estimate = if track.is_some_and(|t| {
+                                    t.latest_year == f.year
+                                        && t.latest_kind == ObservationKind::Estimate
+                                }) {
                                     format!(
                                         "{}{}{}",
                                         lang.pick("（", " ("),
@@ -441,9 +491,9 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
                                 };
                                 format!(
                                     "{}{}{}{estimate}",
-                                    t.latest_year,
+                                    f.year,
                                     lang.pick("年：", ": "),
-                                    format_value(t.latest_value)
+                                    bounded(f.value, f.bound, measure)
                                 )
                             },
                         );
@@ -456,13 +506,15 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
                     });
                     table_row.col(|ui| {
                         ui.label(
+                            // A growth target's own rate when there is no level path.
                             track
                                 .and_then(|t| t.required_pct)
+                                .or(row.judged.baseline.required_pct)
                                 .map_or_else(|| "—".to_owned(), format_pct),
                         );
                     });
                     table_row.col(|ui| {
-                        recent_cell(ui, track, lang);
+                        recent_cell(ui, track, &row.judged.baseline, lang);
                     });
                     table_row.col(|ui| {
                         let why = explain(row, lang);
@@ -497,13 +549,34 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
 }
 
 /// The recent-growth cell: the rate judged by, with its span; the 3- and 5-year rates on hover.
-fn recent_cell(ui: &mut egui::Ui, track: Option<&TargetTrack>, lang: Lang) {
-    let Some(t) = track else {
-        ui.label("—");
-        return;
-    };
-    let (Some(recent), Some(span)) = (t.recent_pct, t.recent_span) else {
-        ui.label("—");
+fn recent_cell(
+    ui: &mut egui::Ui,
+    track: Option<&TargetTrack>,
+    judged: &crate::model::targets::TargetJudgement,
+    lang: Lang,
+) {
+    let from_track = track.and_then(|t| Some((t, t.recent_pct?, t.recent_span?)));
+    let Some((t, recent, span)) = from_track else {
+        // No level path (a growth target, or a year without levels): the growth the
+        // judgement used, published rates or levels' CAGR, as `yardstick targets` shows it.
+        match (judged.recent_pct, judged.recent_span) {
+            (Some(recent), Some(span)) => {
+                let text = match lang {
+                    Lang::Zh => format!("{}（近{span}年）", format_pct(recent)),
+                    Lang::En => format!("{} ({span} yr)", format_pct(recent)),
+                };
+                let hover = match (judged.recent_published, lang) {
+                    (true, Lang::Zh) => "公布的增速（平均）",
+                    (true, Lang::En) => "Published growth rates (average)",
+                    (false, Lang::Zh) => "由全年总量算出的年均复合增速",
+                    (false, Lang::En) => "Compound annual growth of the whole-year levels",
+                };
+                ui.label(text).on_hover_text(hover);
+            }
+            _ => {
+                ui.label("—");
+            }
+        }
         return;
     };
     let text = match lang {

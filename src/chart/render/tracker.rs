@@ -314,7 +314,9 @@ fn draw_bar(
     (lang, pct): (Lang, bool),
 ) {
     let colour = rgb(status_rgb(state.status));
-    let text_em = (bar_h * 0.8).clamp(9.0, em * 0.85);
+    // Never below 9 px; on a small canvas the row's em may be smaller than that (a
+    // clamp with its bounds crossed panicked: `export --chart targets --width 400`).
+    let text_em = (bar_h * 0.8).clamp(9.0, (em * 0.85).max(9.0));
     let Some(share) = state.share_pct else {
         p.text(
             lang.pick("无可比数值", "no comparable figure"),

@@ -15,6 +15,29 @@ const ROW_HEIGHT: f32 = 64.0;
 /// Room for the title, subtitle and footer.
 const FRAME_HEIGHT: f32 = 230.0;
 
+/// The tracker as text: "万盛经开区 · 工业总产值 2025: 无法判断 — 只有…" per target, with the
+/// scenario's status after it when it differs.
+pub fn spoken_text(spec: &ChartSpec) -> String {
+    let Some(tracker) = &spec.tracker else {
+        return String::new();
+    };
+    let mut lines = vec![spec.title.clone()];
+    for row in &tracker.rows {
+        let mut line = format!(
+            "{}: {} — {}",
+            row.label, row.baseline.status_label, row.baseline.reason
+        );
+        if let Some((label, state)) = &row.scenario {
+            line.push_str(&format!(
+                " · {label}: {} — {}",
+                state.status_label, state.reason
+            ));
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
 /// The layout last drawn: (revision, width, height) it was made for.
 type Cached = (u64, u32, u32, Arc<Layout>);
 
@@ -36,7 +59,12 @@ pub fn tracker_ui(ui: &mut egui::Ui, spec: &ChartSpec, revision: u64) {
         .show(ui, |ui| {
             let width = ui.available_width().max(480.0);
             let height = (FRAME_HEIGHT + ROW_HEIGHT * rows as f32).max(ui.available_height());
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+            let (rect, response) =
+                ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+            // What the bars say, for screen readers (and tests): one line per target.
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Image, true, spoken_text(spec))
+            });
             let (w, h) = (width.round() as u32, height.round() as u32);
             let id = ui.scope_id().with("tracker_layout");
             let cached: Option<Cached> = ui.memory(|m| m.data.get_temp(id));
