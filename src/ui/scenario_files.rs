@@ -452,6 +452,12 @@ impl YardstickApp {
             PendingAction::CloseScenario(index) => {
                 self.state.scenarios.remove(index);
             }
+            PendingAction::OpenImported => {
+                self.state.scenarios = Default::default();
+                if let Some((dataset, table)) = self.dialogs.imported.take() {
+                    self.commit_imported(dataset, table);
+                }
+            }
         }
         self.clear_recovery_if_clean();
     }
@@ -523,7 +529,10 @@ impl YardstickApp {
                 self.dialogs.pending = None;
                 self.perform(action);
             }
-            Some(Answer::Cancel) => self.dialogs.pending = None,
+            Some(Answer::Cancel) => {
+                self.dialogs.pending = None;
+                self.dialogs.imported = None;
+            }
             None => {}
         }
     }
