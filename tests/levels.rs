@@ -291,7 +291,14 @@ fn automatic_line_years_are_those_of_the_picked_regions() {
     let fuling = d.region_by_id("fuling").unwrap();
     assert_eq!(
         auto_years(&d, gdp, &[fuling], ChartKind::Line),
-        Some((2018, 2024))
+        // From 涪陵's first GDP year to gdp's last year in the data (2025, the year of the
+        // published targets), so a scenario's projection stays in view.
+        Some((2018, 2025))
+    );
+    assert_eq!(
+        d.years_of(gdp).first(),
+        Some(&2015),
+        "gdp itself starts earlier"
     );
 
     let dir = tempfile::tempdir().unwrap();

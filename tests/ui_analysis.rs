@@ -8,7 +8,7 @@ use yardstick::chart::{ChartKind, PointKind};
 use yardstick::lang::Lang;
 use yardstick::model::analysis::TargetStatus;
 use yardstick::model::ranking::{composite_data, ranking_data};
-use yardstick::model::{Better, IndicatorIdx, RegionIdx};
+use yardstick::model::{Better, IndicatorIdx, Measure, ObservationKind, RegionIdx};
 use yardstick::ui::polish::{ThemeChoice, ToastKind, lang_from_locale};
 use yardstick::ui::{View, YardstickApp, targets_view};
 
@@ -61,6 +61,7 @@ fn the_targets_tab_shows_wansheng_required_growth_and_unknown_status() {
     let rows = targets_view::target_rows(
         &harness.state().state.dataset,
         &harness.state().state.picks.regions,
+        None,
     );
     let row = rows
         .iter()
@@ -72,9 +73,22 @@ fn the_targets_tab_shows_wansheng_required_growth_and_unknown_status() {
     let required = track.required_pct.expect("a required growth");
     assert!((required - 18.56).abs() < 0.005, "{required}");
     assert_eq!(row.status(), TargetStatus::Unknown);
-    assert_eq!(targets_view::explain(row, Lang::Zh), "无近年增长数据");
-    assert!(harness.get_all_by_label("无近年增长数据").count() >= 1);
+    // The reason names the one actual value (a bound, "> 300", published for 2022 only).
+    let reason = "只有2022年一个实际值，没有近年增速";
+    assert_eq!(targets_view::explain(row, Lang::Zh), reason);
+    assert!(harness.get_all_by_label(reason).count() >= 1);
     assert!(harness.get_all_by_label("无法判断").count() >= 1);
+}
+
+/// Clicks the region button of the targets table's row whose target cell reads `target`.
+fn click_region_of_row(harness: &mut Harness<'_, YardstickApp>, region: &str, target: &str) {
+    let y = harness.get_by_label(target).rect().center().y;
+    harness
+        .get_all_by_role_and_label(Role::Button, region)
+        .min_by_key(|n| ((n.rect().center().y - y).abs() * 100.0) as i64)
+        .expect("the region's button")
+        .click();
+    harness.run();
 }
 
 #[test]
@@ -82,17 +96,16 @@ fn applying_the_required_growth_adds_one_undoable_rule_the_chart_draws() {
     let mut harness = harness();
     harness.run();
     open_tab(&mut harness, "目标");
-    // Select 万盛's row (its region cell is a selectable button; the side panel has a checkbox).
-    harness
-        .get_by_role_and_label(Role::Button, "万盛经开区")
-        .click();
-    harness.run();
+    // Select 万盛's 2025 output row: its region cell is a selectable button (万盛 has six
+    // targets, so the one in the row of the target "2025年：500").
+    click_region_of_row(&mut harness, "万盛经开区", "2025年：500");
     assert_eq!(
         harness.state().views.targets.selected,
         Some((
             region(&harness, "wansheng"),
             indicator(&harness, "industrial_output"),
-            2025
+            2025,
+            Measure::Level,
         ))
     );
     harness.get_by_label_contains("由 2022 年的 300 到 2025 年目标 500");
@@ -188,12 +201,17 @@ fn english_changes_the_menu_and_the_targets_header() {
     harness.get_by_role_and_label(Role::Button, "Targets");
     harness.get_by_label("Required growth / yr");
     harness.get_by_label("Status");
-    assert!(harness.get_all_by_label("no recent growth data").count() >= 1);
+    assert!(
+        harness
+            .get_all_by_label("one actual value only (2022): no recent growth")
+            .count()
+            >= 1
+    );
     harness.get_by_label("Apply as scenario growth");
 }
 
 #[test]
-fn rankings_put_chongqing_first_on_gdp_and_composite_scores_lie_in_0_to_100() {
+fn rankings_order_the_districts_on_gdp_without_their_parent_and_composite_scores_lie_in_0_to_100() {
     let mut harness = harness();
     harness.run();
     let gdp = indicator(&harness, "gdp");
@@ -226,7 +244,21 @@ fn rankings_put_chongqing_first_on_gdp_and_composite_scores_lie_in_0_to_100() {
     );
     let ranked = ranking.ranked;
     assert!(ranked.len() >= 5, "{ranked:?}");
-    assert_eq!(ranked[0].region, region(&harness, "chongqing"));
+    // 重庆市 is the districts' parent: never ranked against its own parts.
+    let chongqing = region(&harness, "chongqing");
+    assert!(ranked.iter().all(|r| r.region != chongqing), "{ranked:?}");
+    // The district with the largest GDP that year is first.
+    let d = &harness.state().state.dataset;
+    let largest = regions
+        .iter()
+        .filter(|&&r| r != chongqing)
+        .filter_map(|&r| {
+            d.get(r, gdp, year, ObservationKind::Actual)
+                .map(|o| (r, o.value))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .expect("a district with GDP");
+    assert_eq!(ranked[0].region, largest.0);
     assert_eq!(ranked[0].rank, 1);
     assert!(ranked.windows(2).all(|w| w[0].value >= w[1].value));
 
@@ -421,6 +453,7 @@ fn saving_a_scenario_makes_a_saved_toast() {
         region(&harness, "wansheng"),
         indicator(&harness, "industrial_output"),
         2025,
+        Measure::Level,
     );
     assert!(targets_view::apply_as_growth(harness.state_mut(), key).is_some());
     harness

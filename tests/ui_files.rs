@@ -214,7 +214,7 @@ fn ctrl_o_opens_the_typed_path_window_and_a_broken_file_shows_where() {
     );
     assert_eq!(
         harness.state().state.dataset.regions().len(),
-        19,
+        yardstick::bundled_dataset().unwrap().regions().len(),
         "the data stays"
     );
 }

@@ -136,7 +136,10 @@ fn a_missing_dataset_is_reported_and_nothing_changes() {
         "{message}"
     );
     assert!(app.state.scenarios.docs.is_empty());
-    assert_eq!(app.state.dataset.regions().len(), 19);
+    assert_eq!(
+        app.state.dataset.regions().len(),
+        yardstick::bundled_dataset().unwrap().regions().len()
+    );
 }
 
 #[test]
@@ -288,7 +291,11 @@ fn a_broken_dataset_under_a_scenario_names_both_files() {
     let message = app.error.clone().unwrap();
     assert!(message.contains("plan.ron"), "{message}");
     assert!(message.contains("broken.ron:1:"), "{message}");
-    assert_eq!(app.state.dataset.regions().len(), 19, "the open data stays");
+    assert_eq!(
+        app.state.dataset.regions().len(),
+        yardstick::bundled_dataset().unwrap().regions().len(),
+        "the open data stays"
+    );
 }
 
 #[test]

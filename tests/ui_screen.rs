@@ -111,7 +111,25 @@ fn gdp_bars_never_go_below_zero_and_every_bar_is_named() {
     let mut harness = harness();
     show(&mut harness, "gdp", &[], ChartKind::Bar, Some((2018, 2018)));
     let spec = harness.state_mut().chart_spec().unwrap().clone();
-    assert_eq!(spec.categories.len(), 14, "{:?}", spec.categories);
+    // 13 districts with a 2018 GDP; 重庆市, their parent, is a dotted reference line.
+    assert_eq!(spec.categories.len(), 13, "{:?}", spec.categories);
+    assert!(!spec.categories.iter().any(|c| c == "重庆市"));
+    assert_eq!(spec.parent_lines.len(), 1, "{:?}", spec.parent_lines);
+    // … twenty times the tallest bar: not drawn to scale, its value in a note instead, and
+    // the value axis ends near the tallest bar (1,058.06), not at 21,588.8.
+    assert!(spec.parent_lines[0].off_scale);
+    assert!(
+        spec.notes
+            .iter()
+            .any(|n| n.contains("重庆市") && n.contains("21,588.8")),
+        "{:?}",
+        spec.notes
+    );
+    assert!(
+        chart::y_bounds(&spec).1 < 2000.0,
+        "{:?}",
+        chart::y_bounds(&spec)
+    );
     for lang in ["zh", "en"] {
         if lang == "en" {
             harness.state_mut().state.lang = yardstick::lang::Lang::En;
@@ -168,8 +186,9 @@ fn hovering_a_published_point_on_a_line_shows_its_source_not_the_required_path()
 fn a_tall_bars_tooltip_has_a_background_and_stays_on_screen() {
     let mut harness = harness();
     show(&mut harness, "gdp", &[], ChartKind::Bar, Some((2018, 2018)));
-    hover_point(&mut harness, "chongqing", 2018, PointKind::Actual);
-    let tip = harness.get_by_label_contains("21,588.8 亿元");
+    // 涪陵's is the tallest bar (重庆市, twenty times larger, is a note, not a bar).
+    hover_point(&mut harness, "fuling", 2018, PointKind::Actual);
+    let tip = harness.get_by_label_contains("1,058.06 亿元");
     let rect = tip.rect();
     let screen = harness.ctx.content_rect();
     // An egui tooltip (framed, in its own area; text painted into the plot by egui_plot
@@ -218,8 +237,9 @@ fn the_pivot_shows_the_2025_target_beside_the_projection() {
     open_example_scenario(&mut harness);
     harness.state_mut().state.view = View::Table;
     harness.run();
-    // 300 × 1.15³ = 456.26 projected, and the published target 500 stays visible.
-    harness.get_by_label("456.26 (目标 500)");
+    // 300 × 1.15³ = 456.26 projected, and the published target 500 stays visible. 2022's
+    // 300 is a lower bound ("首次突破300亿元"), so the projection is one too: "> 456.26".
+    harness.get_by_label("> 456.26 (目标 500)");
     // 万州 has no 2025 value: the target alone, read-only as before.
     harness.get_by_label("目标 1,000");
 }
@@ -327,7 +347,9 @@ fn only_a_region_larger_than_several_others_together_counts_as_their_whole() {
         .filter(|(_, a)| **a)
         .map(|(r, _)| r.id.as_str())
         .collect();
-    assert_eq!(ids, ["chongqing"]);
+    // The bundled data names its parents: exactly those are the aggregates (四川省 has no
+    // values, but is 资阳's parent).
+    assert_eq!(ids, ["chongqing", "sichuan"]);
     // Two regions and no targets: nothing is an aggregate, the first indicator is shown.
     let small = yardstick::io::parse_dataset("small.ron", common::SMALL).unwrap();
     let view = yardstick::model::view::default_view(&small);

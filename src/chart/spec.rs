@@ -207,7 +207,12 @@ impl ChartSpec {
             .points()
             .map(|p| p.value)
             .chain(self.reference.as_ref().map(|r| r.value))
-            .chain(self.parent_lines.iter().map(|p| p.line.value));
+            .chain(
+                self.parent_lines
+                    .iter()
+                    .filter(|p| !p.off_scale)
+                    .map(|p| p.line.value),
+            );
         values.fold(None, |acc, v| match acc {
             None => Some((v, v)),
             Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
@@ -340,7 +345,8 @@ pub fn build_chart_latest(
         ChartKind::Line => builder.line_series(&shown),
     };
     series.retain(|s| !s.points.is_empty());
-    let parent_lines = builder.parent_lines(&picks.references);
+    let mut parent_lines = builder.parent_lines(&picks.references);
+    let off_scale_notes = levels::mark_off_scale(&mut parent_lines, &series, lang);
     let category_years = builder.category_years(&series, categories.len());
     let latest_notes = builder.latest_notes(&series, &parent_lines);
     let drawn: BTreeSet<&str> = series
@@ -428,6 +434,7 @@ pub fn build_chart_latest(
             ),
         });
     }
+    notes.extend(off_scale_notes);
     notes.extend(latest_notes);
     if missing_base {
         notes.push(match lang {

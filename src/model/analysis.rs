@@ -89,11 +89,9 @@ pub trait Values {
     fn better(&self, indicator: IndicatorIdx) -> Better;
 
     /// The region `region` is part of, if any: rankings and scores never set a whole
-    /// against its own parts ([`super::levels`]). Values without levels have none.
-    fn parent_of(&self, region: RegionIdx) -> Option<RegionIdx> {
-        let _ = region;
-        None
-    }
+    /// against its own parts ([`super::levels`]). Required (no default), so that an adapter
+    /// over a dataset cannot forget to pass the parents on and rank a whole with its parts.
+    fn parent_of(&self, region: RegionIdx) -> Option<RegionIdx>;
 }
 
 impl Values for Dataset {
@@ -172,6 +170,10 @@ impl Values for ScenarioValues<'_> {
 
     fn better(&self, indicator: IndicatorIdx) -> Better {
         self.base.indicator(indicator).better
+    }
+
+    fn parent_of(&self, region: RegionIdx) -> Option<RegionIdx> {
+        Values::parent_of(self.base, region)
     }
 }
 

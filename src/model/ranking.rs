@@ -36,6 +36,10 @@ impl Values for Picked<'_> {
     fn better(&self, indicator: IndicatorIdx) -> Better {
         self.dataset.indicator(indicator).better
     }
+
+    fn parent_of(&self, region: RegionIdx) -> Option<RegionIdx> {
+        self.dataset.parent_of(region)
+    }
 }
 
 /// The ranking of the picked regions on one indicator.

@@ -290,7 +290,7 @@ impl YardstickApp {
             &self.state.picks,
             self.state.lang,
         );
-        self.derived.targets(&input)
+        self.derived.targets(&input, &mut self.state.scenarios)
     }
 
     /// The chart for the current picks (with the active scenario beside the baseline),
@@ -376,6 +376,7 @@ impl YardstickApp {
             Command::SetYears(years) => self.state.picks.years = years,
             Command::SetMode(mode) => self.state.picks.mode = mode,
             Command::SetLogScale(on) => self.state.picks.log_scale = on,
+            Command::SetLatest(on) => self.state.picks.latest = on,
             Command::SetRegion(region, on) => {
                 if let Some(flag) = self.state.picks.regions.get_mut(region.0 as usize) {
                     *flag = on;

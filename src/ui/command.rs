@@ -64,6 +64,8 @@ pub enum Command {
     SetMode(crate::model::ViewMode),
     /// A logarithmic value axis or not (side panel).
     SetLogScale(bool),
+    /// Bars show each region's latest value up to the year (or the year's values only).
+    SetLatest(bool),
     /// Show a region or not (side panel).
     SetRegion(crate::model::RegionIdx, bool),
     /// Use this language for the interface and the data.
@@ -218,6 +220,7 @@ impl Command {
             | Self::SetYears(_)
             | Self::SetMode(_)
             | Self::SetLogScale(_)
+            | Self::SetLatest(_)
             | Self::SetRegion(..) => Menu::View,
             Self::SetLanguage(_) => Menu::Language,
             Self::ShowShortcuts | Self::ShowAbout | Self::CommandPalette => Menu::Help,
@@ -253,6 +256,7 @@ impl Command {
             Self::SetYears(_) => ("选择年份", "Pick the years"),
             Self::SetMode(_) => ("选择数值显示方式", "Pick how values are shown"),
             Self::SetLogScale(_) => ("对数坐标", "Log scale"),
+            Self::SetLatest(_) => ("截至该年的最新值", "Latest value up to the year"),
             Self::SetRegion(..) => ("选择地区", "Pick a region"),
             Self::SetLanguage(choice) => return choice.native_name(),
             Self::SetTheme(choice) => return choice.label(lang),
@@ -338,6 +342,7 @@ impl Command {
             | Self::SetYears(_)
             | Self::SetMode(_)
             | Self::SetLogScale(_)
+            | Self::SetLatest(_)
             | Self::SetRegion(..) => ("左侧面板中的选择", "A pick in the side panel"),
             Self::SetLanguage(_) => ("界面与数据的语言", "Language of the interface and data"),
             Self::SetTheme(ThemeChoice::System) => (
@@ -416,6 +421,7 @@ impl Command {
                 | Self::SetYears(_)
                 | Self::SetMode(_)
                 | Self::SetLogScale(_)
+                | Self::SetLatest(_)
                 | Self::SetRegion(..)
         )
     }

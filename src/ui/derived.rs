@@ -3,11 +3,13 @@
 //! revision, the active scenario's revision where it matters, and the picks it depends on,
 //! so a frame with nothing changed scans no observation (see [`Derived::rebuilds`]).
 
-use crate::chart::{ChartKind, ChartSpec, ScenarioLayer, Selection, build_chart_with};
+use crate::chart::tracker::tracker_spec;
+use crate::chart::{ChartKind, ChartSpec, ScenarioLayer, Selection, build_chart_latest};
 use crate::lang::Lang;
 use crate::model::compare::{Comparison, RowFilter, compare, compare_years};
 use crate::model::document::Scenarios;
 use crate::model::ranking::{CompositeData, RankingData, composite_data, ranking_data};
+use crate::model::targets::ScenarioInput;
 use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::state::Picks;
 use crate::ui::targets_view::{TargetRow, target_rows};
@@ -64,6 +66,9 @@ pub struct TargetList {
     pub rows: Vec<TargetRow>,
     /// Targets in the whole dataset.
     pub total: usize,
+    /// The same targets as the tracker chart (bullet bars, baseline and scenario): the spec
+    /// the export draws too.
+    pub tracker: Option<ChartSpec>,
 }
 
 type SelectionKey = (u64, Picks);
@@ -82,7 +87,7 @@ pub struct Derived {
     selection: Slot<SelectionKey, Option<Selection>>,
     chart: Slot<ChartKey, Option<ChartSpec>>,
     facts: Slot<(u64, IndicatorIdx), IndicatorFacts>,
-    targets: Slot<(u64, Vec<bool>), TargetList>,
+    targets: Slot<(u64, Vec<bool>, ScenarioKey, Lang), TargetList>,
     ranking: Slot<RankingKey, RankingData>,
     composite: Slot<CompositeKey, CompositeData>,
     comparison: Slot<CompareKey, Option<YearsCompared>>,
@@ -163,6 +168,10 @@ impl Derived {
         );
         let dataset = input.dataset;
         let lang = input.lang;
+        let tolerance = input
+            .picks
+            .latest
+            .then_some(crate::model::latest::DEFAULT_TOLERANCE);
         self.chart
             .get(key, &mut self.rebuilds, || {
                 let selection = selection?;
@@ -174,9 +183,9 @@ impl Derived {
                             name: &name,
                             applied,
                         };
-                        build_chart_with(dataset, Some(layer), &selection, lang)
+                        build_chart_latest(dataset, Some(layer), &selection, tolerance, lang)
                     }
-                    None => build_chart_with(dataset, None, &selection, lang),
+                    None => build_chart_latest(dataset, None, &selection, tolerance, lang),
                 })
             })
             .as_ref()
@@ -193,20 +202,38 @@ impl Derived {
     }
 
     /// The targets of the picked regions.
-    pub fn targets(&mut self, input: &Inputs<'_>) -> &TargetList {
+    pub fn targets(&mut self, input: &Inputs<'_>, scenarios: &mut Scenarios) -> &TargetList {
         let dataset = input.dataset;
         let regions = input.picks.regions.clone();
-        self.targets
-            .get((input.dataset_rev, regions), &mut self.rebuilds, || {
-                TargetList {
-                    rows: target_rows(dataset, &input.picks.regions),
-                    total: dataset
-                        .observations()
-                        .iter()
-                        .filter(|o| o.kind == ObservationKind::Target)
-                        .count(),
-                }
-            })
+        let key = (
+            input.dataset_rev,
+            regions,
+            scenario_key(scenarios),
+            input.lang,
+        );
+        self.targets.get(key, &mut self.rebuilds, || {
+            let scenario = scenarios.active_mut().map(|doc| {
+                let applied = doc.applied(dataset).clone();
+                (doc.scenario.clone(), applied)
+            });
+            let input_of = || {
+                scenario
+                    .as_ref()
+                    .map(|(scenario, applied)| ScenarioInput { scenario, applied })
+            };
+            let rows = target_rows(dataset, &input.picks.regions, input_of());
+            let judged: Vec<_> = rows.iter().map(|r| r.judged.clone()).collect();
+            let tracker = Some(tracker_spec(dataset, &judged, input_of(), input.lang));
+            TargetList {
+                rows,
+                tracker,
+                total: dataset
+                    .observations()
+                    .iter()
+                    .filter(|o| o.kind == ObservationKind::Target)
+                    .count(),
+            }
+        })
     }
 
     /// The ranking on the picked indicator; `picked_year` is the year the user chose, with

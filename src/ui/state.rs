@@ -45,6 +45,9 @@ pub struct Picks {
     pub mode: ViewMode,
     /// Logarithmic value axis.
     pub log_scale: bool,
+    /// Bars of one year: each region's latest value up to that year, at most
+    /// [`crate::model::latest::DEFAULT_TOLERANCE`] years back, its year under its bar.
+    pub latest: bool,
 }
 
 impl View {
@@ -68,6 +71,7 @@ impl Picks {
             kind: ChartKind::Bar,
             mode: ViewMode::Absolute,
             log_scale: false,
+            latest: false,
         }
     }
 
@@ -89,6 +93,7 @@ impl Picks {
         picks.kind = self.kind;
         picks.mode = self.mode;
         picks.log_scale = self.log_scale;
+        picks.latest = self.latest;
         picks
     }
 }

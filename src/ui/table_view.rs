@@ -209,19 +209,36 @@ pub enum Shown {
     },
     /// Long layout: an estimate not used because the same year has an actual value.
     Shadowed(f64),
+    /// Long layout: a growth rate or a part-year figure ("1—11月 99.56", "10.6 %"), shown as
+    /// published and read-only (scenarios change whole-year levels only).
+    Qualified {
+        /// The figure.
+        value: f64,
+        /// Exact, or a bound ("> 300").
+        bound: crate::model::Bound,
+        /// A level or a growth rate.
+        measure: crate::model::Measure,
+        /// The months of a part-year figure.
+        months: Option<(u8, u8)>,
+    },
 }
 
 impl Shown {
     /// Whether the user may edit the cell.
     pub fn editable(&self) -> bool {
-        !matches!(self, Shown::Target { .. } | Shown::Shadowed(_))
+        !matches!(
+            self,
+            Shown::Target { .. } | Shown::Shadowed(_) | Shown::Qualified { .. }
+        )
     }
 
     /// The number shown, if any.
     pub fn value(&self) -> Option<f64> {
         match self {
             Shown::Value(e) => Some(e.value),
-            Shown::Target { value, .. } | Shown::Shadowed(value) => Some(*value),
+            Shown::Target { value, .. }
+            | Shown::Shadowed(value)
+            | Shown::Qualified { value, .. } => Some(*value),
             Shown::Empty | Shown::Removed { .. } => None,
         }
     }
@@ -236,12 +253,30 @@ impl Shown {
     pub fn display_text(&self, lang: Lang) -> String {
         match self {
             Shown::Empty => String::new(),
-            Shown::Value(e) => format_value(e.value),
+            // A bound reads as the report states it: "> 300", "约 100".
+            Shown::Value(e) => format!("{}{}", e.bound.symbol_in(lang), format_value(e.value)),
             Shown::Removed { .. } => "—".to_owned(),
             Shown::Target { value, .. } => {
                 format!("{} {}", lang.pick("目标", "target"), format_value(*value))
             }
             Shown::Shadowed(value) => format_value(*value),
+            Shown::Qualified {
+                value,
+                bound,
+                measure,
+                months,
+            } => {
+                let figure = format!(
+                    "{}{}{}",
+                    bound.symbol_in(lang),
+                    format_value(*value),
+                    if measure.is_level() { "" } else { " %" }
+                );
+                match months {
+                    Some(_) => format!("{} {figure}", crate::model::months_label(*months, lang)),
+                    None => figure,
+                }
+            }
         }
     }
 
@@ -307,6 +342,13 @@ impl Shown {
                 lang.pick(
                     "估计值：同年已有实际值，图表与情景用实际值；只读",
                     "Estimate: the same year has an actual value, which charts and scenarios use; read-only",
+                )
+                .to_owned(),
+            ),
+            Shown::Qualified { .. } => Some(
+                lang.pick(
+                    "增速或部分月份的数值，按原文显示；只读（情景只改全年总量）",
+                    "A growth rate or a part-year figure, as published; read-only (scenarios change whole-year levels)",
                 )
                 .to_owned(),
             ),
@@ -952,7 +994,9 @@ fn value_cell(
     let mut rich = RichText::new(text);
     match shown {
         Shown::Value(e) if e.origin == Origin::Projected => rich = rich.italics(),
-        Shown::Target { .. } | Shown::Shadowed(_) => rich = rich.italics().weak(),
+        Shown::Target { .. } | Shown::Shadowed(_) | Shown::Qualified { .. } => {
+            rich = rich.italics().weak()
+        }
         _ => {}
     }
     let galley = egui::WidgetText::from(rich).into_galley(

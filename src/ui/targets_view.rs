@@ -12,18 +12,23 @@ use crate::model::analysis::{
     AT_RISK_SHARE, TargetStatus, TargetTrack, Values, required_path, track_target_with,
 };
 use crate::model::scenario::GrowthRule;
-use crate::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
+use crate::model::targets::{ScenarioInput, TargetRow as JudgedRow, judge_targets, reason};
+use crate::model::{Dataset, IndicatorIdx, Measure, ObservationKind, RegionIdx};
 use crate::ui::YardstickApp;
 use crate::ui::polish::ToastKind;
 
-/// A target: (region, indicator, target year).
-pub type TargetKey = (RegionIdx, IndicatorIdx, i32);
+/// A target: (region, indicator, target year, level or growth rate). A year can hold both a
+/// level target and a growth-rate target of one indicator (万州 规上工业总产值 2023: 630亿元
+/// and ≥ 25 %): the measure tells their rows apart.
+pub type TargetKey = (RegionIdx, IndicatorIdx, i32, Measure);
 
 /// What the view remembers between frames.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TargetsState {
     /// The row whose required path is shown.
     pub selected: Option<TargetKey>,
+    /// Show the tracker chart (bullet bars) instead of the table.
+    pub tracker: bool,
 }
 
 /// One target of the dataset and, when it has a baseline, how it is tracking.
@@ -37,39 +42,67 @@ pub struct TargetRow {
     pub target_year: i32,
     /// The target value.
     pub target: f64,
-    /// The tracking; `None` when there is no measured value before the target year.
+    /// The required path of a level target; `None` for a growth-rate target or when there is
+    /// no measured value before the target year.
     pub track: Option<TargetTrack>,
+    /// The target judged in its own form (level, growth rate, bound) on the baseline and,
+    /// with an active scenario, on the scenario ([`crate::model::targets`]).
+    pub judged: JudgedRow,
 }
 
 impl TargetRow {
     /// The row's key.
     pub fn key(&self) -> TargetKey {
-        (self.region, self.indicator, self.target_year)
+        (
+            self.region,
+            self.indicator,
+            self.target_year,
+            self.judged.baseline.target.measure,
+        )
     }
 
-    /// The status; a target without a baseline cannot be judged.
+    /// The status on the baseline (the published figures).
     pub fn status(&self) -> TargetStatus {
-        self.track
-            .as_ref()
-            .map_or(TargetStatus::Unknown, |t| t.status)
+        self.judged.baseline.status
+    }
+
+    /// The target as the report states it: "> 1000", "≥ 10 %".
+    pub fn target_text(&self, lang: Lang) -> String {
+        let t = &self.judged.baseline.target;
+        crate::model::format_value(t.value, t.bound, t.measure, lang)
     }
 }
 
 /// Every target of `dataset` for the regions flagged in `regions` (by region index), in
-/// region, indicator and year order. Targets with no measured value before their year are
-/// kept (with no tracking) so that none goes unlisted.
-pub fn target_rows(dataset: &Dataset, regions: &[bool]) -> Vec<TargetRow> {
-    let mut rows: Vec<TargetRow> = dataset
-        .observations()
-        .iter()
-        .filter(|o| o.kind == ObservationKind::Target)
-        .filter(|o| regions.get(o.region.0 as usize).copied().unwrap_or(false))
-        .map(|o| TargetRow {
-            region: o.region,
-            indicator: o.indicator,
-            target_year: o.year,
-            target: o.value,
-            track: track_target_with(dataset, o.region, o.indicator, o.year, o.value),
+/// region, indicator and year order, judged in its own form on the baseline and, when given,
+/// on `scenario` ([`judge_targets`]). Targets that cannot be judged are kept (status unknown,
+/// with the reason) so that none goes unlisted. Level targets also get their required path.
+pub fn target_rows(
+    dataset: &Dataset,
+    regions: &[bool],
+    scenario: Option<ScenarioInput<'_>>,
+) -> Vec<TargetRow> {
+    let mut rows: Vec<TargetRow> = judge_targets(dataset, scenario)
+        .into_iter()
+        .filter(|j| {
+            let region = j.baseline.target.region;
+            regions.get(region.0 as usize).copied().unwrap_or(false)
+        })
+        .map(|judged| {
+            let t = judged.baseline.target.clone();
+            let track = t
+                .measure
+                .is_level()
+                .then(|| track_target_with(dataset, t.region, t.indicator, t.year, t.value))
+                .flatten();
+            TargetRow {
+                region: t.region,
+                indicator: t.indicator,
+                target_year: t.year,
+                target: t.value,
+                track,
+                judged,
+            }
         })
         .collect();
     rows.sort_by_key(TargetRow::key);
@@ -103,69 +136,27 @@ pub fn status_colour(status: TargetStatus, dark: bool) -> Color32 {
     }
 }
 
-/// Why a row has its status, in a few words.
+/// Why a row has its status on the baseline, in a few words ([`reason`]).
 pub fn explain(row: &TargetRow, lang: Lang) -> String {
-    let Some(t) = &row.track else {
-        return lang
-            .pick(
-                "目标年之前无实测值，无法计算",
-                "no measured value before the target year",
-            )
-            .to_owned();
-    };
-    let lower = t.better == Better::Lower;
-    match (t.status, t.outcome) {
-        (TargetStatus::Achieved, Some(v)) => match lang {
-            Lang::Zh => format!("{}年实测 {}，已达到目标", t.target_year, format_value(v)),
-            Lang::En => format!("{} measured {}: target met", t.target_year, format_value(v)),
-        },
-        (TargetStatus::OffTrack, Some(v)) => match lang {
-            Lang::Zh => format!("{}年实测 {}，未达到目标", t.target_year, format_value(v)),
-            Lang::En => format!(
-                "{} measured {}: target missed",
-                t.target_year,
-                format_value(v)
-            ),
-        },
-        (TargetStatus::Achieved, None) => lang
-            .pick("最新值已达到目标", "the latest value already meets it")
-            .to_owned(),
-        (TargetStatus::Unknown, _) if t.required_pct.is_none() => lang
-            .pick(
-                "最新值不为正或目标为负，无法计算所需增速",
-                "latest value not positive or target negative: no required growth",
-            )
-            .to_owned(),
-        (TargetStatus::Unknown, _) => lang
-            .pick("无近年增长数据", "no recent growth data")
-            .to_owned(),
-        (TargetStatus::OnTrack, _) if lower => lang
-            .pick(
-                "近年降幅不小于所需降幅",
-                "recent decline at least the required",
-            )
-            .to_owned(),
-        (TargetStatus::OnTrack, _) => lang
-            .pick(
-                "近年增速不低于所需增速",
-                "recent growth at least the required",
-            )
-            .to_owned(),
-        (TargetStatus::AtRisk, _) => {
-            let share = AT_RISK_SHARE * 100.0;
-            match lang {
-                Lang::Zh => format!("近年速度达到所需的 {share:.0}% 以上，但不足 100%"),
-                Lang::En => format!("recent pace at least {share:.0} % of the required, not all"),
-            }
-        }
-        (TargetStatus::OffTrack, None) => {
-            let share = AT_RISK_SHARE * 100.0;
-            match lang {
-                Lang::Zh => format!("近年速度不足所需的 {share:.0}%"),
-                Lang::En => format!("recent pace below {share:.0} % of the required"),
-            }
-        }
-    }
+    reason(&row.judged.baseline, lang)
+}
+
+/// The row judged on the active scenario, when it has one: "情景“…”：落后（2025 = 456.3 <
+/// 500，落后 8.7 %）".
+pub fn explain_scenario(row: &TargetRow, scenario_name: &str, lang: Lang) -> Option<String> {
+    let j = row.judged.scenario.as_ref()?;
+    Some(match lang {
+        Lang::Zh => format!(
+            "情景“{scenario_name}”：{}（{}）",
+            status_label(j.status, lang),
+            reason(j, lang)
+        ),
+        Lang::En => format!(
+            "scenario \"{scenario_name}\": {} ({})",
+            status_label(j.status, lang),
+            reason(j, lang)
+        ),
+    })
 }
 
 /// A percentage with its sign and two decimals: `+18.56%`.
@@ -196,7 +187,10 @@ pub fn growth_rule_for(dataset: &Dataset, track: &TargetTrack) -> Option<GrowthR
 /// undo step; a rule for the same region, indicator and years is replaced rather than added
 /// twice. Returns the rule, `None` when the target has no required growth.
 pub fn apply_as_growth(app: &mut YardstickApp, key: TargetKey) -> Option<GrowthRule> {
-    let (region, indicator, year) = key;
+    let (region, indicator, year, measure) = key;
+    if !measure.is_level() {
+        return None;
+    }
     let dataset = &app.state.dataset;
     let target = dataset
         .get(region, indicator, year, ObservationKind::Target)?
@@ -226,6 +220,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
     let total = list.total;
     // A clone of the rows (a few hundred at most), not a scan: the view mutates the app.
     let rows = list.rows.clone();
+    ui.horizontal(|ui| {
+        let state = &mut app.views.targets;
+        ui.selectable_value(&mut state.tracker, false, lang.pick("表格", "Table"))
+            .on_hover_text(lang.pick(
+                "每个目标一行：目标、最新实际值、所需与近年增速、状态、原因",
+                "One row per target: target, latest actual, required and recent growth, status, reason",
+            ));
+        ui.selectable_value(&mut state.tracker, true, lang.pick("进度图", "Tracker"))
+            .on_hover_text(lang.pick(
+                "每个目标一条进度条：实际值占目标的比例，基线与情景并列（与导出的图相同）",
+                "One bullet bar per target: the actual as a share of the target, baseline beside scenario (as exported)",
+            ));
+    });
     ui.label(match lang {
         Lang::Zh => format!(
             "所选地区的规划目标：{} 个（数据集中共 {} 个；在左侧勾选地区）",
@@ -259,6 +266,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
             .map(TargetRow::key);
     }
 
+    if app.views.targets.tracker {
+        let revision = app.derived.rebuilds();
+        if let Some(spec) = &app.target_list().tracker {
+            crate::ui::views::tracker::tracker_ui(ui, spec, revision);
+        }
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt("targets_scroll")
         .auto_shrink([false, false])
@@ -280,6 +294,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
 
 fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
     let lang = app.state.lang;
+    let scenario_name = app
+        .state
+        .scenarios
+        .active()
+        .map(|doc| doc.scenario.name.clone());
     let dark = ui.visuals().dark_mode;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let headers = [
@@ -389,16 +408,21 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
                     });
                     table_row.col(|ui| {
                         // The unit on hover: in every row it would push the columns away.
+                        let target = row.target_text(lang);
+                        let unit = if row.judged.baseline.target.measure.is_level() {
+                            unit
+                        } else {
+                            row.judged.baseline.target.measure.label(lang)
+                        };
                         ui.add(
                             egui::Label::new(format!(
-                                "{}{}{}",
+                                "{}{}{target}",
                                 row.target_year,
                                 lang.pick("年：", ": "),
-                                format_value(row.target)
                             ))
                             .truncate(),
                         )
-                        .on_hover_text(format!("{} {unit}", format_value(row.target)));
+                        .on_hover_text(format!("{target} {unit}"));
                     });
                     let track = row.track.as_ref();
                     table_row.col(|ui| {
@@ -442,8 +466,24 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
                     });
                     table_row.col(|ui| {
                         let why = explain(row, lang);
-                        ui.add(egui::Label::new(why.clone()).truncate())
-                            .on_hover_text(why);
+                        let on_scenario = scenario_name
+                            .as_deref()
+                            .and_then(|name| explain_scenario(row, name, lang));
+                        match on_scenario {
+                            Some(scenario) => {
+                                // Baseline and scenario side by side; both in full on hover.
+                                let shown = match lang {
+                                    Lang::Zh => format!("基线：{why} · {scenario}"),
+                                    Lang::En => format!("baseline: {why} · {scenario}"),
+                                };
+                                ui.add(egui::Label::new(shown).truncate())
+                                    .on_hover_text(format!("{why}\n{scenario}"));
+                            }
+                            None => {
+                                ui.add(egui::Label::new(why.clone()).truncate())
+                                    .on_hover_text(why);
+                            }
+                        }
                     });
                     if table_row.response().clicked() {
                         clicked = Some(key);

@@ -26,7 +26,12 @@ impl ValueScale {
             .points()
             .map(|p| p.value)
             .chain(spec.reference.as_ref().map(|r| r.value))
-            .chain(spec.parent_lines.iter().map(|l| l.line.value))
+            .chain(
+                spec.parent_lines
+                    .iter()
+                    .filter(|l| !l.off_scale)
+                    .map(|l| l.line.value),
+            )
             .filter(|v| v.is_finite() && (!log || *v > 0.0));
         let range = values.fold(None, |acc: Option<(f64, f64)>, v| match acc {
             None => Some((v, v)),

@@ -1129,7 +1129,22 @@ mod spec_tests {
     fn every_bar_is_named_even_when_the_names_do_not_fit() {
         for lang in [Lang::Zh, Lang::En] {
             let spec = bundled_gdp_bars(lang);
-            assert_eq!(spec.categories.len(), 14);
+            // 13 districts with a 2018 GDP; 重庆市, their parent, is a reference line.
+            assert_eq!(spec.categories.len(), 13, "{:?}", spec.categories);
+            assert_eq!(spec.parent_lines.len(), 1);
+            assert!(
+                spec.parent_lines[0]
+                    .line
+                    .label
+                    .contains(if lang == Lang::Zh {
+                        "重庆市"
+                    } else {
+                        "Chongqing"
+                    })
+            );
+            // Twenty times the tallest bar: not drawn (the bars keep their height), a note.
+            assert!(spec.parent_lines[0].off_scale);
+            assert!(spec.notes[0].contains("21,588.8"), "{:?}", spec.notes);
             for (w, h) in [(1600, 900), (800, 450), (500, 300), (320, 240), (240, 200)] {
                 let l = layout(&spec, w, h, &Measure::new().expect("font"));
                 let plot = l.plot.expect("plot");

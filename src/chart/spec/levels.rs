@@ -16,6 +16,41 @@ pub struct ParentLine {
     pub line: ReferenceLine,
     /// The value as a point (its year, kind, source and note), for tooltips and the CSV.
     pub point: Point,
+    /// Far above the bars it is compared with (重庆市's GDP is twenty times a district's): it
+    /// is not drawn, so the bars keep the height that tells them apart; a note gives its
+    /// value instead ([`mark_off_scale`]).
+    pub off_scale: bool,
+}
+
+/// A reference line more than this many times the largest bar is off the scale.
+pub const OFF_SCALE_FACTOR: f64 = 5.0;
+
+/// Marks the lines of `lines` that are more than [`OFF_SCALE_FACTOR`] times the largest
+/// value of `series` (or below the smallest negative one by as much), and returns one note
+/// per marked line with its name and value.
+pub fn mark_off_scale(lines: &mut [ParentLine], series: &[Series], lang: Lang) -> Vec<String> {
+    let (lo, hi) = series
+        .iter()
+        .flat_map(|s| &s.points)
+        .map(|p| p.value)
+        .filter(|v| v.is_finite())
+        .fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let mut notes = Vec::new();
+    for line in lines.iter_mut() {
+        let v = line.line.value;
+        line.off_scale =
+            (hi > 0.0 && v > OFF_SCALE_FACTOR * hi) || (lo < 0.0 && v < OFF_SCALE_FACTOR * lo);
+        if line.off_scale {
+            notes.push(match lang {
+                Lang::Zh => format!("{}（参考线远超各柱，未按比例画出）", line.line.label),
+                Lang::En => format!(
+                    "{} (reference line far beyond the bars, not drawn to scale)",
+                    line.line.label
+                ),
+            });
+        }
+    }
+    notes
 }
 
 /// The tolerance a chart uses: `Some(n)` with `n > 0` only for a one-year bar chart.
@@ -138,6 +173,7 @@ impl Builder<'_> {
                         label,
                     },
                     point,
+                    off_scale: false,
                 });
             }
         }

@@ -378,6 +378,14 @@ fn row_shown(frame: &Frame<'_>, row: &LongRow) -> Shown {
     let observation = row
         .observation
         .and_then(|i| frame.dataset.observations().get(i));
+    if let Some(o) = observation.filter(|o| is_qualified(o)) {
+        return Shown::Qualified {
+            value: o.value,
+            bound: o.bound,
+            measure: o.measure,
+            months: o.months,
+        };
+    }
     match (row.kind, observation) {
         (Some(ObservationKind::Target), Some(o)) => Shown::Target {
             value: o.value,
@@ -395,11 +403,20 @@ fn row_shown(frame: &Frame<'_>, row: &LongRow) -> Shown {
     }
 }
 
+/// A growth rate or a part-year figure: not the whole-year level the pivot and scenarios
+/// hold for its (region, indicator, year), so its row shows its own figure.
+fn is_qualified(o: &crate::model::Observation) -> bool {
+    !o.measure.is_level() || o.months.is_some()
+}
+
 /// The value a long row sorts by (no allocation).
 fn row_value(frame: &Frame<'_>, row: &LongRow) -> Option<f64> {
     let observation = row
         .observation
         .and_then(|i| frame.dataset.observations().get(i));
+    if let Some(o) = observation.filter(|o| is_qualified(o)) {
+        return Some(o.value);
+    }
     match (row.kind, observation) {
         (Some(ObservationKind::Target), Some(o)) => Some(o.value),
         (Some(ObservationKind::Estimate), Some(o))

@@ -256,6 +256,12 @@ pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
         .points()
         .map(|p| p.value)
         .chain(spec.reference.as_ref().map(|r| r.value))
+        .chain(
+            spec.parent_lines
+                .iter()
+                .filter(|p| !p.off_scale)
+                .map(|p| p.line.value),
+        )
         .filter(|v| v.is_finite() && (!log || *v > 0.0))
         .map(|v| plot_y(v, log));
     let Some((min, max)) = values.fold(None, |acc: Option<(f64, f64)>, v| match acc {
@@ -284,9 +290,10 @@ pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
 pub fn hover_text(point: &Point, spec: &ChartSpec) -> String {
     let lang = spec.lang;
     let mut text = format!(
-        "{} · {}\n{} {}  ({})",
+        "{} · {}\n{}{} {}  ({})",
         point.region,
         point.year,
+        point.bound.symbol_in(lang),
         format_value(point.value),
         spec.unit,
         point.kind.label(lang)
@@ -313,6 +320,46 @@ pub fn hover_text(point: &Point, spec: &ChartSpec) -> String {
         text.push_str(&format!("\n{note}"));
     }
     text
+}
+
+/// A picked parent (重庆市 over its districts) as a dotted line with its name and value,
+/// never as one more bar: as the export draws it ([`crate::chart::spec`]'s `parent_lines`).
+fn parent_lines(spec: &ChartSpec) -> Vec<HLine> {
+    spec.parent_lines
+        .iter()
+        .filter(|p| !p.off_scale)
+        .map(|p| {
+            HLine::new(p.line.label.clone(), plot_y(p.line.value, spec.log_scale))
+                .color(Color32::from_gray(90))
+                .style(LineStyle::dotted_dense())
+                .width(1.5)
+                .allow_hover(false)
+        })
+        .collect()
+}
+
+/// The sign of each bound point ("> 300" drawn at 300 with ">" above it): a bound is never
+/// shown as if it were an exact figure.
+fn bound_marks(spec: &ChartSpec, offset_of: impl Fn(usize) -> f64) -> Vec<egui_plot::Text> {
+    let mut marks = Vec::new();
+    for (j, series) in spec.series.iter().enumerate() {
+        for p in series.points.iter().filter(|p| !p.bound.is_exact()) {
+            let y = plot_y(p.value, spec.log_scale);
+            let text = egui::RichText::new(p.bound.symbol_in(spec.lang).trim())
+                .strong()
+                .color(color_of(series));
+            marks.push(
+                egui_plot::Text::new(
+                    format!("{} {}", series.name, p.year),
+                    egui_plot::PlotPoint::new(p.x + offset_of(j), y),
+                    text,
+                )
+                .anchor(egui::Align2::CENTER_BOTTOM)
+                .allow_hover(false),
+            );
+        }
+    }
+    marks
 }
 
 fn reference_line(spec: &ChartSpec) -> Option<HLine> {
@@ -449,7 +496,11 @@ impl CategoryLabels {
         let galleys: Vec<(String, Arc<egui::Galley>)> = spec
             .categories
             .iter()
-            .map(|name| {
+            .enumerate()
+            .map(|(i, name)| {
+                // With "latest value up to the year", a bar of an earlier year has its year
+                // under its name, as the export draws it.
+                let year = spec.category_years.get(i).filter(|y| !y.is_empty());
                 let mut shown = name.clone();
                 let mut galley =
                     ui.fonts_mut(|f| f.layout_no_wrap(shown.clone(), font.clone(), color));
@@ -461,11 +512,21 @@ impl CategoryLabels {
                         + "…";
                     galley = ui.fonts_mut(|f| f.layout_no_wrap(shown.clone(), font.clone(), color));
                 }
-                (name.clone(), galley)
+                match year {
+                    Some(year) => {
+                        let text = format!("{shown}\n{year}");
+                        let galley = ui.fonts_mut(|f| f.layout_no_wrap(text, font.clone(), color));
+                        (format!("{name} {year}"), galley)
+                    }
+                    None => (name.clone(), galley),
+                }
             })
             .collect();
         let widest = galleys.iter().map(|(_, g)| g.size().x).fold(0.0, f32::max);
-        let line = galleys.first().map_or(font.size, |(_, g)| g.size().y);
+        let line = galleys
+            .iter()
+            .map(|(_, g)| g.size().y)
+            .fold(font.size, f32::max);
         // The y axis takes about 60 points of the width.
         let slot = (ui.available_width() - 60.0).max(1.0) / spec.categories.len().max(1) as f32;
         let (angle, height) = if widest + 8.0 <= slot {
@@ -510,7 +571,7 @@ impl CategoryLabels {
                 ];
                 (pos, Rect::from_points(&corners))
             };
-            let shortened = galley.text() != name;
+            let shortened = galley.text().replace('\n', " ") != name;
             ui.painter()
                 .add(egui::epaint::TextShape::new(pos, galley, color).with_angle(self.angle));
             let id = ui.scope_id().with(("yardstick-bar-name", i));
@@ -558,6 +619,12 @@ fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::P
         }
         if let Some(line) = reference_line(spec) {
             plot_ui.hline(line);
+        }
+        for line in parent_lines(spec) {
+            plot_ui.hline(line);
+        }
+        for mark in bound_marks(spec, |j| bar_slot(j, n).0) {
+            plot_ui.text(mark);
         }
     })
 }
@@ -620,9 +687,27 @@ fn line_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::
                     .radius(if style.fill_alpha >= 1.0 { 4.0 } else { 6.0 })
                     .allow_hover(false),
             );
+            // A bound is an open ring with its sign above, never an exact filled point.
+            let bounds: PlotPoints<'_> = series
+                .points
+                .iter()
+                .filter(|p| !p.bound.is_exact())
+                .map(|p| [p.x, plot_y(p.value, log)])
+                .collect();
+            plot_ui.points(
+                Points::new(series.name.clone(), bounds)
+                    .color(color)
+                    .shape(MarkerShape::Circle)
+                    .filled(false)
+                    .radius(7.0)
+                    .allow_hover(false),
+            );
         }
         if let Some(line) = reference_line(spec) {
             plot_ui.hline(line);
+        }
+        for mark in bound_marks(spec, |_| 0.0) {
+            plot_ui.text(mark);
         }
     })
 }

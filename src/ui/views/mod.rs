@@ -5,8 +5,10 @@
 
 pub mod chart;
 pub mod compare;
+pub mod layout_paint;
 pub mod rankings;
 pub mod side;
+pub mod tracker;
 
 use crate::ui::derived::Derived;
 use crate::ui::state::AppState;

@@ -1,6 +1,7 @@
 //! The left panel: indicator, chart kind, year and regions.
 
 use crate::chart::{ChartKind, ViewMode};
+use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::model::RegionIdx;
 use crate::ui::command::Command;
@@ -58,6 +59,9 @@ pub fn changes(before: &Picks, after: &Picks, out: &mut Vec<Command>) {
     if after.log_scale != before.log_scale {
         out.push(Command::SetLogScale(after.log_scale));
     }
+    if after.latest != before.latest {
+        out.push(Command::SetLatest(after.latest));
+    }
     for (i, (&was, &now)) in before.regions.iter().zip(&after.regions).enumerate() {
         if was != now {
             out.push(Command::SetRegion(RegionIdx(i as u32), now));
@@ -65,22 +69,42 @@ pub fn changes(before: &Picks, after: &Picks, out: &mut Vec<Command>) {
     }
 }
 
+/// Scrolls the innermost scroll area to a widget the keyboard has just moved to (Tab), so
+/// the focus is never out of sight; egui leaves that to the widget.
+fn follow_focus(response: egui::Response) -> egui::Response {
+    if response.gained_focus() {
+        response.scroll_to_me(None);
+    }
+    response
+}
+
+/// Height of the indicator list's own scroll box, in points (about ten rows).
+const INDICATOR_LIST_HEIGHT: f32 = 230.0;
+
 fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
     let lang = cx.state.lang;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(Text::Indicator.get(lang));
-        for idx in cx.state.dataset.indicator_indices().collect::<Vec<_>>() {
-            let indicator = cx.state.dataset.indicator(idx);
-            let label = format!(
-                "{} ({})",
-                indicator.display_name(lang),
-                indicator.display_unit(lang)
-            );
-            if ui.radio(picks.indicator == idx, label).clicked() && picks.indicator != idx {
-                picks.indicator = idx;
-                picks.years = None;
-            }
-        }
+        // A long indicator list scrolls in its own box, so the chart kind, the years and
+        // the regions below stay in view (29 indicators filled a 1280×800 panel).
+        egui::ScrollArea::vertical()
+            .id_salt("indicator_list")
+            .max_height(INDICATOR_LIST_HEIGHT)
+            .show(ui, |ui| {
+                for idx in cx.state.dataset.indicator_indices().collect::<Vec<_>>() {
+                    let indicator = cx.state.dataset.indicator(idx);
+                    let label = format!(
+                        "{} ({})",
+                        indicator.display_name(lang),
+                        indicator.display_unit(lang)
+                    );
+                    let radio = follow_focus(ui.radio(picks.indicator == idx, label));
+                    if radio.clicked() && picks.indicator != idx {
+                        picks.indicator = idx;
+                        picks.years = None;
+                    }
+                }
+            });
         ui.separator();
         ui.horizontal(|ui| {
             let before = picks.kind;
@@ -101,10 +125,10 @@ fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
         ui.separator();
         ui.heading(Text::Regions.get(lang));
         ui.horizontal(|ui| {
-            if ui.button(Text::All.get(lang)).clicked() {
+            if follow_focus(ui.button(Text::All.get(lang))).clicked() {
                 picks.regions.iter_mut().for_each(|r| *r = true);
             }
-            if ui.button(Text::None.get(lang)).clicked() {
+            if follow_focus(ui.button(Text::None.get(lang))).clicked() {
                 picks.regions.iter_mut().for_each(|r| *r = false);
             }
         });
@@ -127,7 +151,7 @@ fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
                 name.to_owned()
             };
             if let Some(flag) = picks.regions.get_mut(i) {
-                ui.checkbox(flag, label)
+                follow_focus(ui.checkbox(flag, label))
                     .on_hover_text(region.note.clone().unwrap_or_default());
             }
         }
@@ -214,4 +238,22 @@ fn mode_picker(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
             "数值相差悬殊时使用（仅限正值）",
             "For values of very different size (positive values only)",
         ));
+    // Sparse data (one district publishes for 2022, another for 2023): each bar may show
+    // the region's latest value up to the year, its year under it; never silently.
+    let tolerance = crate::model::latest::DEFAULT_TOLERANCE;
+    ui.add_enabled_ui(picks.kind == ChartKind::Bar, |ui| {
+        ui.checkbox(
+            &mut picks.latest,
+            lang.pick("截至该年的最新值", "Latest value up to the year"),
+        )
+        .on_hover_text(match lang {
+            Lang::Zh => format!(
+                "柱状图：各地区该年没有数值时，显示其最近 {tolerance} 年内的最新值，并在柱下标出年份"
+            ),
+            Lang::En => format!(
+                "Bars: a region without a value for the year shows its latest value of the {tolerance} years before, its year under the bar"
+            ),
+        })
+        .on_disabled_hover_text(lang.pick("仅用于柱状图", "For bar charts only"));
+    });
 }

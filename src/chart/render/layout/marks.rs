@@ -35,7 +35,7 @@ impl Builder<'_> {
         let mut lines: Vec<(f64, &str)> = spec
             .parent_lines
             .iter()
-            .filter(|l| l.line.value.is_finite())
+            .filter(|l| l.line.value.is_finite() && !l.off_scale)
             .map(|l| (frame.px_y(l.line.value), l.line.label.as_str()))
             .filter(|(y, _)| (p.y0..=p.y1).contains(y))
             .collect();
