@@ -227,6 +227,16 @@ fn a_merge_into_the_bundled_dataset_is_one_undo_step_and_saves_as_ron() {
         yardstick::bundled_dataset().unwrap().indicators().len()
     );
     assert!(harness.state().window_title().contains("* chongqing.ron"));
+    let merged = "已并入 merge_new_regions.csv：新增 2 个地区，0 项指标，2 个观测值（可撤销）";
+    assert!(
+        harness
+            .state()
+            .polish
+            .toasts
+            .iter()
+            .any(|t| t.text == merged),
+        "a toast says what the merge added"
+    );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();

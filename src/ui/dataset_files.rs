@@ -94,7 +94,7 @@ impl YardstickApp {
 
     /// Makes the dataset with a table merged into it the current one: one undo step.
     pub fn merge_imported(&mut self, summary: ImportSummary, table: PathBuf) {
-        let message = self.imported_message(&summary.dataset, &table);
+        let message = self.merged_message(&summary.dataset, &table);
         let mark = self.active_revision();
         let unsaved = self.state.dataset_unsaved;
         let before = self.install_dataset(summary.dataset);
@@ -110,11 +110,26 @@ impl YardstickApp {
         self.polish.toasts.push(ToastKind::Success, message);
     }
 
+    /// What a merge adds to the current dataset: "已并入 x.csv：新增 2 个地区，…".
+    fn merged_message(&self, merged: &Dataset, table: &Path) -> String {
+        let now = &self.state.dataset;
+        let added = |after: usize, before: usize| after.saturating_sub(before);
+        let regions = added(merged.regions().len(), now.regions().len());
+        let indicators = added(merged.indicators().len(), now.indicators().len());
+        let values = added(merged.observations().len(), now.observations().len());
+        let name = file_name(table);
+        match self.state.lang {
+            Lang::Zh => format!(
+                "已并入 {name}：新增 {regions} 个地区，{indicators} 项指标，{values} 个观测值（可撤销）"
+            ),
+            Lang::En => format!(
+                "Merged {name}: {regions} regions, {indicators} indicators, {values} observations added (undoable)"
+            ),
+        }
+    }
+
     fn imported_message(&self, dataset: &Dataset, table: &Path) -> String {
-        let name = table.file_name().map_or_else(
-            || table.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = file_name(table);
         match self.state.lang {
             Lang::Zh => format!(
                 "已导入 {name}：{} 个地区，{} 项指标，{} 个观测值",
@@ -288,17 +303,11 @@ impl YardstickApp {
     /// The dataset's file name for the title: its file, the table it was imported from
     /// (not saved yet), or the bundled file's; `* ` first while it has unsaved changes.
     pub fn dataset_file_label(&self) -> String {
-        let name = |p: &Path| {
-            p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            )
-        };
         let file = match (&self.state.dataset_path, &self.state.dataset_from_table) {
-            (Some(path), _) => name(path),
+            (Some(path), _) => file_name(path),
             (None, Some(table)) => format!(
                 "{}{}",
-                name(table),
+                file_name(table),
                 self.state.lang.pick("（未保存）", " (not saved)")
             ),
             (None, None) => "chongqing.ron".to_owned(),
@@ -335,4 +344,12 @@ impl YardstickApp {
             );
         crate::ui::file_prompt::file_name(&stem, "ron")
     }
+}
+
+/// The file name of `path` (the whole path when it has none).
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
