@@ -89,7 +89,7 @@ pub fn target_rows(
             regions.get(region.0 as usize).copied().unwrap_or(false)
         })
         .map(|judged| {
-            let t = judged.baseline.target.clone();
+            let t = judged.baseline.target;
             let track = t
                 .measure
                 .is_level()
