@@ -405,3 +405,48 @@ fn import_and_save_dataset_are_commands_with_both_languages_in_the_palette() {
     let prompt = harness.state().dialogs.path_prompt.clone().expect("asks");
     assert_eq!(prompt.purpose, PathPurpose::Import);
 }
+
+#[test]
+fn a_workbook_sheet_is_chosen_in_the_window() {
+    let mut harness = harness();
+    import(&mut harness, "yearbook.xlsx");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "工作表")
+        .click();
+    harness.run();
+    harness.get_by_label("常住人口(万人)").click();
+    harness.run();
+    let dialog = harness.state().dialogs.import.as_ref().unwrap();
+    assert_eq!(dialog.options.sheet.as_deref(), Some("常住人口(万人)"));
+    assert_eq!(dialog.preview.as_ref().unwrap().tables.len(), 1);
+    harness.get_by_label_contains("将导入：2 个地区，1 项指标，4 个数值");
+}
+
+#[test]
+fn opening_an_import_over_unsaved_scenario_edits_asks_first() {
+    let mut harness = harness();
+    let app = harness.state_mut();
+    let ws = app.state.dataset.region_by_id("wansheng").unwrap();
+    let output = app
+        .state
+        .dataset
+        .indicator_by_id("industrial_output")
+        .unwrap();
+    app.commit_cell(ws, output, 2023, "340").unwrap();
+    harness.run();
+    import(&mut harness, "yearbook.xlsx");
+    harness
+        .get_by_role_and_label(Role::Button, "打开为数据集")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().dialogs.pending,
+        Some(yardstick::ui::scenario_files::PendingAction::OpenImported)
+    );
+    assert_eq!(region_count(&harness), 20, "nothing replaced yet");
+    harness.get_by_label_contains("以下情景有未保存的更改");
+    harness.get_by_label("不保存").click();
+    harness.run();
+    assert_eq!(region_count(&harness), 3);
+    assert!(harness.state().state.scenarios.docs.is_empty());
+}
