@@ -450,3 +450,24 @@ fn opening_an_import_over_unsaved_scenario_edits_asks_first() {
     assert_eq!(region_count(&harness), 3);
     assert!(harness.state().state.scenarios.docs.is_empty());
 }
+
+#[test]
+fn a_scenario_on_an_imported_dataset_is_saved_only_once_the_dataset_has_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness();
+    import(&mut harness, "merge_new_regions.csv");
+    harness
+        .get_by_role_and_label(Role::Button, "打开为数据集")
+        .click();
+    harness.run();
+    harness.state_mut().new_scenario();
+    let plan = dir.path().join("plan.ron");
+    let refused = harness.state_mut().save_scenario_to(&plan).unwrap_err();
+    assert!(refused.contains("数据集另存为"), "{refused}");
+    assert!(!plan.exists());
+    let data = dir.path().join("counties.ron");
+    harness.state_mut().save_dataset_to(&data).unwrap();
+    harness.state_mut().save_scenario_to(&plan).unwrap();
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("counties.ron"), "{text}");
+}

@@ -185,6 +185,16 @@ impl YardstickApp {
     pub fn save_scenario_to(&mut self, path: &Path) -> Result<(), String> {
         let lang = self.state.lang;
         let view = self.capture_view();
+        if self.state.dataset_path.is_none() && self.state.dataset_from_table.is_some() {
+            // An imported dataset has no file yet: the scenario would name none (or the
+            // bundled one) and not reopen on its data.
+            return Err(lang
+                .pick(
+                    "情景未保存：导入的数据集还没有文件，请先用“文件 ▸ 数据集另存为…”保存数据集",
+                    "The scenario was not saved: the imported dataset has no file yet; save it first with File ▸ Save dataset as…",
+                )
+                .to_owned());
+        }
         let dataset_ref = match &self.state.dataset_path {
             Some(dataset) => relative_dataset_path(path, dataset),
             None => BUNDLED_REFERENCE.to_owned(),
