@@ -128,7 +128,7 @@ quit_app() {
 
 started=$SECONDS
 echo "e2e: $BIN on $DISPLAY, HOME=$HOME"
-QUIT_Y=173
+QUIT_Y=227
 
 # 1. A cell edited with the keyboard alone: Ctrl+2 opens the table with a cell selected and
 #    the keyboard in it; typing a number starts editing, Enter commits.
@@ -216,6 +216,22 @@ csv=$(ls "$DOCS"/*.csv 2> /dev/null | head -n 1 || true)
 [ -n "$csv" ] && head -c 3 "$csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "no CSV with a BOM in $DOCS"
 [ "$(wc -l < "$csv")" -ge 2 ] && head -n 1 "$csv" | grep -q 'region' || fail "the CSV has no header and rows: $(head -c 300 "$csv")"
 echo "e2e: exported $(basename "$svg") $(basename "$png") $(basename "$csv")"
+
+# 5b. A table imported from the keyboard (Ctrl+Shift+I: the typed-path window, pre-filled
+#     with ~/Documents/), previewed, merged into the dataset, and the merge undone (Ctrl+Z).
+cp "$ROOT/tests/fixtures/import/merge_new_regions.csv" "$DOCS/table.csv"
+key ctrl+shift+i
+key End
+typed table.csv
+key Return
+sleep 0.5
+shot import-window
+click 179 377    # 并入当前数据集
+wait_title '\* chongqing\.ron$' 5
+shot import-merged
+key ctrl+z
+wait_title ' — chongqing\.ron$' 5
+echo "e2e: table merged and undone: $(title)"
 
 # 6. A broken file opened by its path: FILE:LINE:COL is shown (and logged), the data stays.
 printf 'Dataset(\n    format: 1,\n    title: ,\n)\n' > "$DOCS/broken.ron"

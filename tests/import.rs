@@ -551,6 +551,49 @@ fn into_an_existing_dataset_matches_names_and_adds_the_rest() {
 }
 
 #[test]
+fn merging_into_a_loaded_dataset_matches_names_as_into_does() {
+    use yardstick::io::import::{import_into, preview_into};
+    // The window's merge: the current dataset in memory, not a file.
+    let base = import(&options("long_zh.csv"))
+        .expect("the base imports")
+        .dataset;
+    let o = ImportOptions {
+        sheet: Some("常住人口(万人)".into()),
+        ..options("yearbook.xlsx")
+    };
+    let merged = import_into(&o, &base).expect("merges").dataset;
+    assert_eq!(merged.regions().len(), 2, "matched by name");
+    assert_eq!(merged.indicators().len(), 3);
+    assert_eq!(merged.title, base.title, "the base's title stays");
+    let v = values(&merged);
+    assert_eq!(v[&actual("綦江区", "工业总产值", 2022)], 1020.5);
+    assert_eq!(v[&actual("綦江区", "常住人口", 2021)], 101.2);
+
+    // The same file given as --into gives the same dataset.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("base.ron");
+    yardstick::io::save_dataset(&file, &base).unwrap();
+    let via_file = import(&ImportOptions {
+        into: Some(file),
+        ..o.clone()
+    })
+    .expect("merges")
+    .dataset;
+    assert_eq!(values(&via_file), v);
+
+    // A value already in the dataset is a problem at its cell, before anything changes.
+    let p = preview_into(&options("yearbook.xlsx"), &base).expect("previews");
+    assert!(p.result.is_none());
+    assert_eq!(
+        p.problems[0].at.label(),
+        "工业总产值!D4",
+        "{:?}",
+        p.problems
+    );
+    assert!(p.problems[0].message.ends_with("(already in the dataset)"));
+}
+
+#[test]
 fn a_password_protected_workbook_is_refused() {
     assert_eq!(
         error_of(&options("bad_password.xlsx")),

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod cell_value;
 pub mod compare;
 pub mod dataset;
+pub mod dataset_history;
 pub mod derived_indicators;
 pub mod document;
 mod english;

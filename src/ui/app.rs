@@ -77,6 +77,11 @@ pub struct DialogState {
     pub system: Dialogs,
     /// The export window, while it is open.
     pub export: Option<ExportDialog>,
+    /// The import window, while it is open.
+    pub import: Option<crate::ui::dialogs::import::ImportDialog>,
+    /// An imported table waiting for the answer to "save unsaved changes?" before it opens
+    /// as the dataset: the data and the table it came from.
+    pub imported: Option<(Dataset, PathBuf)>,
     /// An action waiting for the answer to "save unsaved changes?".
     pub pending: Option<PendingAction>,
     /// Set once the user agreed to close the window despite unsaved changes.
@@ -127,6 +132,10 @@ impl YardstickApp {
                 dataset,
                 dataset_path,
                 dataset_rev: 0,
+                dataset_unsaved: false,
+                dataset_from_table: None,
+                dataset_tables: Vec::new(),
+                dataset_history: Default::default(),
                 scenarios: Scenarios::default(),
                 picks,
                 lang: Lang::Zh,
@@ -214,8 +223,20 @@ impl YardstickApp {
         }
     }
 
-    /// Replaces the data, keeping picks whose ids still exist.
+    /// Replaces the data, keeping picks whose ids still exist. Another dataset: the merges
+    /// into the one before are no longer undoable.
     pub fn replace_dataset(&mut self, dataset: Dataset, path: Option<PathBuf>) {
+        self.install_dataset(dataset);
+        self.state.dataset_path = path;
+        self.state.dataset_unsaved = false;
+        self.state.dataset_tables.clear();
+        self.state.dataset_from_table = None;
+        self.state.dataset_history.clear();
+    }
+
+    /// Shows `dataset` in place of the current one (returned), keeping picks whose ids
+    /// still exist; the file and the history stay as they are.
+    pub fn install_dataset(&mut self, dataset: Dataset) -> Dataset {
         self.state.picks = self.state.picks.carried_to(&self.state.dataset, &dataset);
         self.state.composite_weights = crate::model::ranking::carried_weights(
             &self.state.composite_weights,
@@ -223,11 +244,11 @@ impl YardstickApp {
             &dataset,
         );
         self.views.targets = Default::default();
-        self.state.dataset = dataset;
-        self.state.dataset_path = path;
+        let before = std::mem::replace(&mut self.state.dataset, dataset);
         self.error = None;
         self.state.dataset_rev += 1;
         self.state.scenarios.invalidate_all();
+        before
     }
 
     /// The regions checked in the side panel, in dataset order.
@@ -329,6 +350,8 @@ impl YardstickApp {
             },
             Command::ExportChart => self.open_export(ExportFormat::Svg),
             Command::ExportData => self.open_export(ExportFormat::Csv),
+            Command::ImportTable => self.import_with_dialog(),
+            Command::SaveDatasetAs => self.save_dataset_with_dialog(),
             Command::Quit => self.request_quit(),
             Command::Undo => {
                 self.undo();
@@ -394,8 +417,10 @@ impl YardstickApp {
             view: self.state.view,
             compare_rows: self.state.remembered.compare_rows(),
             has_active: active.is_some(),
-            can_undo: active.is_some_and(ScenarioDoc::can_undo),
-            can_redo: active.is_some_and(ScenarioDoc::can_redo),
+            can_undo: active.is_some_and(ScenarioDoc::can_undo)
+                || self.state.dataset_history.next_undo().is_some(),
+            can_redo: active.is_some_and(ScenarioDoc::can_redo)
+                || self.state.dataset_history.next_redo().is_some(),
         }
     }
 
@@ -502,9 +527,13 @@ impl YardstickApp {
         self.state.view = view;
     }
 
-    /// Takes back the active scenario's last change; false when there is none. A report of
+    /// Takes back the last change: a merge into the dataset when it came after the active
+    /// scenario's last change, else that change; false when there is none. A report of
     /// what the change did ("已粘贴 4 个单元格") goes with it.
     pub fn undo(&mut self) -> bool {
+        if self.dataset_step_is_next(true) {
+            return self.undo_dataset();
+        }
         let done = self
             .state
             .scenarios
@@ -516,8 +545,12 @@ impl YardstickApp {
         done
     }
 
-    /// Makes the active scenario's last undone change again; false when there is none.
+    /// Makes the last undone change again (a merge, or the active scenario's change); false
+    /// when there is none.
     pub fn redo(&mut self) -> bool {
+        if self.dataset_step_is_next(false) {
+            return self.redo_dataset();
+        }
         let done = self
             .state
             .scenarios
@@ -532,15 +565,7 @@ impl YardstickApp {
     /// Window title: the active scenario (`* ` first while it has unsaved changes) and its
     /// file, the dataset and its file.
     pub fn window_title(&self) -> String {
-        let file = self
-            .state
-            .dataset_path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || "chongqing.ron".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            );
+        let file = self.dataset_file_label();
         let scenario = self
             .state
             .scenarios
@@ -676,10 +701,18 @@ impl YardstickApp {
             PathPurpose::SaveScenario(_) => {
                 lang.pick("情景文件路径（.ron）", "Scenario file (.ron)")
             }
+            PathPurpose::Import => lang.pick(
+                "表格文件路径（.csv .xlsx .xls .ods）",
+                "Table file (.csv .xlsx .xls .ods)",
+            ),
+            PathPurpose::SaveDataset(_) => {
+                lang.pick("数据集文件路径（.ron）", "Dataset file (.ron)")
+            }
         };
         let action = match prompt.purpose {
             PathPurpose::Open => Text::Open.get(lang).trim_end_matches('…'),
-            PathPurpose::SaveScenario(_) => lang.pick("保存", "Save"),
+            PathPurpose::SaveScenario(_) | PathPurpose::SaveDataset(_) => lang.pick("保存", "Save"),
+            PathPurpose::Import => lang.pick("预览", "Preview"),
         };
         egui::Window::new(prompt.title(lang))
             .id(egui::Id::unique("yardstick-path-window"))
@@ -701,6 +734,12 @@ impl YardstickApp {
                 }
                 if prompt.purpose == PathPurpose::Open {
                     ui.label(Text::DropHint.get(lang));
+                }
+                if prompt.purpose == PathPurpose::Import {
+                    ui.label(lang.pick(
+                        "也可以把表格文件拖到窗口中",
+                        "You can also drop a table file on the window",
+                    ));
                 }
                 if let Some(error) = &prompt.error {
                     ui.add(
@@ -729,6 +768,23 @@ impl YardstickApp {
                     } else {
                         // The message shows in the window; the banner keeps it after.
                         prompt.error = self.error.clone();
+                    }
+                }
+                PathPurpose::Import => {
+                    self.open_import(&path);
+                    keep_open = false;
+                }
+                PathPurpose::SaveDataset(agreed) => {
+                    match self.save_dataset_typed(&path, agreed.as_deref()) {
+                        Ok(()) => keep_open = false,
+                        Err(crate::ui::dataset_files::SaveRefusal::AskFirst(message)) => {
+                            prompt.purpose = PathPurpose::SaveDataset(Some(path.clone()));
+                            prompt.error = Some(message);
+                        }
+                        Err(crate::ui::dataset_files::SaveRefusal::Failed(message)) => {
+                            prompt.purpose = PathPurpose::SaveDataset(None);
+                            prompt.error = Some(message);
+                        }
                     }
                 }
                 PathPurpose::SaveScenario(after) => match self.save_scenario_to(&path) {
@@ -807,7 +863,11 @@ impl YardstickApp {
                 .collect()
         });
         if let Some(path) = dropped.last() {
-            self.open_any(path);
+            if crate::ui::dialogs::import::is_table(path) {
+                self.open_import(path);
+            } else {
+                self.open_any(path);
+            }
         }
     }
 
@@ -986,6 +1046,7 @@ impl eframe::App for YardstickApp {
         egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
         let ctx = ui.ctx().clone();
         self.path_window(&ctx);
+        self.import_window(&ctx);
         self.export_window(&ctx);
         self.pending_window(&ctx);
         self.recovery_window(&ctx);
@@ -1021,6 +1082,7 @@ fn menu_items_ui(ui: &mut egui::Ui, menu: Menu, state: &CommandState, out: &mut 
         matches!(
             c,
             Command::ExportChart
+                | Command::ImportTable
                 | Command::Quit
                 | Command::ShowView(View::Chart)
                 | Command::CompareRows(crate::model::compare::RowFilter::Changed)

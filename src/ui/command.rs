@@ -23,9 +23,13 @@ pub enum Command {
     ExportChart,
     /// Open the export window on CSV (the chart's data).
     ExportData,
+    /// Import a spreadsheet table (CSV, xlsx, xls, ods) through the import window.
+    ImportTable,
+    /// Save the current dataset as a RON file.
+    SaveDatasetAs,
     /// Close the window, asking first about unsaved scenarios.
     Quit,
-    /// Take back the active scenario's last change.
+    /// Take back the last change: the active scenario's, or a table merged into the dataset.
     Undo,
     /// Make the last undone change again.
     Redo,
@@ -152,6 +156,7 @@ const COPY_KEYS: &[KeyboardShortcut] = &[ctrl(Key::C)];
 const PASTE_KEYS: &[KeyboardShortcut] = &[ctrl(Key::V)];
 const SAVE_KEYS: &[KeyboardShortcut] = &[ctrl(Key::S)];
 const SAVE_AS_KEYS: &[KeyboardShortcut] = &[ctrl_shift(Key::S)];
+const IMPORT_KEYS: &[KeyboardShortcut] = &[ctrl_shift(Key::I)];
 const PALETTE_KEYS: &[KeyboardShortcut] = &[ctrl_shift(Key::P), ctrl(Key::K)];
 const VIEW_KEYS: [&[KeyboardShortcut]; 5] = [
     &[ctrl(Key::Num1)],
@@ -170,6 +175,8 @@ impl Command {
             Self::OpenBundled,
             Self::ExportChart,
             Self::ExportData,
+            Self::ImportTable,
+            Self::SaveDatasetAs,
             Self::Quit,
             Self::Undo,
             Self::Redo,
@@ -197,6 +204,8 @@ impl Command {
             | Self::OpenBundled
             | Self::ExportChart
             | Self::ExportData
+            | Self::ImportTable
+            | Self::SaveDatasetAs
             | Self::Quit => Menu::File,
             Self::Undo | Self::Redo | Self::CopyCells | Self::PasteCells => Menu::Edit,
             Self::NewScenario
@@ -226,6 +235,8 @@ impl Command {
             Self::OpenBundled => ("打开内置数据", "Open bundled data"),
             Self::ExportChart => ("导出图表…", "Export chart…"),
             Self::ExportData => ("导出数据…", "Export data…"),
+            Self::ImportTable => ("导入表格…", "Import table…"),
+            Self::SaveDatasetAs => ("数据集另存为…", "Save dataset as…"),
             Self::Quit => ("退出", "Quit"),
             Self::Undo => ("撤销", "Undo"),
             Self::Redo => ("重做", "Redo"),
@@ -277,13 +288,21 @@ impl Command {
             Self::OpenBundled => ("回到内置的重庆数据", "Go back to the bundled data"),
             Self::ExportChart => ("把图表导出为 SVG 或 PNG", "Export the chart as SVG or PNG"),
             Self::ExportData => ("把图表的数据导出为 CSV", "Export the chart's data as CSV"),
+            Self::ImportTable => (
+                "预览并导入 CSV、xlsx 或 ods 表格，打开或并入当前数据集",
+                "Preview and import a CSV, xlsx or ods table, opened or merged into the current dataset",
+            ),
+            Self::SaveDatasetAs => (
+                "把当前数据集保存为 RON 文件",
+                "Save the current dataset as a RON file",
+            ),
             Self::Quit => (
                 "关闭窗口（有未保存的情景时先询问）",
                 "Close the window (asks first about unsaved scenarios)",
             ),
             Self::Undo => (
-                "撤销当前情景的上一步更改",
-                "Undo the active scenario's last change",
+                "撤销上一步更改（当前情景的编辑，或并入数据集的表格）",
+                "Undo the last change (the active scenario's, or a table merged into the dataset)",
             ),
             Self::Redo => ("重做撤销的更改", "Redo the change undone"),
             Self::CopyCells => (
@@ -361,6 +380,7 @@ impl Command {
             Self::PasteCells => PASTE_KEYS,
             Self::SaveScenario => SAVE_KEYS,
             Self::SaveScenarioAs => SAVE_AS_KEYS,
+            Self::ImportTable => IMPORT_KEYS,
             Self::CommandPalette => PALETTE_KEYS,
             Self::ShowView(view) => VIEW_KEYS[view_position(view)],
             _ => &[],

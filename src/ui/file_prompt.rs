@@ -22,6 +22,11 @@ pub enum PathPurpose {
     Open,
     /// Save the active scenario to the path, then carry out the action waiting (if any).
     SaveScenario(Option<PendingAction>),
+    /// Import the table at the path (the import window opens on it).
+    Import,
+    /// Save the current dataset to the path; `Some(path)`: the user has agreed to replace
+    /// that file (the one the dataset came from).
+    SaveDataset(Option<PathBuf>),
 }
 
 /// The typed-path window's state.
@@ -53,6 +58,8 @@ impl PathPrompt {
         match self.purpose {
             PathPurpose::Open => crate::ui::i18n::Text::OpenPath.get(lang),
             PathPurpose::SaveScenario(_) => lang.pick("情景保存为", "Save scenario as"),
+            PathPurpose::Import => lang.pick("导入表格", "Import table"),
+            PathPurpose::SaveDataset(_) => lang.pick("数据集另存为", "Save dataset as"),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod command;
+pub mod dataset_files;
 pub mod derived;
 pub mod dialogs;
 pub mod export_dialog;

@@ -147,14 +147,22 @@ mod tests {
     fn the_filter_matches_either_language_and_every_word() {
         let state = CommandState::default();
         let save = CommandPalette::matches("save", &state);
-        assert!(save.is_empty(), "saving needs an active scenario: {save:?}");
+        assert_eq!(
+            save,
+            vec![Command::SaveDatasetAs],
+            "saving a scenario needs an active one; the dataset can always be saved"
+        );
         let state = CommandState {
             has_active: true,
             ..state
         };
         assert_eq!(
             CommandPalette::matches("save as", &state),
-            vec![Command::SaveScenarioAs]
+            vec![Command::SaveDatasetAs, Command::SaveScenarioAs]
+        );
+        assert_eq!(
+            CommandPalette::matches("导入", &state),
+            vec![Command::ImportTable]
         );
         assert_eq!(
             CommandPalette::matches("排名", &state),

@@ -185,6 +185,16 @@ impl YardstickApp {
     pub fn save_scenario_to(&mut self, path: &Path) -> Result<(), String> {
         let lang = self.state.lang;
         let view = self.capture_view();
+        if self.state.dataset_path.is_none() && self.state.dataset_from_table.is_some() {
+            // An imported dataset has no file yet: the scenario would name none (or the
+            // bundled one) and not reopen on its data.
+            return Err(lang
+                .pick(
+                    "情景未保存：导入的数据集还没有文件，请先用“文件 ▸ 数据集另存为…”保存数据集",
+                    "The scenario was not saved: the imported dataset has no file yet; save it first with File ▸ Save dataset as…",
+                )
+                .to_owned());
+        }
         let dataset_ref = match &self.state.dataset_path {
             Some(dataset) => relative_dataset_path(path, dataset),
             None => BUNDLED_REFERENCE.to_owned(),
@@ -452,6 +462,12 @@ impl YardstickApp {
             PendingAction::CloseScenario(index) => {
                 self.state.scenarios.remove(index);
             }
+            PendingAction::OpenImported => {
+                self.state.scenarios = Default::default();
+                if let Some((dataset, table)) = self.dialogs.imported.take() {
+                    self.commit_imported(dataset, table);
+                }
+            }
         }
         self.clear_recovery_if_clean();
     }
@@ -523,7 +539,10 @@ impl YardstickApp {
                 self.dialogs.pending = None;
                 self.perform(action);
             }
-            Some(Answer::Cancel) => self.dialogs.pending = None,
+            Some(Answer::Cancel) => {
+                self.dialogs.pending = None;
+                self.dialogs.imported = None;
+            }
             None => {}
         }
     }

@@ -151,6 +151,9 @@ pub enum PendingAction {
     Open(PathBuf),
     /// Close scenario `index`.
     CloseScenario(usize),
+    /// Open the imported table waiting in [`crate::ui::app::DialogState::imported`] as the
+    /// dataset.
+    OpenImported,
 }
 
 /// The document and what the user picked to look at: what views read besides derived data.
@@ -162,6 +165,14 @@ pub struct AppState {
     pub dataset_path: Option<PathBuf>,
     /// Revision of the dataset: bumped whenever another one is opened.
     pub dataset_rev: u64,
+    /// The dataset has changes its file lacks (imported, or a table merged into it).
+    pub dataset_unsaved: bool,
+    /// The table the dataset was imported from, while it has no file of its own.
+    pub dataset_from_table: Option<PathBuf>,
+    /// The tables imported into the dataset since it was opened: never written over.
+    pub dataset_tables: Vec<PathBuf>,
+    /// Undo and redo of merges into the dataset.
+    pub dataset_history: crate::model::dataset_history::DatasetHistory,
     /// The scenarios open, and the active one (each with its revision).
     pub scenarios: Scenarios,
     /// What is picked in the side panel.

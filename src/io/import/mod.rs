@@ -200,7 +200,25 @@ pub fn run(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
 pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
     let file = options.input.display().to_string();
     let grids = read_tables(options, &file)?;
-    import_grids(options, &file, &grids)
+    import_grids(options, &file, &grids, Base::Options)
+}
+
+/// As [`import`] with `--into` an already loaded dataset (the window's current one):
+/// names are matched to `base`'s regions and indicators exactly as `--into` does, and
+/// `options.into` is not read.
+pub fn import_into(options: &ImportOptions, base: &Dataset) -> Result<ImportSummary, ImportError> {
+    let file = options.input.display().to_string();
+    let grids = read_tables(options, &file)?;
+    import_grids(options, &file, &grids, Base::Loaded(base))
+}
+
+/// The dataset an import adds to.
+#[derive(Clone, Copy)]
+enum Base<'a> {
+    /// `options.into`, loaded from its file (or none).
+    Options,
+    /// A dataset already loaded.
+    Loaded(&'a Dataset),
 }
 
 /// How many rows of each table a [`Preview`] holds.
@@ -236,6 +254,15 @@ pub struct Preview {
 /// ([`ImportError::Usage`]), the file cannot be read or is not a table, or `--into` does not
 /// load.
 pub fn preview(options: &ImportOptions) -> Result<Preview, ImportError> {
+    preview_with(options, Base::Options)
+}
+
+/// As [`preview`], merging into `base` (already loaded) as [`import_into`] would.
+pub fn preview_into(options: &ImportOptions, base: &Dataset) -> Result<Preview, ImportError> {
+    preview_with(options, Base::Loaded(base))
+}
+
+fn preview_with(options: &ImportOptions, base: Base<'_>) -> Result<Preview, ImportError> {
     let file = options.input.display().to_string();
     let grids = read_tables(options, &file)?;
     let tables = grids
@@ -252,7 +279,7 @@ pub fn preview(options: &ImportOptions) -> Result<Preview, ImportError> {
             shape: layout::shape(g, options.layout, &options.roles_of(g.sheet.as_deref())),
         })
         .collect();
-    match import_grids(options, &file, &grids) {
+    match import_grids(options, &file, &grids, base) {
         Ok(summary) => Ok(Preview {
             tables,
             problems: Vec::new(),
@@ -272,6 +299,7 @@ fn import_grids(
     options: &ImportOptions,
     file: &str,
     grids: &[cells::Grid],
+    base: Base<'_>,
 ) -> Result<ImportSummary, ImportError> {
     let file = file.to_owned();
     if options.indicator.is_some() && grids.len() > 1 && options.layout != Layout::Long {
@@ -301,13 +329,14 @@ fn import_grids(
             message: "the table has no values to import".into(),
         });
     }
-    let base = match &options.into {
-        Some(path) => Some(
+    let base = match (base, &options.into) {
+        (Base::Loaded(dataset), _) => Some(dataset.to_parts()),
+        (Base::Options, Some(path)) => Some(
             crate::io::load_dataset(path)
                 .map_err(|e| ImportError::Into(e.to_string()))?
                 .to_parts(),
         ),
-        None => None,
+        (Base::Options, None) => None,
     };
     let dataset = build(
         options,

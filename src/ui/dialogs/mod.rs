@@ -3,3 +3,4 @@
 //! and `scenario_files.rs`; they move here one by one.)
 
 pub mod help;
+pub mod import;
