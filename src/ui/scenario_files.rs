@@ -190,8 +190,8 @@ impl YardstickApp {
             // bundled one) and not reopen on its data.
             return Err(lang
                 .pick(
-                    "情景未保存：导入的数据集还没有文件，请先用“文件 ▸ 数据集另存为…”保存数据集",
-                    "The scenario was not saved: the imported dataset has no file yet; save it first with File ▸ Save dataset as…",
+                    "情景未保存：导入的数据集还没有文件，请先用“文件”菜单的“数据集另存为…”保存数据集",
+                    "The scenario was not saved: the imported dataset has no file yet; save it first with Save dataset as… in the File menu",
                 )
                 .to_owned());
         }
