@@ -471,3 +471,19 @@ fn a_scenario_on_an_imported_dataset_is_saved_only_once_the_dataset_has_a_file()
     let text = std::fs::read_to_string(&plan).unwrap();
     assert!(text.contains("counties.ron"), "{text}");
 }
+
+/// Escape closes the import window as Cancel does, and nothing changes (it stayed open).
+#[test]
+fn escape_closes_the_import_window_and_commits_nothing() {
+    let mut harness = harness();
+    let before = harness.state().window_title();
+    import(&mut harness, "yearbook.xlsx");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().dialogs.import.is_none(), "closed");
+    assert_eq!(harness.state().window_title(), before);
+    assert_eq!(
+        region_count(&harness),
+        yardstick::bundled_dataset().unwrap().regions().len()
+    );
+}

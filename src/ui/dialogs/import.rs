@@ -380,7 +380,10 @@ impl ImportDialog {
             {
                 outcome = Some(ImportOutcome::Merge(Box::new(summary)));
             }
-            if ui.button(lang.pick("取消", "Cancel")).clicked() {
+            // Escape closes the window as Cancel does (unless it closes an open combo box).
+            let escape =
+                ui.input(|i| i.key_pressed(egui::Key::Escape)) && !ui.ctx().any_popup_open();
+            if ui.button(lang.pick("取消", "Cancel")).clicked() || escape {
                 outcome = Some(ImportOutcome::Closed);
             }
         });

@@ -338,6 +338,9 @@ fn parent_lines(spec: &ChartSpec) -> Vec<HLine> {
         .collect()
 }
 
+/// Text size of a bound's sign over its bar or point, in points.
+const BOUND_MARK_SIZE: f32 = 20.0;
+
 /// The sign of each bound point ("> 300" drawn at 300 with ">" above it): a bound is never
 /// shown as if it were an exact figure.
 fn bound_marks(spec: &ChartSpec, offset_of: impl Fn(usize) -> f64) -> Vec<egui_plot::Text> {
@@ -345,7 +348,9 @@ fn bound_marks(spec: &ChartSpec, offset_of: impl Fn(usize) -> f64) -> Vec<egui_p
     for (j, series) in spec.series.iter().enumerate() {
         for p in series.points.iter().filter(|p| !p.bound.is_exact()) {
             let y = plot_y(p.value, spec.log_scale);
+            // Large enough to read at a glance: the sign is the point's meaning.
             let text = egui::RichText::new(p.bound.symbol_in(spec.lang).trim())
+                .size(BOUND_MARK_SIZE)
                 .strong()
                 .color(color_of(series));
             marks.push(

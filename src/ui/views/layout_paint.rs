@@ -13,13 +13,15 @@ fn color32(c: Color) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, (c.alpha.clamp(0.0, 1.0) * 255.0).round() as u8)
 }
 
-/// Draws `layout` with its top-left corner at `origin`, on a white background (the colours
-/// of the display list are chosen for white, in light and dark themes alike).
-pub fn paint_layout(painter: &egui::Painter, layout: &Layout, origin: Pos2) {
-    let at = |(x, y): (f64, f64)| Pos2::new(origin.x + x as f32, origin.y + y as f32);
+/// Draws `layout` with its top-left corner at `origin`, every length times `scale`, on a
+/// white background (the colours of the display list are chosen for white, in light and dark
+/// themes alike).
+pub fn paint_layout(painter: &egui::Painter, layout: &Layout, origin: Pos2, scale: f32) {
+    let k = f64::from(scale);
+    let at = |(x, y): (f64, f64)| Pos2::new(origin.x + (x * k) as f32, origin.y + (y * k) as f32);
     let canvas = Rect::from_min_size(
         origin,
-        egui::vec2(layout.width as f32, layout.height as f32),
+        egui::vec2((layout.width * k) as f32, (layout.height * k) as f32),
     );
     painter.rect_filled(canvas, 4.0, Color32::WHITE);
     for shape in &layout.shapes {
@@ -43,7 +45,7 @@ pub fn paint_layout(painter: &egui::Painter, layout: &Layout, origin: Pos2) {
                 let points: Vec<Pos2> = points.iter().map(|p| at(*p)).collect();
                 painter.add(egui::Shape::line(
                     points,
-                    Stroke::new(*width as f32, color32(*color)),
+                    Stroke::new((*width * k) as f32, color32(*color)),
                 ));
             }
             Shape::Polygon { points, color } => {
@@ -62,12 +64,12 @@ pub fn paint_layout(painter: &egui::Painter, layout: &Layout, origin: Pos2) {
                 width,
             } => {
                 if *fill {
-                    painter.circle_filled(at(*center), *radius as f32, color32(*color));
+                    painter.circle_filled(at(*center), (*radius * k) as f32, color32(*color));
                 } else {
                     painter.circle_stroke(
                         at(*center),
-                        *radius as f32,
-                        Stroke::new(*width as f32, color32(*color)),
+                        (*radius * k) as f32,
+                        Stroke::new((*width * k) as f32, color32(*color)),
                     );
                 }
             }
@@ -83,7 +85,7 @@ pub fn paint_layout(painter: &egui::Painter, layout: &Layout, origin: Pos2) {
                     at((text.x, text.y - 0.1 * text.em)),
                     anchor,
                     &text.text,
-                    FontId::proportional(text.em as f32),
+                    FontId::proportional((text.em * k) as f32),
                     color32(text.color),
                 );
             }

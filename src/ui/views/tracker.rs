@@ -12,6 +12,8 @@ use super::layout_paint::paint_layout;
 /// Height of one target's row on screen, in points: the canvas grows with the rows and
 /// scrolls, so no target is cut.
 const ROW_HEIGHT: f32 = 64.0;
+/// How much larger than the layout the screen draws it.
+const SCREEN_SCALE: f32 = 1.4;
 /// Room for the title, subtitle and footer.
 const FRAME_HEIGHT: f32 = 230.0;
 
@@ -65,7 +67,12 @@ pub fn tracker_ui(ui: &mut egui::Ui, spec: &ChartSpec, revision: u64) {
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Image, true, spoken_text(spec))
             });
-            let (w, h) = (width.round() as u32, height.round() as u32);
+            // Laid out smaller and painted enlarged: the export's text sizes are for a
+            // 1280-pixel-wide image, too small in a view half as wide.
+            let (w, h) = (
+                (width / SCREEN_SCALE).round() as u32,
+                (height / SCREEN_SCALE).round() as u32,
+            );
             let id = ui.scope_id().with("tracker_layout");
             let cached: Option<Cached> = ui.memory(|m| m.data.get_temp(id));
             let laid = match cached {
@@ -76,6 +83,6 @@ pub fn tracker_ui(ui: &mut egui::Ui, spec: &ChartSpec, revision: u64) {
                     laid
                 }
             };
-            paint_layout(ui.painter(), &laid, rect.min);
+            paint_layout(ui.painter(), &laid, rect.min, SCREEN_SCALE);
         });
 }
