@@ -505,3 +505,68 @@ fn the_targets_view_judges_the_scenario_beside_the_baseline_in_the_table_and_the
     let rows = harness.state_mut().target_list().rows.len();
     assert_eq!(text.lines().count(), rows + 1, "{text}");
 }
+
+/// Issue 11 item 5 in the rankings: 万盛's forest coverage is published for 2022, 綦江's and
+/// 涪陵's for 2023. Ranked on 2023, 万盛 is missing; with "latest value up to the year" it is
+/// ranked on its 2022 value, which says its year.
+#[test]
+fn the_ranking_can_use_each_regions_latest_value_up_to_the_year_and_shows_its_year() {
+    let mut harness = harness();
+    harness.run();
+    let forest = indicator(&harness, "forest_coverage");
+    let ids = ["wansheng", "qijiang", "fuling"];
+    let all = yardstick::ui::app::Picks::all(&harness.state().state.dataset);
+    let regions = harness
+        .state()
+        .state
+        .dataset
+        .regions()
+        .iter()
+        .map(|r| ids.contains(&r.id.as_str()))
+        .collect();
+    harness.state_mut().state.picks = yardstick::ui::app::Picks {
+        indicator: forest,
+        regions,
+        ..all
+    };
+    harness.run();
+    open_tab(&mut harness, "排名");
+    let wansheng = region(&harness, "wansheng");
+    let picked = harness.state().picked_regions();
+    let exact = ranking_data(&harness.state().state.dataset, forest, &picked, None);
+    assert_eq!(exact.year, Some(2023));
+    assert!(exact.ranked.iter().all(|r| r.region != wansheng));
+    harness.get_by_label_contains("本年无数据：万盛经开区");
+
+    // The rankings view's own checkbox (the side panel has the same pick for bars).
+    harness
+        .get_all_by_role_and_label(Role::CheckBox, "截至该年的最新值")
+        .last()
+        .expect("the rankings view's checkbox")
+        .click();
+    harness.run();
+    assert!(harness.state().state.picks.latest);
+    let latest = yardstick::model::ranking::ranking_data_latest(
+        &harness.state().state.dataset,
+        forest,
+        &picked,
+        None,
+        Some(yardstick::model::latest::DEFAULT_TOLERANCE),
+    );
+    let at = latest
+        .ranked
+        .iter()
+        .position(|r| r.region == wansheng)
+        .expect("万盛 is ranked");
+    assert_eq!(latest.value_years[at], 2022);
+    let published = harness
+        .state()
+        .state
+        .dataset
+        .get(wansheng, forest, 2022, ObservationKind::Actual)
+        .expect("万盛 2022")
+        .value;
+    assert_eq!(latest.ranked[at].value, published);
+    harness.get_by_label_contains("（2022年）");
+    assert!(harness.query_by_label_contains("本年无数据").is_none());
+}

@@ -51,6 +51,9 @@ pub struct RankingData {
     pub year: Option<i32>,
     /// The regions in rank order (empty without a year).
     pub ranked: Vec<Ranked>,
+    /// With a tolerance ([`ranking_data_latest`]), the year of each ranked value, in the
+    /// order of `ranked`; empty when every value is of `year`.
+    pub value_years: Vec<i32>,
 }
 
 /// The composite score of the picked regions.
@@ -163,19 +166,44 @@ pub fn ranking_data(
     regions: &[RegionIdx],
     picked: Option<(IndicatorIdx, i32)>,
 ) -> RankingData {
+    ranking_data_latest(dataset, indicator, regions, picked, None)
+}
+
+/// [`ranking_data`], each region with its latest value up to the year within `tolerance`
+/// years ([`super::latest::rank_latest`]; `None` or `Some(0)`: the year's values only). The
+/// year of each value is in [`RankingData::value_years`] when one differs from the year.
+pub fn ranking_data_latest(
+    dataset: &Dataset,
+    indicator: IndicatorIdx,
+    regions: &[RegionIdx],
+    picked: Option<(IndicatorIdx, i32)>,
+    tolerance: Option<u32>,
+) -> RankingData {
     let years = years_with_data(dataset, indicator, regions);
     let year = ranking_year(dataset, indicator, regions, picked);
-    let ranked = year.map_or_else(Vec::new, |year| {
-        let values = Picked {
-            dataset,
-            regions: regions.to_vec(),
-        };
-        rank(&values, indicator, year)
-    });
+    let values = Picked {
+        dataset,
+        regions: regions.to_vec(),
+    };
+    let (ranked, value_years) = match (year, tolerance.filter(|&n| n > 0)) {
+        (None, _) => (Vec::new(), Vec::new()),
+        (Some(year), None) => (rank(&values, indicator, year), Vec::new()),
+        (Some(year), Some(n)) => {
+            let latest = super::latest::rank_latest(&values, indicator, year, Some(n));
+            let value_years: Vec<i32> = latest.iter().map(|r| r.year).collect();
+            let ranked = latest.into_iter().map(|r| r.ranked).collect();
+            if value_years.iter().all(|&y| y == year) {
+                (ranked, Vec::new())
+            } else {
+                (ranked, value_years)
+            }
+        }
+    };
     RankingData {
         years,
         year,
         ranked,
+        value_years,
     }
 }
 

@@ -8,7 +8,7 @@ use crate::chart::{ChartKind, ChartSpec, ScenarioLayer, Selection, build_chart_l
 use crate::lang::Lang;
 use crate::model::compare::{Comparison, RowFilter, compare, compare_years};
 use crate::model::document::Scenarios;
-use crate::model::ranking::{CompositeData, RankingData, composite_data, ranking_data};
+use crate::model::ranking::{CompositeData, RankingData, composite_data, ranking_data_latest};
 use crate::model::targets::ScenarioInput;
 use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::state::Picks;
@@ -77,7 +77,25 @@ pub type YearsCompared = ((i32, i32), Comparison);
 type CompareKey = (u64, Vec<u64>, IndicatorIdx, Vec<bool>, RowFilter);
 type AutoYearsKey = (u64, IndicatorIdx, ChartKind, Vec<bool>);
 type ChartKey = (u64, Picks, Lang, ScenarioKey);
-type RankingKey = (u64, IndicatorIdx, Vec<bool>, Option<(IndicatorIdx, i32)>);
+type RankingKey = (
+    u64,
+    IndicatorIdx,
+    Vec<bool>,
+    Option<(IndicatorIdx, i32)>,
+    bool,
+);
+
+/// What a ranking depends on: the data, the indicator, the regions, the year picked and
+/// whether each region's latest value up to the year is used.
+fn ranking_key(input: &Inputs<'_>, picked_year: Option<(IndicatorIdx, i32)>) -> RankingKey {
+    (
+        input.dataset_rev,
+        input.picks.indicator,
+        input.picks.regions.clone(),
+        picked_year,
+        input.picks.latest,
+    )
+}
 type CompositeKey = (u64, Vec<bool>, Vec<(IndicatorIdx, f64)>, Option<i32>);
 
 /// Everything derived that a frame reads, each part rebuilt only when its key changes.
@@ -243,17 +261,16 @@ impl Derived {
         input: &Inputs<'_>,
         picked_year: Option<(IndicatorIdx, i32)>,
     ) -> &RankingData {
-        let key = (
-            input.dataset_rev,
-            input.picks.indicator,
-            input.picks.regions.clone(),
-            picked_year,
-        );
+        let key = ranking_key(input, picked_year);
         let dataset = input.dataset;
         let indicator = input.picks.indicator;
         let regions = picked_regions(dataset, &input.picks.regions);
+        let tolerance = input
+            .picks
+            .latest
+            .then_some(crate::model::latest::DEFAULT_TOLERANCE);
         self.ranking.get(key, &mut self.rebuilds, || {
-            ranking_data(dataset, indicator, &regions, picked_year)
+            ranking_data_latest(dataset, indicator, &regions, picked_year, tolerance)
         })
     }
 
@@ -344,13 +361,7 @@ impl Derived {
         input: &Inputs<'_>,
         picked_year: Option<(IndicatorIdx, i32)>,
     ) -> Option<&RankingData> {
-        let key = (
-            input.dataset_rev,
-            input.picks.indicator,
-            input.picks.regions.clone(),
-            picked_year,
-        );
-        self.ranking.peek(&key)
+        self.ranking.peek(&ranking_key(input, picked_year))
     }
 
     /// The composite [`Self::composite`] built for these inputs, if it did.

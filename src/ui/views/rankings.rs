@@ -60,7 +60,7 @@ fn show(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, out: &mut Vec<C
         .id_salt("rankings_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ranking_section(ui, this, cx, &regions);
+            ranking_section(ui, this, cx, out, &regions);
             ui.add_space(8.0);
             ui.separator();
             composite_section(ui, this, cx, out, &regions);
@@ -88,7 +88,13 @@ fn year_combo(ui: &mut egui::Ui, id: &str, name: &str, current: i32, years: &[i3
     picked
 }
 
-fn ranking_section(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, regions: &[RegionIdx]) {
+fn ranking_section(
+    ui: &mut egui::Ui,
+    this: &mut RankingsView,
+    cx: &Cx<'_>,
+    out: &mut Vec<Command>,
+    regions: &[RegionIdx],
+) {
     let lang = cx.state.lang;
     let indicator_idx = cx.state.picks.indicator;
     let indicator = cx.state.dataset.indicator(indicator_idx).clone();
@@ -126,6 +132,26 @@ fn ranking_section(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, regi
         if let Some(y) = year_combo(ui, "ranking_year", hint, year, &years) {
             this.year = Some((indicator_idx, y));
         }
+        // The same pick as the bar chart's: each region's latest value up to the year.
+        let mut latest = cx.state.picks.latest;
+        let tolerance = crate::model::latest::DEFAULT_TOLERANCE;
+        if ui
+            .checkbox(
+                &mut latest,
+                lang.pick("截至该年的最新值", "Latest value up to the year"),
+            )
+            .on_hover_text(match lang {
+                Lang::Zh => format!(
+                    "该年没有数值的地区，用其最近 {tolerance} 年内的最新值排名，并标出年份"
+                ),
+                Lang::En => format!(
+                    "A region without a value for the year is ranked on its latest value of the {tolerance} years before, its year shown"
+                ),
+            })
+            .changed()
+        {
+            out.push(Command::SetLatest(latest));
+        }
     });
     ui.label(RichText::new(polarity_note(indicator.better, lang)).italics());
     let ranked = data.ranked;
@@ -152,7 +178,9 @@ fn ranking_section(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, regi
             }
         })
         .body(|mut body| {
-            for r in &ranked {
+            for (i, r) in ranked.iter().enumerate() {
+                // With "latest up to the year", a value of an earlier year says so.
+                let value_year = data.value_years.get(i).copied().unwrap_or(year);
                 body.row(row_height, |mut row| {
                     row.col(|ui| {
                         ui.label(r.rank.to_string());
@@ -162,9 +190,15 @@ fn ranking_section(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, regi
                     });
                     row.col(|ui| {
                         let estimate = dataset
-                            .measured_with_kind(r.region, indicator_idx, year)
+                            .measured_with_kind(r.region, indicator_idx, value_year)
                             .is_some_and(|(_, k)| k == ObservationKind::Estimate);
                         let mut text = format_value(r.value);
+                        if value_year != year {
+                            text = match lang {
+                                Lang::Zh => format!("{text}（{value_year}年）"),
+                                Lang::En => format!("{text} ({value_year})"),
+                            };
+                        }
                         if estimate {
                             text = format!(
                                 "{text}{}{}{}",
