@@ -3,7 +3,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use yardstick::model::compare::RowFilter;
 use yardstick::ui::YardstickApp;
 use yardstick::ui::command::Command;
@@ -249,7 +249,7 @@ fn the_side_panel_turns_each_changed_pick_into_one_command() {
                     view.ui(ui, &cx, out);
                 }
             },
-            (SidePanel, app, Vec::new()),
+            (SidePanel::default(), app, Vec::new()),
         );
     harness.run();
     assert!(harness.state().2.is_empty());
@@ -260,4 +260,74 @@ fn the_side_panel_turns_each_changed_pick_into_one_command() {
         Some(&Command::SetChartKind(ChartKind::Line))
     );
     assert_eq!(harness.state().1.state.picks.kind, ChartKind::Bar);
+}
+
+/// Issue 13 item 3: the region list is searched by name, pinyin initials ("ws" finds 万盛)
+/// or id; "选中匹配项" ticks the matching regions only; parts are indented under their parent.
+#[test]
+fn the_region_search_finds_by_pinyin_initials_and_picks_the_matching_regions() {
+    use yardstick::ui::views::side::SidePanel;
+    type SideState = (SidePanel, YardstickApp, Vec<Command>);
+    let mut app = common::window::bundled_app();
+    let none = vec![false; app.state.dataset.regions().len()];
+    app.state.picks.regions = none;
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(260.0, 1400.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app, out): &mut SideState| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    let state = &app.state;
+                    let input =
+                        Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
+                    app.derived.indicator_facts(&input);
+                    app.derived.auto_years(&input);
+                    app.derived.region_search(&input);
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    view.ui(ui, &cx, out);
+                }
+            },
+            (SidePanel::default(), app, Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label_contains("已选 0 / 20");
+    // The whole tree: 重庆市 first, its districts after it.
+    let chongqing = harness.get_by_role_and_label(Role::CheckBox, "重庆市 (无数据)");
+    let wansheng = harness.get_by_role_and_label(Role::CheckBox, "万盛经开区");
+    assert!(chongqing.rect().top() < wansheng.rect().top());
+    assert!(
+        wansheng.rect().left() > chongqing.rect().left() + 10.0,
+        "a district is indented under its city"
+    );
+
+    harness.state_mut().0.region_filter = "ws".to_owned();
+    harness.run();
+    let boxes: Vec<String> = harness
+        .query_all_by_role(Role::CheckBox)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| !l.contains("坐标") && !l.contains("最新值"))
+        .collect();
+    assert_eq!(boxes, ["万盛经开区"], "only 万盛 matches ws");
+    harness.get_by_label("选中匹配项").click();
+    harness.run();
+    let wansheng = harness
+        .state()
+        .1
+        .state
+        .dataset
+        .region_by_id("wansheng")
+        .unwrap();
+    assert_eq!(
+        harness.state().2,
+        [Command::SetRegion(wansheng, true)],
+        "one command, for the matching region only"
+    );
 }

@@ -18,6 +18,7 @@ pub mod qualifier;
 pub mod ranking;
 pub mod records;
 pub mod scenario;
+pub mod search;
 mod store;
 pub mod synthetic;
 pub mod targets;

@@ -61,7 +61,7 @@ impl Default for ViewStates {
             targets: Default::default(),
             rankings: Default::default(),
             palette: CommandPalette::default(),
-            side: SidePanel,
+            side: SidePanel::default(),
             chart: ChartView,
             compare: CompareView,
         }
@@ -95,8 +95,6 @@ pub struct FrameState {
     shown_title: String,
     /// The view shown in the last frame (opening the table gives it the keyboard).
     shown_view: Option<View>,
-    /// The widget that had the keyboard in the last frame (the side panel follows it).
-    last_focus: Option<egui::Id>,
     /// Bottom of the menu bar: windows stay below it.
     menu_bottom: f32,
     /// Window commands (close) made by [`YardstickApp::run`], sent at the end of the frame.
@@ -820,39 +818,6 @@ impl YardstickApp {
         }
     }
 
-    /// Makes the side panel's scroll area follow the keyboard: when Tab moved the focus to a
-    /// widget of the panel that is scrolled out of view, the panel scrolls to it.
-    fn follow_focus(&mut self, ui: &egui::Ui) {
-        let focused = ui.memory(|m| m.focused());
-        let moved = focused.is_some() && focused != self.frame.last_focus;
-        self.frame.last_focus = focused;
-        let Some(id) = focused.filter(|_| moved) else {
-            return;
-        };
-        let Some(response) = ui.ctx().read_response(id) else {
-            return;
-        };
-        let panel = ui.max_rect();
-        let rect = response.rect;
-        if rect.center().x < panel.left() || rect.center().x > panel.right() {
-            return;
-        }
-        let margin = 8.0;
-        let shift = if rect.top() < panel.top() + margin {
-            rect.top() - panel.top() - margin
-        } else if rect.bottom() > panel.bottom() - margin {
-            rect.bottom() - panel.bottom() + margin
-        } else {
-            return;
-        };
-        // Taken by the panel's scroll area, the first to end in this frame (SidePanel::ui
-        // puts everything in one).
-        ui.scroll_with_delta_animation(
-            egui::vec2(0.0, -shift),
-            egui::style::ScrollAnimation::none(),
-        );
-    }
-
     fn take_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -1019,7 +984,6 @@ impl eframe::App for YardstickApp {
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| {
-                self.follow_focus(ui);
                 // Built here (cached), read by the panel through Cx.
                 let input = Inputs::new(
                     &self.state.dataset,
@@ -1029,6 +993,7 @@ impl eframe::App for YardstickApp {
                 );
                 self.derived.indicator_facts(&input);
                 self.derived.auto_years(&input);
+                self.derived.region_search(&input);
                 let cx = Cx {
                     state: &self.state,
                     derived: &self.derived,

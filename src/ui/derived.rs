@@ -9,6 +9,7 @@ use crate::lang::Lang;
 use crate::model::compare::{Comparison, RowFilter, compare, compare_years};
 use crate::model::document::Scenarios;
 use crate::model::ranking::{CompositeData, RankingData, composite_data, ranking_data_latest};
+use crate::model::search::RegionSearch;
 use crate::model::targets::ScenarioInput;
 use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::state::Picks;
@@ -105,6 +106,7 @@ pub struct Derived {
     selection: Slot<SelectionKey, Option<Selection>>,
     chart: Slot<ChartKey, Option<ChartSpec>>,
     facts: Slot<(u64, IndicatorIdx), IndicatorFacts>,
+    region_search: Slot<u64, RegionSearch>,
     targets: Slot<(u64, Vec<bool>, ScenarioKey, Lang), TargetList>,
     ranking: Slot<RankingKey, RankingData>,
     composite: Slot<CompositeKey, CompositeData>,
@@ -217,6 +219,20 @@ impl Derived {
             .get((input.dataset_rev, indicator), &mut self.rebuilds, || {
                 indicator_facts(dataset, indicator)
             })
+    }
+
+    /// The regions' search keys (names, pinyin, ids) and tree order, once per dataset.
+    pub fn region_search(&mut self, input: &Inputs<'_>) -> &RegionSearch {
+        let dataset = input.dataset;
+        self.region_search
+            .get(input.dataset_rev, &mut self.rebuilds, || {
+                RegionSearch::new(dataset)
+            })
+    }
+
+    /// The search [`Self::region_search`] built for this dataset, if it did.
+    pub fn built_region_search(&self, input: &Inputs<'_>) -> Option<&RegionSearch> {
+        self.region_search.peek(&input.dataset_rev)
     }
 
     /// The targets of the picked regions.

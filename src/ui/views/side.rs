@@ -23,16 +23,20 @@ pub fn default_picks(dataset: &Dataset) -> Picks {
     }
 }
 
-/// The side panel (picks). Its transient state (scroll, combo boxes) lives in egui's memory.
+/// The side panel (picks). Its transient state (scroll, combo boxes) lives in egui's memory,
+/// the region search text here.
 #[derive(Debug, Default)]
-pub struct SidePanel;
+pub struct SidePanel {
+    /// What the region list is filtered by: a name, pinyin ("ws" finds 万盛), an id.
+    pub region_filter: String,
+}
 
 impl SidePanel {
     /// Draws the picks of [`Cx`] (the derived facts built by the app before the views); what
     /// the user changes goes to `out` as commands, one per changed pick.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
         let mut picks = cx.state.picks.clone();
-        show(ui, cx, &mut picks);
+        show(ui, cx, &mut picks, &mut self.region_filter);
         let before = out.len();
         changes(&cx.state.picks, &picks, out);
         if out.len() > before {
@@ -81,7 +85,7 @@ fn follow_focus(response: egui::Response) -> egui::Response {
 /// Height of the indicator list's own scroll box, in points (about ten rows).
 const INDICATOR_LIST_HEIGHT: f32 = 230.0;
 
-fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
+fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut String) {
     let lang = cx.state.lang;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(Text::Indicator.get(lang));
@@ -108,13 +112,17 @@ fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
         ui.separator();
         ui.horizontal(|ui| {
             let before = picks.kind;
-            ui.selectable_value(&mut picks.kind, ChartKind::Bar, lang.pick("柱状图", "Bars"))
-                .on_hover_text(lang.pick("各地区并排比较", "Regions side by side"));
-            ui.selectable_value(
+            follow_focus(ui.selectable_value(
+                &mut picks.kind,
+                ChartKind::Bar,
+                lang.pick("柱状图", "Bars"),
+            ))
+            .on_hover_text(lang.pick("各地区并排比较", "Regions side by side"));
+            follow_focus(ui.selectable_value(
                 &mut picks.kind,
                 ChartKind::Line,
                 lang.pick("折线图", "Lines"),
-            )
+            ))
             .on_hover_text(lang.pick("各地区历年变化", "Each region over the years"));
             if picks.kind != before {
                 picks.years = None;
@@ -123,39 +131,122 @@ fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
         year_pickers(ui, cx, picks);
         mode_picker(ui, cx, picks);
         ui.separator();
+        region_list(ui, cx, picks, filter);
+    });
+}
+
+/// More regions than this are laid out only where visible (a national file has 3,000).
+const LAID_OUT_ALL_UP_TO: usize = 120;
+/// Height of the region list's own scroll box when it is that long, in points.
+const LONG_REGION_LIST_HEIGHT: f32 = 360.0;
+
+/// The regions: a search box, all / none / the matching ones, the count picked, and one
+/// checkbox per region, parts indented under their parent.
+fn region_list(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut String) {
+    let lang = cx.state.lang;
+    let input = Inputs::new(
+        &cx.state.dataset,
+        cx.state.dataset_rev,
+        &cx.state.picks,
+        lang,
+    );
+    let search = cx.derived.built_region_search(&input);
+    ui.horizontal(|ui| {
         ui.heading(Text::Regions.get(lang));
-        ui.horizontal(|ui| {
+        let picked = picks.regions.iter().filter(|&&r| r).count();
+        ui.label(match lang {
+            Lang::Zh => format!("已选 {picked} / {}", picks.regions.len()),
+            Lang::En => format!("{picked} of {} picked", picks.regions.len()),
+        });
+    });
+    follow_focus(
+        ui.add(
+            egui::TextEdit::singleline(filter)
+                .hint_text(lang.pick("搜索：名称、拼音、首字母 ws", "Search: name, pinyin, id"))
+                .desired_width(f32::INFINITY),
+        ),
+    )
+    .on_hover_text(lang.pick(
+        "按中文名、英文名、id 或拼音（全拼或首字母，如 ws = 万盛）筛选地区",
+        "Filter the regions by Chinese or English name, id or pinyin (whole or initials: ws = 万盛)",
+    ));
+    let query = filter.trim().to_owned();
+    let shown: Vec<(RegionIdx, usize)> = match search {
+        Some(search) => search
+            .tree()
+            .iter()
+            .copied()
+            .filter(|&(r, _)| search.matches(r, &query))
+            .collect(),
+        None => cx.state.dataset.region_indices().map(|r| (r, 0)).collect(),
+    };
+    ui.horizontal(|ui| {
+        if query.is_empty() {
             if follow_focus(ui.button(Text::All.get(lang))).clicked() {
                 picks.regions.iter_mut().for_each(|r| *r = true);
             }
-            if follow_focus(ui.button(Text::None.get(lang))).clicked() {
-                picks.regions.iter_mut().for_each(|r| *r = false);
-            }
-        });
-        let input = Inputs::new(
-            &cx.state.dataset,
-            cx.state.dataset_rev,
-            &cx.state.picks,
-            lang,
-        );
-        let has_data = cx
-            .derived
-            .built_facts(&input)
-            .map(|f| f.has_data.clone())
-            .unwrap_or_default();
-        for (i, region) in cx.state.dataset.regions().iter().enumerate() {
-            let name = region.display_name(lang);
-            let label = if !has_data.get(i).copied().unwrap_or(false) {
-                format!("{name} ({})", Text::NoData.get(lang))
-            } else {
-                name.to_owned()
-            };
-            if let Some(flag) = picks.regions.get_mut(i) {
-                follow_focus(ui.checkbox(flag, label))
-                    .on_hover_text(region.note.clone().unwrap_or_default());
+        } else if follow_focus(ui.button(lang.pick("选中匹配项", "Pick matching")))
+            .on_hover_text(lang.pick(
+                "勾选所有与搜索匹配的地区（其余不变）",
+                "Tick every region the search matches (the others stay as they are)",
+            ))
+            .clicked()
+        {
+            for &(r, _) in &shown {
+                if let Some(flag) = picks.regions.get_mut(r.0 as usize) {
+                    *flag = true;
+                }
             }
         }
+        if follow_focus(ui.button(Text::None.get(lang))).clicked() {
+            picks.regions.iter_mut().for_each(|r| *r = false);
+        }
     });
+    if shown.is_empty() {
+        ui.label(lang.pick("没有匹配的地区", "No region matches"));
+        return;
+    }
+    let has_data = cx
+        .derived
+        .built_facts(&input)
+        .map(|f| f.has_data.clone())
+        .unwrap_or_default();
+    // Parts are indented under their parent only while the whole tree is shown.
+    let indent = query.is_empty();
+    let mut row = |ui: &mut egui::Ui, (region, depth): (RegionIdx, usize)| {
+        let i = region.0 as usize;
+        let r = cx.state.dataset.region(region);
+        let name = r.display_name(lang);
+        let label = if !has_data.get(i).copied().unwrap_or(false) {
+            format!("{name} ({})", Text::NoData.get(lang))
+        } else {
+            name.to_owned()
+        };
+        if let Some(flag) = picks.regions.get_mut(i) {
+            ui.horizontal(|ui| {
+                if indent && depth > 0 {
+                    ui.add_space(14.0 * depth as f32);
+                }
+                follow_focus(ui.checkbox(flag, label))
+                    .on_hover_text(r.note.clone().unwrap_or_default());
+            });
+        }
+    };
+    if shown.len() <= LAID_OUT_ALL_UP_TO {
+        for &entry in &shown {
+            row(ui, entry);
+        }
+    } else {
+        let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical()
+            .id_salt("region_list")
+            .max_height(LONG_REGION_LIST_HEIGHT)
+            .show_rows(ui, row_height, shown.len(), |ui, range| {
+                for &entry in &shown[range] {
+                    row(ui, entry);
+                }
+            });
+    }
 }
 
 /// "From" and "to" year pickers, with an automatic choice.
@@ -233,7 +324,7 @@ fn mode_picker(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
             .response
             .on_hover_text(lang.pick("数值的显示方式", "How values are shown"));
     });
-    ui.checkbox(&mut picks.log_scale, lang.pick("对数坐标", "Log scale"))
+    follow_focus(ui.checkbox(&mut picks.log_scale, lang.pick("对数坐标", "Log scale")))
         .on_hover_text(lang.pick(
             "数值相差悬殊时使用（仅限正值）",
             "For values of very different size (positive values only)",
@@ -242,10 +333,10 @@ fn mode_picker(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
     // the region's latest value up to the year, its year under it; never silently.
     let tolerance = crate::model::latest::DEFAULT_TOLERANCE;
     ui.add_enabled_ui(picks.kind == ChartKind::Bar, |ui| {
-        ui.checkbox(
+        follow_focus(ui.checkbox(
             &mut picks.latest,
             lang.pick("截至该年的最新值", "Latest value up to the year"),
-        )
+        ))
         .on_hover_text(match lang {
             Lang::Zh => format!(
                 "柱状图：各地区该年没有数值时，显示其最近 {tolerance} 年内的最新值，并在柱下标出年份"
