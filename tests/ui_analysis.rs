@@ -315,6 +315,35 @@ fn the_view_menu_switches_between_light_and_dark() {
     assert!(!harness.ctx.global_style().visuals.dark_mode);
 }
 
+/// 跟随系统 follows the system's light or dark setting as it changes (issue 15: the system
+/// theme had no test).
+#[test]
+fn follow_system_tracks_the_systems_light_and_dark_setting() {
+    let mut harness = harness();
+    harness.input_mut().system_theme = Some(egui::Theme::Light);
+    harness.run();
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label("跟随系统").click();
+    harness.run();
+    assert_eq!(harness.state().polish.theme, ThemeChoice::System);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    assert!(!harness.ctx.global_style().visuals.dark_mode);
+    // The system switches to dark: the window follows without a click.
+    harness.input_mut().system_theme = Some(egui::Theme::Dark);
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    assert!(harness.ctx.global_style().visuals.dark_mode);
+    // A theme chosen by hand no longer follows it.
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label("浅色主题").click();
+    harness.run();
+    harness.input_mut().system_theme = Some(egui::Theme::Dark);
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+}
+
 #[test]
 fn help_lists_shortcuts_and_about_names_version_sources_and_font() {
     let mut harness = harness();
