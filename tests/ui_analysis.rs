@@ -518,6 +518,16 @@ fn the_targets_view_judges_the_scenario_beside_the_baseline_in_the_table_and_the
                     情景“万盛 2025 冲刺 (示例情景)”：落后（2025年 = 456.3 < 500，落后 8.7 %）";
     harness.get_by_label(expected);
     assert!(!harness.state().views.targets.tracker, "the table first");
+    // The 情景状态 column: in 万盛's 2025 row, 无法判断 on the data and 落后 on the scenario.
+    harness.get_by_label("情景状态");
+    let row_y = harness.get_by_label("2025年：500").rect().center().y;
+    let in_row = |label: &str| {
+        harness
+            .get_all_by_label(label)
+            .any(|n| (n.rect().center().y - row_y).abs() < 4.0)
+    };
+    assert!(in_row("无法判断"), "the baseline's status in the row");
+    assert!(in_row("落后"), "the scenario's status in the row");
 
     harness.get_by_label("进度图").click();
     harness.run();

@@ -84,28 +84,6 @@ impl Bound {
             Self::About => "about",
         }
     }
-
-    /// Whether an actual value `actual` meets a target `target` stated with this bound.
-    ///
-    /// The defined meaning, for every polarity: a bound is read literally as the side of the
-    /// number that meets the target — `AtMost 0.5` on energy intensity (lower is better) is
-    /// met by any actual ≤ 0.5, `AtLeast 10` by any actual ≥ 10, `MoreThan`/`LessThan`
-    /// strictly. `Exact` and `About` mean "reach the number" in the indicator's better
-    /// direction: ≥ for [`Better::Higher`], ≤ for [`Better::Lower`]. So a bound that points
-    /// against the polarity (`AtLeast` on a lower-is-better target) is allowed and means what
-    /// it says, e.g. "森林覆盖率不低于" on an indicator someone marked lower-is-better.
-    pub fn meets(self, actual: f64, target: f64, better: Better) -> bool {
-        match self {
-            Self::AtLeast => actual >= target,
-            Self::MoreThan => actual > target,
-            Self::AtMost => actual <= target,
-            Self::LessThan => actual < target,
-            Self::Exact | Self::About => match better {
-                Better::Higher => actual >= target,
-                Better::Lower => actual <= target,
-            },
-        }
-    }
 }
 
 /// What a figure measures: the level itself, or its change on the previous year in %.

@@ -85,7 +85,13 @@ pub struct Dialogs {
 impl Dialogs {
     /// Shows a system dialog (`show` runs rfd) unless none can open here.
     pub fn pick(&mut self, show: impl FnOnce() -> Option<PathBuf>) -> Picked {
-        if self.unavailable || !portal_possible() {
+        self.pick_where(portal_possible(), show)
+    }
+
+    /// [`Self::pick`] where a portal is (`portal`) or is not possible: a dialog answering
+    /// "cancelled" faster than [`TOO_FAST`] was never seen, and later picks skip it.
+    fn pick_where(&mut self, portal: bool, show: impl FnOnce() -> Option<PathBuf>) -> Picked {
+        if self.unavailable || !portal {
             self.unavailable = true;
             return Picked::Unavailable;
         }
@@ -177,6 +183,30 @@ mod tests {
         assert!(dialogs.unavailable);
         assert_eq!(
             dialogs.pick(|| panic!("not tried again")),
+            Picked::Unavailable
+        );
+    }
+
+    /// With a portal (a desktop session), the answer's speed tells a cancel from a dialog
+    /// that never showed: tested whatever the machine (this one has no D-Bus).
+    #[test]
+    fn with_a_portal_an_instant_cancel_means_no_dialog_and_a_slow_one_a_cancel() {
+        let mut slow = Dialogs::default();
+        let answer = slow.pick_where(true, || {
+            std::thread::sleep(TOO_FAST + Duration::from_millis(50));
+            None
+        });
+        assert_eq!(answer, Picked::Cancelled);
+        assert!(!slow.unavailable, "the user cancelled: the dialog works");
+        assert_eq!(
+            slow.pick_where(true, || Some(PathBuf::from("/tmp/a.ron"))),
+            Picked::Path(PathBuf::from("/tmp/a.ron"))
+        );
+        let mut instant = Dialogs::default();
+        assert_eq!(instant.pick_where(true, || None), Picked::Unavailable);
+        assert!(instant.unavailable);
+        assert_eq!(
+            instant.pick_where(true, || panic!("not tried again")),
             Picked::Unavailable
         );
     }
