@@ -1091,3 +1091,78 @@ fn a_column_role_chosen_by_hand_overrides_the_header() {
         "bad_long_header.csv:D1: a long table has no year columns: choose region, indicator, year, value, unit, kind, source, note or ignored"
     );
 }
+
+/// The README's two import examples, run through the binary as a user types them (issue 15:
+/// the flags were tested through the library only).
+#[test]
+fn the_readmes_two_import_examples_work_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // $ yardstick import 年鉴.xlsx --source "重庆统计年鉴2023" --out yearbook.ron
+    let book = dir.path().join("年鉴.xlsx");
+    std::fs::copy(fixture("yearbook.xlsx"), &book).unwrap();
+    let out = dir.path().join("yearbook.ron");
+    let run = yardstick(&[
+        "import",
+        book.to_str().unwrap(),
+        "--source",
+        "重庆统计年鉴2023",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{:?}", run);
+    let made = yardstick::io::load_dataset(&out).unwrap();
+    assert!(!made.sources().is_empty());
+    assert!(
+        made.sources().iter().all(|s| s.title == "重庆统计年鉴2023"),
+        "{:?}",
+        made.sources()
+    );
+    // 1,234.5 as printed in the yearbook's 綦江区 2020 cell.
+    let qijiang = made
+        .regions()
+        .iter()
+        .position(|r| r.name == "綦江区")
+        .unwrap();
+    assert!(
+        made.observations()
+            .iter()
+            .any(|o| o.region.0 as usize == qijiang && o.year == 2020 && o.value == 1234.5)
+    );
+
+    // $ yardstick import 粘贴.txt --indicator "空气质量优良天数（天）" --into data/chongqing.ron
+    //       --out merged.ron   (a table pasted from WPS: tab-separated; a test value)
+    let pasted = dir.path().join("粘贴.txt");
+    std::fs::write(&pasted, "地区\t2019\n綦江区\t321\n").unwrap();
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/chongqing.ron");
+    let merged = dir.path().join("merged.ron");
+    let run = yardstick(&[
+        "import",
+        pasted.to_str().unwrap(),
+        "--indicator",
+        "空气质量优良天数（天）",
+        "--into",
+        bundled.to_str().unwrap(),
+        "--out",
+        merged.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{:?}", run);
+    let base = yardstick::io::load_dataset(&bundled).unwrap();
+    let d = yardstick::io::load_dataset(&merged).unwrap();
+    assert_eq!(d.observations().len(), base.observations().len() + 1);
+    assert_eq!(
+        d.regions().len(),
+        base.regions().len(),
+        "綦江区 matched by name"
+    );
+    assert_eq!(
+        d.indicators().len(),
+        base.indicators().len(),
+        "matched by name"
+    );
+    let q = d.region_by_id("qijiang").unwrap();
+    let air = d.indicator_by_id("good_air_days").unwrap();
+    let o = d
+        .get(q, air, 2019, yardstick::model::ObservationKind::Actual)
+        .expect("the pasted value");
+    assert_eq!(o.value, 321.0);
+}

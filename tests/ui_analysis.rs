@@ -472,6 +472,50 @@ fn theme_and_language_survive_a_restart() {
     second.get_by_label("View");
 }
 
+/// `YARDSTICK_LANG` (AppOptions::lang, as `AppOptions::from_env` reads it) wins over the
+/// remembered language for the run and leaves the remembered one as it was (issue 15).
+#[test]
+fn the_language_given_at_start_wins_for_the_run_and_is_not_remembered() {
+    // A first run chose English.
+    let mut first = harness();
+    first.run();
+    first.state_mut().state.lang = Lang::En;
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(first.state_mut(), &mut storage);
+    let remembered = storage.0.clone();
+
+    // The next starts with YARDSTICK_LANG=zh.
+    let shared: &'static MemoryStorage = Box::leak(Box::new(storage));
+    let mut second = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(shared);
+            yardstick::ui::build_app(
+                yardstick::ui::Start::bundled().expect("bundled data loads"),
+                Some(cc),
+                &yardstick::ui::AppOptions {
+                    data_dir: None,
+                    lang: Some(Lang::Zh),
+                },
+            )
+        });
+    second.run();
+    assert_eq!(second.state().state.lang, Lang::Zh);
+    second.get_by_label("文件");
+    // Saved again at the end of that run into the same storage (eframe's file keeps what a
+    // save does not overwrite): English is still what is remembered.
+    let mut after = MemoryStorage(remembered.clone());
+    eframe::App::save(second.state_mut(), &mut after);
+    let lang_keys: Vec<&String> = remembered.keys().filter(|k| k.contains("lang")).collect();
+    assert!(
+        !lang_keys.is_empty(),
+        "the language is stored: {remembered:?}"
+    );
+    for key in lang_keys {
+        assert_eq!(after.0.get(key), remembered.get(key), "{key}");
+    }
+}
+
 #[test]
 fn saving_a_scenario_makes_a_saved_toast() {
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -361,3 +361,53 @@ fn work_on_another_dataset_is_restored_with_that_dataset() {
         app.window_title()
     );
 }
+
+/// A file dropped on the window, as the desktop gives it.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Dropping a scenario file on the window opens it with its dataset and its saved view, as
+/// File ▸ Open does (issue 15: only a dropped dataset was tested).
+#[test]
+fn a_dropped_scenario_opens_with_its_dataset_and_view() {
+    let mut harness = harness_with(app());
+    harness.run();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/scenarios/wansheng-2025.ron");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    harness.run();
+    let app = harness.state();
+    let doc = app.state.scenarios.active().expect("the scenario is open");
+    assert_eq!(doc.scenario.name, "万盛 2025 冲刺 (示例情景)");
+    assert_eq!(doc.scenario.growth.len(), 1);
+    // Its saved view: a line chart of industrial output for 万盛 and 万州, 2018–2025.
+    let d = &app.state.dataset;
+    assert_eq!(app.state.picks.kind, yardstick::chart::ChartKind::Line);
+    assert_eq!(
+        d.indicator(app.state.picks.indicator).id,
+        "industrial_output"
+    );
+    let picked: Vec<&str> = d
+        .regions()
+        .iter()
+        .zip(&app.state.picks.regions)
+        .filter(|(_, on)| **on)
+        .map(|(r, _)| r.id.as_str())
+        .collect();
+    assert_eq!(picked, ["wansheng", "wanzhou"]);
+    assert_eq!(app.state.picks.years, Some((2018, 2025)));
+    assert!(harness.state().window_title().starts_with("万盛 2025 冲刺"));
+}
