@@ -528,7 +528,7 @@ fn saving_a_scenario_makes_a_saved_toast() {
         2025,
         Measure::Level,
     );
-    assert!(targets_view::apply_as_growth(harness.state_mut(), key).is_some());
+    assert!(harness.state_mut().apply_target_growth(key).is_some());
     harness
         .state_mut()
         .save_scenario_to(&path)

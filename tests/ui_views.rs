@@ -331,3 +331,67 @@ fn the_region_search_finds_by_pinyin_initials_and_picks_the_matching_regions() {
         "one command, for the matching region only"
     );
 }
+
+/// Issue 12: the 目标 view alone, built from `Cx`: its buttons ask for the growth rule and the
+/// chart by command and change nothing themselves; its selection is its own state.
+#[test]
+fn the_targets_view_returns_apply_growth_and_show_in_chart_as_commands() {
+    use yardstick::model::Measure;
+    use yardstick::ui::targets_view::TargetsState;
+    type TargetsViewState = (TargetsState, YardstickApp, Vec<Command>);
+    let app = common::window::bundled_app();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app, out): &mut TargetsViewState| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    app.target_list();
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    view.ui(ui, &cx, out);
+                }
+            },
+            (TargetsState::default(), app, Vec::new()),
+        );
+    harness.run();
+    let d = &harness.state().1.state.dataset;
+    let key = (
+        d.region_by_id("wansheng").unwrap(),
+        d.indicator_by_id("industrial_output").unwrap(),
+        2025,
+        Measure::Level,
+    );
+    assert_eq!(
+        harness.state().0.selected,
+        Some(key),
+        "the first row with a path"
+    );
+    harness.get_by_label("作为情景增长假设").click();
+    harness.run();
+    harness.get_by_label("在图表中查看").click();
+    harness.run();
+    assert_eq!(
+        harness.state().2,
+        [
+            Command::ApplyTargetGrowth(key),
+            Command::ShowTargetInChart(key)
+        ]
+    );
+    assert!(
+        harness.state().1.state.scenarios.active().is_none(),
+        "the view changed nothing itself"
+    );
+    assert_ne!(
+        harness.state().1.state.picks.kind,
+        yardstick::chart::ChartKind::Line,
+        "the picks are the app's to change"
+    );
+}

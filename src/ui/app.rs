@@ -4,24 +4,29 @@
 use std::path::{Path, PathBuf};
 
 use crate::chart::export::ExportFormat;
+use crate::chart::{ChartKind, ViewMode};
 use crate::chart::{ChartSpec, Selection};
 use crate::io::load_dataset;
 use crate::lang::Lang;
+use crate::model::analysis::track_target_with;
 use crate::model::cell_value::parse_cell_value;
 use crate::model::document::{ScenarioDoc, Scenarios};
+use crate::model::scenario::GrowthRule;
 use crate::model::scenario::{Edit, Effective, Scenario};
-use crate::model::{Dataset, IndicatorIdx, RegionIdx};
+use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::command::{Command, CommandState, Menu};
 use crate::ui::derived::{Derived, Inputs};
 use crate::ui::export_dialog::{self, ExportDialog};
 use crate::ui::file_prompt::{Dialogs, PathPrompt, PathPurpose, Picked};
 use crate::ui::i18n::Text;
 use crate::ui::palette::CommandPalette;
+use crate::ui::polish::ToastKind;
 use crate::ui::recovery::Recovery;
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::state::PendingAction;
 use crate::ui::state::{AppState, REMEMBERED_KEY, Remembered};
 pub use crate::ui::state::{Picks, View};
+use crate::ui::targets_view::TargetKey;
 use crate::ui::views::Cx;
 use crate::ui::views::chart::ChartView;
 use crate::ui::views::compare::CompareView;
@@ -280,6 +285,79 @@ impl YardstickApp {
         )
     }
 
+    /// Adds the growth rule of target `key` to the active scenario (made if there is none) as
+    /// one undo step; a rule for the same region, indicator and years is replaced rather than
+    /// added twice. Returns the rule, `None` when the target has no required growth.
+    pub fn apply_target_growth(&mut self, key: TargetKey) -> Option<GrowthRule> {
+        let (region, indicator, year, measure) = key;
+        if !measure.is_level() {
+            return None;
+        }
+        let dataset = &self.state.dataset;
+        let target = dataset
+            .get(region, indicator, year, ObservationKind::Target)?
+            .value;
+        let track = track_target_with(dataset, region, indicator, year, target)?;
+        let rule = crate::ui::targets_view::growth_rule_for(dataset, &track)?;
+        let added = rule.clone();
+        self.active_doc().change(move |scenario| {
+            let same = scenario.growth.iter_mut().find(|g| {
+                g.region == rule.region
+                    && g.indicator == rule.indicator
+                    && g.from == rule.from
+                    && g.to == rule.to
+            });
+            match same {
+                Some(existing) => existing.annual_pct = rule.annual_pct,
+                None => scenario.growth.push(rule),
+            }
+        });
+        Some(added)
+    }
+
+    /// [`Self::apply_target_growth`] with a toast saying what was added to which scenario.
+    fn apply_target_growth_told(&mut self, key: TargetKey) {
+        let Some(rule) = self.apply_target_growth(key) else {
+            return;
+        };
+        let lang = self.state.lang;
+        let dataset = &self.state.dataset;
+        let region = dataset.region(key.0).display_name(lang).to_owned();
+        let name = dataset.indicator(key.1).display_name(lang).to_owned();
+        let scenario = self
+            .state
+            .scenarios
+            .active()
+            .map(|d| d.scenario.name.clone())
+            .unwrap_or_default();
+        let pct = crate::ui::targets_view::format_pct(rule.annual_pct);
+        let text = match lang {
+            Lang::Zh => format!(
+                "已加入情景「{scenario}」：{region} {name} {}–{} 年每年 {pct}",
+                rule.from, rule.to
+            ),
+            Lang::En => format!(
+                "Added to \"{scenario}\": {region} {name} {}–{} at {pct} a year",
+                rule.from, rule.to
+            ),
+        };
+        self.polish.toasts.push(ToastKind::Info, text);
+    }
+
+    /// Switches to a line chart of target `key`'s indicator for its region alone.
+    pub fn show_target_in_chart(&mut self, key: TargetKey) {
+        let (region, indicator, _, _) = key;
+        let picks = &mut self.state.picks;
+        picks.indicator = indicator;
+        for (i, flag) in picks.regions.iter_mut().enumerate() {
+            *flag = i == region.0 as usize;
+        }
+        picks.kind = ChartKind::Line;
+        picks.mode = ViewMode::Absolute;
+        picks.years = None;
+        self.state.view = View::Chart;
+    }
+
     /// The targets of the picked regions (cached by data and regions).
     pub fn target_list(&mut self) -> &crate::ui::derived::TargetList {
         let input = Inputs::new(
@@ -369,6 +447,8 @@ impl YardstickApp {
             }
             Command::ShowView(view) => self.show_view(view),
             Command::SetWeight(indicator, weight) => self.set_weight(indicator, weight),
+            Command::ApplyTargetGrowth(key) => self.apply_target_growth_told(key),
+            Command::ShowTargetInChart(key) => self.show_target_in_chart(key),
             Command::SetIndicator(indicator) => self.state.picks.indicator = indicator,
             Command::SetChartKind(kind) => self.state.picks.kind = kind,
             Command::SetYears(years) => self.state.picks.years = years,
@@ -917,7 +997,19 @@ impl YardstickApp {
                     self.run(command);
                 }
             }
-            View::Targets => crate::ui::targets_view::show(ui, self),
+            View::Targets => {
+                // Built here (cached), read by the view through Cx.
+                self.target_list();
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.targets.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
+            }
             View::Rankings => {
                 // Built here (cached) for the view's years, read by the view through Cx.
                 self.state.composite_weights = crate::model::ranking::valid_weights(

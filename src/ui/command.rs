@@ -54,6 +54,10 @@ pub enum Command {
     /// Weigh an indicator in the composite score (`None`: leave it out). Made by the
     /// rankings view's fields, not listed in menus or the palette.
     SetWeight(crate::model::IndicatorIdx, Option<f64>),
+    /// Adds the growth a target requires to the active scenario (the 目标 view's button).
+    ApplyTargetGrowth(crate::ui::targets_view::TargetKey),
+    /// A line chart of a target's indicator for its region alone.
+    ShowTargetInChart(crate::ui::targets_view::TargetKey),
     /// Chart this indicator (side panel).
     SetIndicator(crate::model::IndicatorIdx),
     /// Bars or lines (side panel).
@@ -215,6 +219,8 @@ impl Command {
             | Self::SaveScenarioAs => Menu::Scenario,
             Self::ShowView(_) | Self::SetTheme(_) | Self::CompareRows(_) => Menu::View,
             Self::SetWeight(..)
+            | Self::ApplyTargetGrowth(_)
+            | Self::ShowTargetInChart(_)
             | Self::SetIndicator(_)
             | Self::SetChartKind(_)
             | Self::SetYears(_)
@@ -251,6 +257,8 @@ impl Command {
             Self::CompareRows(RowFilter::Changed) => ("只显示有变化的行", "Only changed rows"),
             Self::CompareRows(RowFilter::All) => ("比较全部行", "Compare all rows"),
             Self::SetWeight(..) => ("设置综合得分权重", "Set a composite weight"),
+            Self::ApplyTargetGrowth(_) => ("作为情景增长假设", "Apply as scenario growth"),
+            Self::ShowTargetInChart(_) => ("在图表中查看", "Show in chart"),
             Self::SetIndicator(_) => ("选择指标", "Pick the indicator"),
             Self::SetChartKind(_) => ("选择图表类型", "Pick bars or lines"),
             Self::SetYears(_) => ("选择年份", "Pick the years"),
@@ -337,6 +345,16 @@ impl Command {
                 "指标在综合得分中的权重",
                 "An indicator's weight in the composite score",
             ),
+            Self::ApplyTargetGrowth(_) => (
+                "在当前情景中加入增长假设：从最新年份起按所需年均增速增长到目标年（可撤销）",
+                "Add a growth rule to the active scenario: the required annual growth from the \
+                 latest year to the target year (undoable)",
+            ),
+            Self::ShowTargetInChart(_) => (
+                "折线图，只显示该地区的这项指标（含目标与需达路径）",
+                "Line chart of this indicator for this region alone (with the target and the \
+                 required path)",
+            ),
             Self::SetIndicator(_)
             | Self::SetChartKind(_)
             | Self::SetYears(_)
@@ -416,6 +434,8 @@ impl Command {
         matches!(
             self,
             Self::SetWeight(..)
+                | Self::ApplyTargetGrowth(_)
+                | Self::ShowTargetInChart(_)
                 | Self::SetIndicator(_)
                 | Self::SetChartKind(_)
                 | Self::SetYears(_)

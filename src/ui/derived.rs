@@ -270,6 +270,16 @@ impl Derived {
         })
     }
 
+    /// The targets [`Self::targets`] built for these inputs and scenarios, if it did.
+    pub fn built_targets(&self, input: &Inputs<'_>, scenarios: &Scenarios) -> Option<&TargetList> {
+        self.targets.peek(&(
+            input.dataset_rev,
+            input.picks.regions.clone(),
+            scenario_key(scenarios),
+            input.lang,
+        ))
+    }
+
     /// The ranking on the picked indicator; `picked_year` is the year the user chose, with
     /// the indicator it was chosen for.
     pub fn ranking(

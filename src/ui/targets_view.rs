@@ -5,8 +5,8 @@
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
+use crate::chart::PointKind;
 use crate::chart::style::format_value;
-use crate::chart::{ChartKind, PointKind, ViewMode};
 use crate::lang::Lang;
 use crate::model::analysis::{
     AT_RISK_SHARE, TargetStatus, TargetTrack, Values, required_path, track_target_with,
@@ -16,8 +16,9 @@ use crate::model::targets::{
     ScenarioInput, TargetRow as JudgedRow, bounded, judge_targets, reason,
 };
 use crate::model::{Dataset, IndicatorIdx, Measure, ObservationKind, RegionIdx};
-use crate::ui::YardstickApp;
-use crate::ui::polish::ToastKind;
+use crate::ui::command::Command;
+use crate::ui::derived::Inputs;
+use crate::ui::views::Cx;
 
 /// A target: (region, indicator, target year, level or growth rate). A year can hold both a
 /// level target and a growth-rate target of one indicator (万州 规上工业总产值 2023: 630亿元
@@ -185,45 +186,29 @@ pub fn growth_rule_for(dataset: &Dataset, track: &TargetTrack) -> Option<GrowthR
     ))
 }
 
-/// Adds the growth rule of target `key` to the active scenario (made if there is none) as one
-/// undo step; a rule for the same region, indicator and years is replaced rather than added
-/// twice. Returns the rule, `None` when the target has no required growth.
-pub fn apply_as_growth(app: &mut YardstickApp, key: TargetKey) -> Option<GrowthRule> {
-    let (region, indicator, year, measure) = key;
-    if !measure.is_level() {
-        return None;
+impl TargetsState {
+    /// Draws the view from the targets the app built before it ([`Derived::built_targets`]);
+    /// applying a target's growth or showing it in the chart go to `out` as commands.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        show(ui, self, cx, out);
     }
-    let dataset = &app.state.dataset;
-    let target = dataset
-        .get(region, indicator, year, ObservationKind::Target)?
-        .value;
-    let track = track_target_with(dataset, region, indicator, year, target)?;
-    let rule = growth_rule_for(dataset, &track)?;
-    let added = rule.clone();
-    app.active_doc().change(move |scenario| {
-        let same = scenario.growth.iter_mut().find(|g| {
-            g.region == rule.region
-                && g.indicator == rule.indicator
-                && g.from == rule.from
-                && g.to == rule.to
-        });
-        match same {
-            Some(existing) => existing.annual_pct = rule.annual_pct,
-            None => scenario.growth.push(rule),
-        }
-    });
-    Some(added)
 }
 
-/// Draws the view.
-pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let lang = app.state.lang;
-    let list = app.target_list();
+fn show(ui: &mut egui::Ui, this: &mut TargetsState, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    let lang = cx.state.lang;
+    let input = Inputs::new(
+        &cx.state.dataset,
+        cx.state.dataset_rev,
+        &cx.state.picks,
+        lang,
+    );
+    let Some(list) = cx.derived.built_targets(&input, &cx.state.scenarios) else {
+        return;
+    };
     let total = list.total;
-    // A clone of the rows (a few hundred at most), not a scan: the view mutates the app.
-    let rows = list.rows.clone();
+    let rows = &list.rows;
     ui.horizontal(|ui| {
-        let state = &mut app.views.targets;
+        let state = &mut *this;
         ui.selectable_value(&mut state.tracker, false, lang.pick("表格", "Table"))
             .on_hover_text(lang.pick(
                 "每个目标一行：目标、最新实际值、所需与近年增速、状态、原因",
@@ -255,23 +240,20 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         return;
     }
     // Keep a selection that still exists; else select the first row with a required path.
-    let selected_exists = app
-        .views
-        .targets
+    let selected_exists = this
         .selected
         .is_some_and(|k| rows.iter().any(|r| r.key() == k));
     if !selected_exists {
-        app.views.targets.selected = rows
+        this.selected = rows
             .iter()
             .find(|r| r.track.as_ref().is_some_and(|t| t.required_pct.is_some()))
             .or(rows.first())
             .map(TargetRow::key);
     }
 
-    if app.views.targets.tracker {
-        let revision = app.derived.rebuilds();
-        if let Some(spec) = &app.target_list().tracker {
-            crate::ui::views::tracker::tracker_ui(ui, spec, revision);
+    if this.tracker {
+        if let Some(spec) = &list.tracker {
+            crate::ui::views::tracker::tracker_ui(ui, spec, cx.derived.rebuilds());
         }
         return;
     }
@@ -281,22 +263,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
         .show(ui, |ui| {
             egui::ScrollArea::horizontal()
                 .id_salt("targets_table_scroll")
-                .show(ui, |ui| table(ui, app, &rows));
+                .show(ui, |ui| table(ui, this, cx, rows));
             ui.add_space(6.0);
             thresholds_note(ui, lang);
             ui.separator();
-            if let Some(row) = rows
-                .iter()
-                .find(|r| Some(r.key()) == app.views.targets.selected)
-            {
-                details(ui, app, row);
+            if let Some(row) = rows.iter().find(|r| Some(r.key()) == this.selected) {
+                details(ui, cx, row, out);
             }
         });
 }
 
-fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
-    let lang = app.state.lang;
-    let scenario_name = app
+fn table(ui: &mut egui::Ui, this: &mut TargetsState, cx: &Cx<'_>, rows: &[TargetRow]) {
+    let lang = cx.state.lang;
+    let scenario_name = cx
         .state
         .scenarios
         .active()
@@ -400,10 +379,10 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
         .body(|mut body| {
             for row in rows {
                 let key = row.key();
-                let is_selected = app.views.targets.selected == Some(key);
+                let is_selected = this.selected == Some(key);
                 body.row(row_height, |mut table_row| {
                     table_row.set_selected(is_selected);
-                    let dataset = &app.state.dataset;
+                    let dataset = &cx.state.dataset;
                     let region = dataset.region(row.region).display_name(lang);
                     let indicator = dataset.indicator(row.indicator);
                     let unit = indicator.display_unit(lang);
@@ -544,7 +523,7 @@ fn table(ui: &mut egui::Ui, app: &mut YardstickApp, rows: &[TargetRow]) {
             }
         });
     if let Some(key) = clicked {
-        app.views.targets.selected = Some(key);
+        this.selected = Some(key);
     }
 }
 
@@ -622,9 +601,9 @@ fn thresholds_note(ui: &mut egui::Ui, lang: Lang) {
 }
 
 /// The selected target: its required path and what can be done with it.
-fn details(ui: &mut egui::Ui, app: &mut YardstickApp, row: &TargetRow) {
-    let lang = app.state.lang;
-    let dataset = &app.state.dataset;
+fn details(ui: &mut egui::Ui, cx: &Cx<'_>, row: &TargetRow, out: &mut Vec<Command>) {
+    let lang = cx.state.lang;
+    let dataset = &cx.state.dataset;
     let region = dataset.region(row.region).display_name(lang).to_owned();
     let indicator = dataset.indicator(row.indicator);
     let name = indicator.display_name(lang).to_owned();
@@ -694,67 +673,26 @@ fn details(ui: &mut egui::Ui, app: &mut YardstickApp, row: &TargetRow) {
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        let can_apply = track.required_pct.is_some();
+        let apply = Command::ApplyTargetGrowth(row.key());
         let button = ui
             .add_enabled(
-                can_apply,
-                egui::Button::new(lang.pick("作为情景增长假设", "Apply as scenario growth")),
+                track.required_pct.is_some(),
+                egui::Button::new(apply.text(lang)),
             )
-            .on_hover_text(lang.pick(
-                "在当前情景中加入增长假设：从最新年份起按所需年均增速增长到目标年（可撤销）",
-                "Add a growth rule to the active scenario: the required annual growth from the \
-                 latest year to the target year (undoable)",
-            ))
+            .on_hover_text(apply.tooltip(lang))
             .on_disabled_hover_text(
                 lang.pick("无法计算所需增速", "There is no required growth to apply"),
             );
-        if button.clicked()
-            && let Some(rule) = apply_as_growth(app, row.key())
-        {
-            let scenario = app
-                .state
-                .scenarios
-                .active()
-                .map(|d| d.scenario.name.clone())
-                .unwrap_or_default();
-            let text = match lang {
-                Lang::Zh => format!(
-                    "已加入情景「{scenario}」：{region} {name} {}–{} 年每年 {}",
-                    rule.from,
-                    rule.to,
-                    format_pct(rule.annual_pct)
-                ),
-                Lang::En => format!(
-                    "Added to \"{scenario}\": {region} {name} {}–{} at {} a year",
-                    rule.from,
-                    rule.to,
-                    format_pct(rule.annual_pct)
-                ),
-            };
-            app.polish.toasts.push(ToastKind::Info, text);
+        if button.clicked() {
+            out.push(apply);
         }
+        let show = Command::ShowTargetInChart(row.key());
         if ui
-            .button(lang.pick("在图表中查看", "Show in chart"))
-            .on_hover_text(lang.pick(
-                "折线图，只显示该地区的这项指标（含目标与需达路径）",
-                "Line chart of this indicator for this region alone (with the target and the \
-                 required path)",
-            ))
+            .button(show.text(lang))
+            .on_hover_text(show.tooltip(lang))
             .clicked()
         {
-            show_in_chart(app, row);
+            out.push(show);
         }
     });
-}
-
-/// Switches to a line chart of the row's indicator for its region alone.
-pub fn show_in_chart(app: &mut YardstickApp, row: &TargetRow) {
-    app.state.picks.indicator = row.indicator;
-    for (i, flag) in app.state.picks.regions.iter_mut().enumerate() {
-        *flag = i == row.region.0 as usize;
-    }
-    app.state.picks.kind = ChartKind::Line;
-    app.state.picks.mode = ViewMode::Absolute;
-    app.state.picks.years = None;
-    app.state.view = crate::ui::View::Chart;
 }
