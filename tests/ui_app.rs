@@ -328,3 +328,39 @@ fn the_view_picks_language_and_theme_survive_a_restart() {
         Some(yardstick::ui::polish::ThemeChoice::Dark)
     );
 }
+
+/// The export window's size and format are honoured (issue 15: only the 1600×900 default was
+/// ever written), and 浏览… with no system dialog says to type the path instead of doing
+/// nothing.
+#[test]
+fn export_chart_writes_a_png_of_the_size_typed_and_browse_without_a_dialog_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("chart.png");
+    let mut harness = harness();
+    harness.state_mut().dialogs.system.unavailable = true;
+    harness.run();
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出图表…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "PNG").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "浏览…").click();
+    harness.run();
+    harness.get_by_label("无法打开系统文件对话框：请在上方输入完整路径");
+    {
+        let dialog = harness.state_mut().dialogs.export.as_mut().unwrap();
+        dialog.width = 800;
+        dialog.height = 450;
+        dialog.path = out.display().to_string();
+    }
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    let bytes = std::fs::read(&out).expect("the PNG was written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    // IHDR: width and height, big-endian, at bytes 16..24.
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    assert_eq!((width, height), (800, 450));
+}
