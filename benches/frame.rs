@@ -8,6 +8,10 @@
 //! - a bar chart of 10 regions × 40 years (400 bars, 40 series), the pointer moving over it
 //!   every frame (hover and tooltip).
 //!
+//! With `YARDSTICK_FRAME_NATIONAL=1`, every tab is also timed on a national-scale file
+//! (3,000 regions × 40 indicators × 30 years = 3.6 M values; issue 13): `frame/*_3.6M`,
+//! headless only (the dataset takes ~10 s to build; CI never sets the variable).
+//!
 //! Each is timed twice: driving `egui::Context` directly (as eframe does; no AccessKit tree
 //! unless a screen reader asks for one), and through `egui_kittest::Harness::step` plus
 //! tessellation (which always builds the AccessKit tree).
@@ -52,6 +56,25 @@ fn chart_app() -> YardstickApp {
     app.state.picks.kind = ChartKind::Bar;
     app.state.picks.regions = (0..REGIONS).map(|i| i < CHART_REGIONS).collect();
     app.state.picks.years = Some((FIRST_YEAR, FIRST_YEAR + YEARS as i32 - 1));
+    app
+}
+
+/// Env var that adds the 3.6 M-value cases.
+const NATIONAL_ENV: &str = "YARDSTICK_FRAME_NATIONAL";
+
+/// The window on `view` of a 3,000 × 40 × 30 synthetic dataset (a clone of `dataset`), 10
+/// regions picked: every region in the table's long layout.
+fn national_app(dataset: &yardstick::model::Dataset, view: View) -> YardstickApp {
+    let regions = dataset.regions().len();
+    let mut app = YardstickApp::new(dataset.clone(), None);
+    app.state.view = view;
+    app.state.picks.kind = ChartKind::Bar;
+    app.state.picks.regions = (0..regions).map(|i| i < CHART_REGIONS).collect();
+    if view == View::Table {
+        app.views.table.layout = Layout::Long;
+        app.views.table_only_indicator = false;
+        app.state.picks.regions = vec![true; regions];
+    }
     app
 }
 
@@ -183,5 +206,38 @@ fn bench_frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_frames);
+/// Every tab on 3.6 M values, when [`NATIONAL_ENV`] is set.
+fn bench_national(c: &mut Criterion) {
+    if std::env::var_os(NATIONAL_ENV).is_none() {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let dataset = synthetic_dataset(3000, 40, 30, 3);
+    eprintln!(
+        "national: {} values built in {:.1?}",
+        dataset.observations().len(),
+        started.elapsed()
+    );
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(10);
+    for (name, view) in [
+        ("table_long_3.6M", View::Table),
+        ("bar_chart_10_regions_3.6M", View::Chart),
+        ("compare_3.6M", View::Compare),
+        ("targets_3.6M", View::Targets),
+        ("rankings_3.6M", View::Rankings),
+    ] {
+        let mut window = Headless::new(national_app(&dataset, view));
+        let first = std::time::Instant::now();
+        window.frame();
+        eprintln!(
+            "{name}: a frame after the first ten took {:.1?}",
+            first.elapsed()
+        );
+        group.bench_function(name, |b| b.iter(|| black_box(window.frame())));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_frames, bench_national);
 criterion_main!(benches);
