@@ -519,11 +519,13 @@ fn the_long_layout_sorts_by_a_column_and_filters_by_region() {
         .collect();
     assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
 
-    // Filter by a region name.
-    let filter = harness.get_by_role(Role::TextInput);
+    // Filter by a region name (the table's box, labelled 筛选; the side panel has a search).
+    let filter = harness.get_by_role_and_label(Role::TextInput, "筛选");
     filter.focus();
     harness.run();
-    harness.get_by_role(Role::TextInput).type_text("万盛");
+    harness
+        .get_by_role_and_label(Role::TextInput, "筛选")
+        .type_text("万盛");
     harness.run();
     let ws = harness
         .state()
