@@ -7,6 +7,7 @@ pub mod palette;
 pub mod render;
 pub mod spec;
 pub mod style;
+pub mod top_n;
 pub mod tracker;
 
 pub use spec::{

@@ -3,6 +3,7 @@
 //! revision, the active scenario's revision where it matters, and the picks it depends on,
 //! so a frame with nothing changed scans no observation (see [`Derived::rebuilds`]).
 
+use crate::chart::top_n::{MAX_BARS_ON_SCREEN, limit_bars};
 use crate::chart::tracker::tracker_spec;
 use crate::chart::{ChartKind, ChartSpec, ScenarioLayer, Selection, build_chart_latest};
 use crate::lang::Lang;
@@ -194,8 +195,10 @@ impl Derived {
             .then_some(crate::model::latest::DEFAULT_TOLERANCE);
         self.chart
             .get(key, &mut self.rebuilds, || {
-                let selection = selection?;
-                Some(match scenarios.active_mut() {
+                // More bars than can be read: the best ones, and a note that says so.
+                let (selection, cut_note) =
+                    limit_bars(dataset, &selection?, MAX_BARS_ON_SCREEN, lang);
+                let mut spec = match scenarios.active_mut() {
                     Some(doc) => {
                         let name = doc.scenario.name.clone();
                         let applied = doc.applied(dataset);
@@ -206,7 +209,9 @@ impl Derived {
                         build_chart_latest(dataset, Some(layer), &selection, tolerance, lang)
                     }
                     None => build_chart_latest(dataset, None, &selection, tolerance, lang),
-                })
+                };
+                spec.notes.splice(0..0, cut_note);
+                Some(spec)
             })
             .as_ref()
     }
