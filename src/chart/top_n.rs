@@ -53,16 +53,16 @@ pub fn limit_bars(
     };
     let note = match (lang, better) {
         (Lang::Zh, Better::Higher) => format!(
-            "所选 {total} 个地区过多，只画出{year}年数值最大的 {shown} 个；全部数值见数据表或导出 CSV"
+            "所选 {total} 个地区过多，只画出{year}年数值最大的 {shown} 个；全部数值见数据表"
         ),
         (Lang::Zh, Better::Lower) => format!(
-            "所选 {total} 个地区过多，只画出{year}年数值最小（最好）的 {shown} 个；全部数值见数据表或导出 CSV"
+            "所选 {total} 个地区过多，只画出{year}年数值最小（最好）的 {shown} 个；全部数值见数据表"
         ),
         (Lang::En, Better::Higher) => format!(
-            "{total} regions picked, too many to read: the {shown} largest in {year} are drawn; all values are in the table and the CSV export"
+            "{total} regions picked, too many to read: the {shown} largest in {year} are drawn; every value is in the table"
         ),
         (Lang::En, Better::Lower) => format!(
-            "{total} regions picked, too many to read: the {shown} smallest (best) in {year} are drawn; all values are in the table and the CSV export"
+            "{total} regions picked, too many to read: the {shown} smallest (best) in {year} are drawn; every value is in the table"
         ),
     };
     (cut, Some(note))
