@@ -428,22 +428,7 @@ fn the_first_language_follows_the_locale() {
     assert_eq!(lang_from_locale(None), Lang::Zh);
 }
 
-/// eframe storage in memory, standing in for the file eframe keeps between runs.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
+use common::desktop::MemoryStorage;
 
 #[test]
 fn theme_and_language_survive_a_restart() {

@@ -269,25 +269,7 @@ fn export_data_from_the_menu_writes_a_csv() {
     harness.get_by_label_contains("已导出");
 }
 
-/// eframe's storage in memory, as the real window keeps it in a file.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-
-    fn flush(&mut self) {}
-}
+use common::desktop::MemoryStorage;
 
 #[test]
 fn the_view_picks_language_and_theme_survive_a_restart() {

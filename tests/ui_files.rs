@@ -351,22 +351,7 @@ fn an_explicit_language_wins() {
     harness.get_by_label("File");
 }
 
-/// eframe storage in memory.
-#[derive(Default)]
-struct Memory(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for Memory {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
+use common::desktop::MemoryStorage as Memory;
 
 #[test]
 fn an_explicit_language_is_not_remembered_as_the_users_choice() {

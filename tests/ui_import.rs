@@ -336,19 +336,7 @@ fn a_merge_that_repeats_a_value_is_refused_in_the_window_and_loses_nothing() {
     );
 }
 
-/// A file dropped on the window, as the desktop gives it.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+use common::desktop::Dropped;
 
 fn drop_file(harness: &mut Harness<'_, YardstickApp>, path: PathBuf) {
     harness

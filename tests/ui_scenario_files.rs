@@ -362,19 +362,7 @@ fn work_on_another_dataset_is_restored_with_that_dataset() {
     );
 }
 
-/// A file dropped on the window, as the desktop gives it.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+use common::desktop::Dropped;
 
 /// Dropping a scenario file on the window opens it with its dataset and its saved view, as
 /// File ▸ Open does (issue 15: only a dropped dataset was tested).

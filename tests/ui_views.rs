@@ -202,77 +202,17 @@ fn the_rankings_view_returns_a_weight_as_a_command_and_keeps_its_years_itself() 
     assert_eq!(app.state.composite_weights, vec![(gdp, 1.0)]);
 }
 
-#[test]
-fn the_side_panel_turns_each_changed_pick_into_one_command() {
-    use yardstick::chart::ChartKind;
-    use yardstick::model::RegionIdx;
-    use yardstick::ui::views::side::{SidePanel, changes};
-    let app = common::window::bundled_app();
-    let before = app.state.picks.clone();
-    let mut after = before.clone();
-    after.kind = ChartKind::Line;
-    after.years = Some((2019, 2022));
-    after.regions[1] = !after.regions[1];
-    let mut out = Vec::new();
-    changes(&before, &after, &mut out);
-    assert_eq!(
-        out,
-        vec![
-            Command::SetChartKind(ChartKind::Line),
-            Command::SetYears(Some((2019, 2022))),
-            Command::SetRegion(RegionIdx(1), after.regions[1]),
-        ]
-    );
+/// The side panel alone, as the app draws it (facts, automatic years and the region search
+/// built before it), in a 260-point-wide harness `height` tall.
+type SideState = (
+    yardstick::ui::views::side::SidePanel,
+    YardstickApp,
+    Vec<Command>,
+);
 
-    // In a harness: clicking 折线图 asks for lines and leaves the state alone.
-    type SideState = (SidePanel, YardstickApp, Vec<Command>);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(260.0, 900.0))
-        .build_ui_state(
-            {
-                let mut fonts = false;
-                move |ui, (view, app, out): &mut SideState| {
-                    if !fonts {
-                        yardstick::ui::fonts::install_fonts(ui.ctx());
-                        fonts = true;
-                        return;
-                    }
-                    let state = &app.state;
-                    let input =
-                        Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
-                    app.derived.indicator_facts(&input);
-                    app.derived.auto_years(&input);
-                    let cx = Cx {
-                        state: &app.state,
-                        derived: &app.derived,
-                    };
-                    view.ui(ui, &cx, out);
-                }
-            },
-            (SidePanel::default(), app, Vec::new()),
-        );
-    harness.run();
-    assert!(harness.state().2.is_empty());
-    harness.get_by_label("折线图").click();
-    harness.run();
-    assert_eq!(
-        harness.state().2.first(),
-        Some(&Command::SetChartKind(ChartKind::Line))
-    );
-    assert_eq!(harness.state().1.state.picks.kind, ChartKind::Bar);
-}
-
-/// Issue 13 item 3: the region list is searched by name, pinyin initials ("ws" finds 万盛)
-/// or id; "选中匹配项" ticks the matching regions only; parts are indented under their parent.
-#[test]
-fn the_region_search_finds_by_pinyin_initials_and_picks_the_matching_regions() {
-    use yardstick::ui::views::side::SidePanel;
-    type SideState = (SidePanel, YardstickApp, Vec<Command>);
-    let mut app = common::window::bundled_app();
-    let none = vec![false; app.state.dataset.regions().len()];
-    app.state.picks.regions = none;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(260.0, 1400.0))
+fn side_harness(app: YardstickApp, height: f32) -> Harness<'static, SideState> {
+    Harness::builder()
+        .with_size(egui::vec2(260.0, height))
         .build_ui_state(
             {
                 let mut fonts = false;
@@ -295,8 +235,53 @@ fn the_region_search_finds_by_pinyin_initials_and_picks_the_matching_regions() {
                     view.ui(ui, &cx, out);
                 }
             },
-            (SidePanel::default(), app, Vec::new()),
-        );
+            (Default::default(), app, Vec::new()),
+        )
+}
+
+#[test]
+fn the_side_panel_turns_each_changed_pick_into_one_command() {
+    use yardstick::chart::ChartKind;
+    use yardstick::model::RegionIdx;
+    use yardstick::ui::views::side::changes;
+    let app = common::window::bundled_app();
+    let before = app.state.picks.clone();
+    let mut after = before.clone();
+    after.kind = ChartKind::Line;
+    after.years = Some((2019, 2022));
+    after.regions[1] = !after.regions[1];
+    let mut out = Vec::new();
+    changes(&before, &after, &mut out);
+    assert_eq!(
+        out,
+        vec![
+            Command::SetChartKind(ChartKind::Line),
+            Command::SetYears(Some((2019, 2022))),
+            Command::SetRegion(RegionIdx(1), after.regions[1]),
+        ]
+    );
+
+    // In a harness: clicking 折线图 asks for lines and leaves the state alone.
+    let mut harness = side_harness(app, 900.0);
+    harness.run();
+    assert!(harness.state().2.is_empty());
+    harness.get_by_label("折线图").click();
+    harness.run();
+    assert_eq!(
+        harness.state().2.first(),
+        Some(&Command::SetChartKind(ChartKind::Line))
+    );
+    assert_eq!(harness.state().1.state.picks.kind, ChartKind::Bar);
+}
+
+/// Issue 13 item 3: the region list is searched by name, pinyin initials ("ws" finds 万盛)
+/// or id; "选中匹配项" ticks the matching regions only; parts are indented under their parent.
+#[test]
+fn the_region_search_finds_by_pinyin_initials_and_picks_the_matching_regions() {
+    let mut app = common::window::bundled_app();
+    let none = vec![false; app.state.dataset.regions().len()];
+    app.state.picks.regions = none;
+    let mut harness = side_harness(app, 1400.0);
     harness.run();
     harness.get_by_label_contains("已选 0 / 20");
     // The whole tree: 重庆市 first, its districts after it.
