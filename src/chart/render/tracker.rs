@@ -11,7 +11,7 @@ use crate::model::targets::{
 };
 
 use super::layout::Layout;
-use super::shapes::{AXIS, Align, Color, GRID, INK, MUTED, Rect, Shape, TEXT, TextShape};
+use super::shapes::{AXIS, Align, Color, GRID, INK, MUTED, Rect, Shape, TEXT, TextShape, WHITE};
 use super::text::Measure;
 
 /// Line height as a multiple of the em size.
@@ -365,17 +365,32 @@ fn draw_bar(
             Lang::Zh => format!("{value}（{}年）", f.year),
             Lang::En => format!("{value} ({})", f.year),
         };
-        p.text(
-            &text,
-            (
-                label_x,
-                top + (bar_h - text_em * LINE) / 2.0 + text_em * 0.05,
-            ),
-            text_em,
-            TEXT,
-            Align::Left,
-            false,
-            em * 12.0,
-        );
+        let y = top + (bar_h - text_em * LINE) / 2.0 + text_em * 0.05;
+        // After the bar's end, unless that would run into the growth column: then inside the
+        // bar, right-aligned in white (a bar that long has the room).
+        let width = p.m.width(&text, text_em);
+        let room_after = px(f64::MAX) + em * 0.9 - label_x;
+        let room_inside = end - px(0.0) - 8.0;
+        if width > room_after && width <= room_inside {
+            p.text(
+                &text,
+                (end - 4.0, y),
+                text_em,
+                WHITE,
+                Align::Right,
+                false,
+                room_inside,
+            );
+        } else {
+            p.text(
+                &text,
+                (label_x, y),
+                text_em,
+                TEXT,
+                Align::Left,
+                false,
+                em * 12.0,
+            );
+        }
     }
 }
