@@ -62,14 +62,57 @@ fn chart_app() -> YardstickApp {
 /// Env var that adds the 3.6 M-value cases.
 const NATIONAL_ENV: &str = "YARDSTICK_FRAME_NATIONAL";
 
+/// `dataset` with a target five years after the last for every region of the first
+/// indicator (3,000 targets), so the 目标 tab has rows to judge.
+fn with_targets(dataset: &yardstick::model::Dataset) -> yardstick::model::Dataset {
+    let mut parts = dataset.to_parts();
+    let last = parts
+        .observations
+        .iter()
+        .map(|o| o.year)
+        .max()
+        .unwrap_or(FIRST_YEAR);
+    let indicator = parts.indicators[0].id.clone();
+    let source = parts.sources[0].id.clone();
+    let targets: Vec<_> = parts
+        .regions
+        .iter()
+        .map(|r| yardstick::model::ObservationRecord {
+            region: r.id.clone(),
+            indicator: indicator.clone(),
+            year: last + 5,
+            months: None,
+            value: 1000.0,
+            measure: Default::default(),
+            bound: Default::default(),
+            kind: yardstick::model::ObservationKind::Target,
+            source: source.clone(),
+            note: None,
+            quote: None,
+        })
+        .collect();
+    parts.observations.extend(targets);
+    yardstick::model::Dataset::build(parts).expect("synthetic targets are valid")
+}
+
 /// The window on `view` of a 3,000 × 40 × 30 synthetic dataset (a clone of `dataset`), 10
-/// regions picked: every region in the table's long layout.
+/// regions picked: every region in the table's long layout; the compare tab with a scenario
+/// of 10,000 edits and 100 growth rules open.
 fn national_app(dataset: &yardstick::model::Dataset, view: View) -> YardstickApp {
     let regions = dataset.regions().len();
     let mut app = YardstickApp::new(dataset.clone(), None);
+    if view == View::Compare {
+        let scenario = yardstick::model::synthetic::synthetic_scenario(dataset, 10_000, 100, 42);
+        let doc = yardstick::model::document::ScenarioDoc::new(scenario);
+        app.state.scenarios.add(doc);
+    }
     app.state.view = view;
     app.state.picks.kind = ChartKind::Bar;
     app.state.picks.regions = (0..regions).map(|i| i < CHART_REGIONS).collect();
+    if view == View::Targets {
+        // Every region's target listed and judged: 3,000 rows.
+        app.state.picks.regions = vec![true; regions];
+    }
     if view == View::Table {
         app.views.table.layout = Layout::Long;
         app.views.table_only_indicator = false;
@@ -212,7 +255,7 @@ fn bench_national(c: &mut Criterion) {
         return;
     }
     let started = std::time::Instant::now();
-    let dataset = synthetic_dataset(3000, 40, 30, 3);
+    let dataset = with_targets(&synthetic_dataset(3000, 40, 30, 3));
     eprintln!(
         "national: {} values built in {:.1?}",
         dataset.observations().len(),
@@ -223,8 +266,8 @@ fn bench_national(c: &mut Criterion) {
     for (name, view) in [
         ("table_long_3.6M", View::Table),
         ("bar_chart_10_regions_3.6M", View::Chart),
-        ("compare_3.6M", View::Compare),
-        ("targets_3.6M", View::Targets),
+        ("compare_3.6M_10k_edits", View::Compare),
+        ("targets_3.6M_3000_targets", View::Targets),
         ("rankings_3.6M", View::Rankings),
     ] {
         let mut window = Headless::new(national_app(&dataset, view));

@@ -310,22 +310,62 @@ fn describe_problem(problem: &ScenarioProblem, lang: Lang) -> String {
     )
 }
 
-/// A list row: the text (wrapped, in the warning colour when an id is unknown) and buttons
-/// on the right.
-fn entry_row(ui: &mut egui::Ui, text: &str, known: bool, buttons: impl FnOnce(&mut egui::Ui)) {
+/// A list row: the text (in the warning colour when an id is unknown) and buttons on the
+/// right. In a long list ([`rows_ui`]) the text is one line, shortened, whole on hover.
+fn entry_row(
+    ui: &mut egui::Ui,
+    text: &str,
+    known: bool,
+    one_line: bool,
+    buttons: impl FnOnce(&mut egui::Ui),
+) {
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
             buttons(ui);
             ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
-                let text = if known {
+                let rich = if known {
                     RichText::new(text)
                 } else {
                     RichText::new(format!("{WARN}{text}")).color(warn_color(ui))
                 };
-                ui.add(egui::Label::new(text).wrap());
+                if one_line {
+                    ui.add(egui::Label::new(rich).truncate())
+                        .on_hover_text(text);
+                } else {
+                    ui.add(egui::Label::new(rich).wrap());
+                }
             });
         });
     });
+}
+
+/// Lists longer than this scroll in their own box and lay out only the rows in view (a
+/// scenario of 10,000 edits drew every row each frame: 115 ms).
+const LONG_LIST: usize = 40;
+/// Height of a long list's box, in points.
+const LONG_LIST_HEIGHT: f32 = 260.0;
+/// Draws rows `0..n` with `row(ui, i, one_line)`: all of them, wrapped, when there are few;
+/// else in a box of their own that lays out only the visible ones, one line each.
+fn rows_ui(ui: &mut egui::Ui, id: &str, n: usize, mut row: impl FnMut(&mut egui::Ui, usize, bool)) {
+    if n <= LONG_LIST {
+        for i in 0..n {
+            row(ui, i, false);
+        }
+        return;
+    }
+    let height = ui
+        .text_style_height(&egui::TextStyle::Body)
+        .max(ui.spacing().interact_size.y)
+        + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(LONG_LIST_HEIGHT)
+        .auto_shrink([false, true])
+        .show_rows(ui, height, n, |ui, range| {
+            for i in range {
+                row(ui, i, true);
+            }
+        });
 }
 
 /// `修改的数值（2）` / `Edited values (2)`.
@@ -370,10 +410,12 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
             .weak(),
         );
     }
-    for (i, edit) in doc.scenario.edits.iter().enumerate() {
+    let edits = &doc.scenario.edits;
+    rows_ui(ui, "scenario_edits", edits.len(), |ui, i, one_line| {
+        let edit = &edits[i];
         let (text, known) = describe_edit(dataset, edit, lang);
         let (cell, _) = cell_name(dataset, &edit.region, &edit.indicator, lang);
-        entry_row(ui, &text, known, |ui| {
+        entry_row(ui, &text, known, one_line, |ui| {
             if ui
                 .small_button("×")
                 .accessible_name(format!(
@@ -390,7 +432,7 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
                 action = Some(ListAction::RemoveEdit(i));
             }
         });
-    }
+    });
 
     ui.add_space(4.0);
     ui.strong(counted(
@@ -403,10 +445,12 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
         .as_ref()
         .filter(|e| e.doc == index)
         .map(|e| e.position);
-    for (i, rule) in doc.scenario.growth.iter().enumerate() {
+    let growth = &doc.scenario.growth;
+    rows_ui(ui, "scenario_growth", growth.len(), |ui, i, one_line| {
+        let rule = &growth[i];
         let (text, known) = describe_growth(dataset, rule, lang);
         let n = i + 1;
-        entry_row(ui, &text, known, |ui| {
+        entry_row(ui, &text, known, one_line, |ui| {
             if ui
                 .small_button("×")
                 .accessible_name(format!(
@@ -437,7 +481,7 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
                 action = Some(ListAction::EditGrowth(i));
             }
         });
-    }
+    });
 
     if !problems.is_empty() {
         ui.add_space(4.0);
@@ -450,12 +494,20 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
             .strong()
             .color(color),
         );
-        for problem in &problems {
-            ui.add(
-                egui::Label::new(RichText::new(describe_problem(problem, lang)).color(color))
-                    .wrap(),
-            );
-        }
+        rows_ui(
+            ui,
+            "scenario_problems",
+            problems.len(),
+            |ui, i, one_line| {
+                let text = describe_problem(&problems[i], lang);
+                if one_line {
+                    ui.add(egui::Label::new(RichText::new(&text).color(color)).truncate())
+                        .on_hover_text(text);
+                } else {
+                    ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
+                }
+            },
+        );
     }
 
     match action {
