@@ -320,6 +320,10 @@ fn entry_row(
     buttons: impl FnOnce(&mut egui::Ui),
 ) {
     ui.horizontal(|ui| {
+        if one_line {
+            // Every row of a long list is exactly as tall as `rows_ui` counts on.
+            ui.set_height(ui.spacing().interact_size.y);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
             buttons(ui);
             ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
@@ -353,10 +357,8 @@ fn rows_ui(ui: &mut egui::Ui, id: &str, n: usize, mut row: impl FnMut(&mut egui:
         }
         return;
     }
-    let height = ui
-        .text_style_height(&egui::TextStyle::Body)
-        .max(ui.spacing().interact_size.y)
-        + ui.spacing().item_spacing.y;
+    // Without the spacing between rows: show_rows adds it.
+    let height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt(id)
         .max_height(LONG_LIST_HEIGHT)
@@ -501,8 +503,11 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
             |ui, i, one_line| {
                 let text = describe_problem(&problems[i], lang);
                 if one_line {
-                    ui.add(egui::Label::new(RichText::new(&text).color(color)).truncate())
-                        .on_hover_text(text);
+                    ui.horizontal(|ui| {
+                        ui.set_height(ui.spacing().interact_size.y);
+                        ui.add(egui::Label::new(RichText::new(&text).color(color)).truncate())
+                            .on_hover_text(text);
+                    });
                 } else {
                     ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
                 }
