@@ -619,7 +619,13 @@ impl YardstickApp {
         let Some(loading) = &mut self.loading else {
             return;
         };
-        match loading.ui(ctx, self.state.lang) {
+        let outcome = loading.ui(ctx, self.state.lang);
+        if outcome.is_some() {
+            // This frame's panels showed the data before: the next one, at once, shows what
+            // is open now and the title without "正在打开" (no input may come to wake it).
+            ctx.request_repaint();
+        }
+        match outcome {
             None => {}
             Some(Outcome::Cancelled) => self.loading = None,
             Some(Outcome::Done(path, loaded)) => {
