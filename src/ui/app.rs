@@ -629,17 +629,32 @@ impl YardstickApp {
             None => {}
             Some(Outcome::Cancelled) => self.loading = None,
             Some(Outcome::Done(path, loaded)) => {
-                self.loading = None;
-                match *loaded {
-                    Ok(dataset) if self.state.scenarios.any_dirty() => {
-                        self.dialogs.loaded = Some((dataset, path));
-                        self.dialogs.pending = Some(PendingAction::OpenLoaded);
-                    }
-                    loaded => {
-                        self.finish_open(&path, loaded);
-                    }
-                }
+                self.loaded(&path, *loaded);
             }
+        }
+    }
+
+    /// Waits for the load on the worker thread, if any, and opens its result as the window
+    /// does when it comes: `Some(true)` when it opened, `None` when nothing was loading. For
+    /// callers without frames (tests).
+    pub fn wait_for_load(&mut self) -> Option<bool> {
+        let loading = self.loading.as_ref()?;
+        let path = loading.path().to_path_buf();
+        let loaded = loading.wait();
+        Some(self.loaded(&path, loaded))
+    }
+
+    /// A load on the worker thread ended: opened as on the UI thread, or held for the
+    /// "unsaved changes?" answer when scenarios were changed while it loaded (false).
+    fn loaded(&mut self, path: &Path, loaded: Result<Dataset, LoadError>) -> bool {
+        self.loading = None;
+        match loaded {
+            Ok(dataset) if self.state.scenarios.any_dirty() => {
+                self.dialogs.loaded = Some((dataset, path.to_path_buf()));
+                self.dialogs.pending = Some(PendingAction::OpenLoaded);
+                false
+            }
+            loaded => self.finish_open(path, loaded),
         }
     }
 

@@ -87,6 +87,8 @@ impl Loading {
         let worker_progress = Arc::clone(&progress);
         std::thread::Builder::new()
             .name("yardstick-load".to_owned())
+            // As much stack as the UI thread has: the same parser runs here.
+            .stack_size(8 << 20)
             .spawn(move || {
                 let loaded = load_dataset_with_progress(&worker_path, &worker_progress);
                 // An error here means the window stopped waiting (cancelled, or another
@@ -116,13 +118,23 @@ impl Loading {
         match self.result.try_recv() {
             Ok(loaded) => Some(loaded),
             Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(Err(LoadError::single(
-                &self.path.display().to_string(),
-                ErrorKind::Io,
-                None,
-                "the load stopped without a result (an internal error)",
-            ))),
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(self.stopped())),
         }
+    }
+
+    /// Waits for the load's result (for callers without a window: tests, scripts).
+    pub fn wait(&self) -> Result<Dataset, LoadError> {
+        self.result.recv().unwrap_or_else(|_| Err(self.stopped()))
+    }
+
+    /// The error when the worker ended without sending a result (it panicked).
+    fn stopped(&self) -> LoadError {
+        LoadError::single(
+            &self.path.display().to_string(),
+            ErrorKind::Io,
+            None,
+            "the load stopped without a result (an internal error)",
+        )
     }
 
     /// What the window title says while this loads.
