@@ -240,6 +240,9 @@ fn check_window(path: &Path, entry: &Entry) -> Result<(), String> {
     let before = seen(&app);
     let dataset_before: Dataset = app.state.dataset.clone();
     let opened = app.open_any(path);
+    // A file over the background threshold (the generated ones) loads on a worker thread:
+    // its result ends as the window ends it.
+    let opened = app.wait_for_load().unwrap_or(opened);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{ErrorKind, LoadError, Location};
 use super::outline;
+use super::progress::{Phase, Progress};
 use super::{DATASET_FORMAT, FORMAT_VERSION, FileKind, file_kind, write_atomic};
 use crate::model::dataset::DatasetParts;
 use crate::model::{Dataset, Indicator, ObservationRecord, Problem, Region, SeriesRecord, Source};
@@ -42,9 +43,20 @@ struct DatasetFile {
 /// Reads (once, size-limited: [`super::read_input`]) and checks a dataset file. Never panics; every error names the file and, where
 /// the problem has one, the line and column.
 pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
+    load_dataset_counted(path, None)
+}
+
+/// [`load_dataset`], telling `progress` how far it has come (bytes read, then the phase) so
+/// another thread can show it. Once `progress` is cancelled the load stops at its next read
+/// or before checking, with an error.
+pub fn load_dataset_with_progress(path: &Path, progress: &Progress) -> Result<Dataset, LoadError> {
+    load_dataset_counted(path, Some(progress))
+}
+
+fn load_dataset_counted(path: &Path, progress: Option<&Progress>) -> Result<Dataset, LoadError> {
     let shown = path.display().to_string();
-    let text = super::read_input(path, Some(FileKind::Dataset))?;
-    parse_dataset(&shown, &text)
+    let text = super::read::read_input_counted(path, Some(FileKind::Dataset), progress)?;
+    parse_dataset_counted(&shown, &text, progress)
 }
 
 /// Turns bytes into text, or names the line and column of the first byte that is not UTF-8.
@@ -68,8 +80,30 @@ pub fn decode_utf8<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, LoadErro
 
 /// Parses and checks dataset text; `shown` is the file name used in messages.
 pub fn parse_dataset(shown: &str, text: &str) -> Result<Dataset, LoadError> {
+    parse_dataset_counted(shown, text, None)
+}
+
+fn parse_dataset_counted(
+    shown: &str,
+    text: &str,
+    progress: Option<&Progress>,
+) -> Result<Dataset, LoadError> {
     check_header(shown, text, FileKind::Dataset)?;
+    if let Some(progress) = progress {
+        progress.set_phase(Phase::Parsing);
+    }
     let file: DatasetFile = from_ron(shown, text)?;
+    if let Some(progress) = progress {
+        if progress.is_cancelled() {
+            return Err(LoadError::single(
+                shown,
+                ErrorKind::Io,
+                None,
+                "the load was cancelled",
+            ));
+        }
+        progress.set_phase(Phase::Checking);
+    }
     Dataset::build(DatasetParts {
         title: file.title,
         title_en: file.title_en,

@@ -5,6 +5,7 @@ pub mod dataset_file;
 pub mod error;
 pub mod import;
 pub mod outline;
+pub mod progress;
 pub mod read;
 pub mod scenario_file;
 pub mod series_layout;
@@ -12,9 +13,11 @@ pub mod tsv;
 
 pub use atomic::{write_atomic, write_output};
 pub use dataset_file::{
-    ValuesLayout, dataset_to_ron, dataset_to_ron_as, load_dataset, parse_dataset, save_dataset,
+    ValuesLayout, dataset_to_ron, dataset_to_ron_as, load_dataset, load_dataset_with_progress,
+    parse_dataset, save_dataset,
 };
 pub use error::{Diagnostic, ErrorKind, LoadError, Location};
+pub use progress::{Phase, Progress};
 pub use read::{MAX_INPUT_BYTES, read_input, sniff_file_kind};
 pub use scenario_file::{
     BUNDLED_REFERENCE, DatasetRef, check_scenario, dataset_path_of, dataset_ref_of,

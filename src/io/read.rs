@@ -17,6 +17,7 @@ use std::path::Path;
 
 use super::dataset_file::decode_utf8;
 use super::error::{ErrorKind, LoadError, Location};
+use super::progress::{CountingReader, Progress};
 use super::{FileKind, outline};
 
 /// The largest input file read: 1 GiB. A larger file is refused before it is read.
@@ -118,10 +119,24 @@ impl BoundedFile {
 
     /// Reads the rest onto `bytes`; [`Refusal::Longer`] if the whole passes the limit.
     pub fn read_rest(&mut self, bytes: &mut Vec<u8>) -> Result<(), Refusal> {
+        self.read_rest_counted(bytes, None)
+    }
+
+    /// Like [`Self::read_rest`], adding the bytes read to `progress` as they come (and
+    /// stopping with an error once it is cancelled).
+    pub fn read_rest_counted(
+        &mut self,
+        bytes: &mut Vec<u8>,
+        progress: Option<&Progress>,
+    ) -> Result<(), Refusal> {
         if let Some(len) = self.known_len {
             bytes.reserve_exact((len as usize).saturating_sub(bytes.len()) + 1);
         }
-        self.reader.read_to_end(bytes).map_err(Refusal::Io)?;
+        match progress {
+            Some(progress) => CountingReader::new(&mut self.reader, progress).read_to_end(bytes),
+            None => self.reader.read_to_end(bytes),
+        }
+        .map_err(Refusal::Io)?;
         if bytes.len() as u64 > self.limit {
             return Err(Refusal::Longer);
         }
@@ -160,6 +175,16 @@ pub fn read_bounded(path: &Path, limit: u64, pipes: Pipes) -> Result<Vec<u8>, Re
 /// are not UTF-8, [`ErrorKind::WrongFileKind`] when the first word is neither `Dataset` nor
 /// `Scenario`. A leading byte-order mark is dropped.
 pub fn read_input(path: &Path, expected: Option<FileKind>) -> Result<String, LoadError> {
+    read_input_counted(path, expected, None)
+}
+
+/// [`read_input`], telling `progress` the file's size once open and the bytes as they are
+/// read; a cancelled `progress` stops the read with an error.
+pub fn read_input_counted(
+    path: &Path,
+    expected: Option<FileKind>,
+    progress: Option<&Progress>,
+) -> Result<String, LoadError> {
     let shown = path.display().to_string();
     let io_error = |refusal: Refusal| {
         let message = match refusal {
@@ -173,11 +198,18 @@ pub fn read_input(path: &Path, expected: Option<FileKind>) -> Result<String, Loa
         LoadError::single(&shown, ErrorKind::Io, None, message)
     };
     let mut file = BoundedFile::open(path, MAX_INPUT_BYTES, Pipes::Read).map_err(io_error)?;
+    if let Some(progress) = progress {
+        progress.set_total(file.known_len());
+    }
     let mut bytes = Vec::with_capacity(SNIFF_BYTES.min(file.known_len().unwrap_or(0) as usize + 1));
     file.read_head(SNIFF_BYTES, &mut bytes).map_err(io_error)?;
+    if let Some(progress) = progress {
+        progress.add_read(bytes.len() as u64);
+    }
     if bytes.len() == SNIFF_BYTES {
         sniff(&shown, &bytes, expected)?;
-        file.read_rest(&mut bytes).map_err(io_error)?;
+        file.read_rest_counted(&mut bytes, progress)
+            .map_err(io_error)?;
     }
     // Located error for bytes that are not UTF-8; then the bytes become the text in place.
     decode_utf8(&shown, &bytes)?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::chart::export::ExportFormat;
 use crate::chart::{ChartKind, ViewMode};
 use crate::chart::{ChartSpec, Selection};
-use crate::io::load_dataset;
+use crate::io::{LoadError, load_dataset};
 use crate::lang::Lang;
 use crate::model::analysis::track_target_with;
 use crate::model::cell_value::parse_cell_value;
@@ -19,6 +19,7 @@ use crate::ui::derived::{Derived, Inputs};
 use crate::ui::export_dialog::{self, ExportDialog};
 use crate::ui::file_prompt::{Dialogs, PathPrompt, PathPurpose, Picked};
 use crate::ui::i18n::Text;
+use crate::ui::loading::{Loading, Outcome};
 use crate::ui::palette::CommandPalette;
 use crate::ui::polish::ToastKind;
 use crate::ui::recovery::Recovery;
@@ -87,6 +88,9 @@ pub struct DialogState {
     /// An imported table waiting for the answer to "save unsaved changes?" before it opens
     /// as the dataset: the data and the table it came from.
     pub imported: Option<(Dataset, PathBuf)>,
+    /// A dataset loaded on the worker thread waiting for the answer to "save unsaved
+    /// changes?" (scenarios were changed while it loaded): the data and its file.
+    pub loaded: Option<(Dataset, PathBuf)>,
     /// An action waiting for the answer to "save unsaved changes?".
     pub pending: Option<PendingAction>,
     /// Set once the user agreed to close the window despite unsaved changes.
@@ -123,6 +127,8 @@ pub struct YardstickApp {
     pub error: Option<String>,
     /// Theme, toasts, the Help windows.
     pub polish: crate::ui::polish::Polish,
+    /// A big dataset file loading on a worker thread, while the data open now stays in use.
+    pub loading: Option<Loading>,
     frame: FrameState,
 }
 
@@ -153,6 +159,7 @@ impl YardstickApp {
             recovery: Recovery::default(),
             error: None,
             polish: Default::default(),
+            loading: None,
             frame: FrameState::default(),
         }
     }
@@ -211,9 +218,25 @@ impl YardstickApp {
         self
     }
 
-    /// Loads a dataset file; on failure keeps the data open now and records the error.
+    /// Loads a dataset file; on failure keeps the data open now and records the error. A
+    /// file over [`crate::ui::loading::background_threshold`] loads on a worker thread
+    /// ([`Self::loading`]; true = started) and ends in [`Self::finish_open`] once loaded.
     pub fn open_path(&mut self, path: &Path) -> bool {
-        match load_dataset(path) {
+        if crate::ui::loading::loads_in_background(path) {
+            // No thread to be had: the file loads here, as a small one does.
+            if let Ok(loading) = Loading::start(path) {
+                // Replaces (and so cancels) a load still running: the newest open wins.
+                self.loading = Some(loading);
+                return true;
+            }
+        }
+        self.finish_open(path, load_dataset(path))
+    }
+
+    /// Shows a loaded dataset file, or says why it could not be loaded (the data open now
+    /// stays); true when it opened.
+    pub fn finish_open(&mut self, path: &Path, loaded: Result<Dataset, LoadError>) -> bool {
+        match loaded {
             Ok(dataset) => {
                 self.replace_dataset(dataset, Some(path.to_path_buf()));
                 self.state.remembered.note_file(path);
@@ -229,6 +252,8 @@ impl YardstickApp {
     /// Replaces the data, keeping picks whose ids still exist. Another dataset: the merges
     /// into the one before are no longer undoable.
     pub fn replace_dataset(&mut self, dataset: Dataset, path: Option<PathBuf>) {
+        // A load still running would replace this one when done: the newest open wins.
+        self.loading = None;
         self.install_dataset(dataset);
         self.state.dataset_path = path;
         self.state.dataset_unsaved = false;
@@ -657,10 +682,60 @@ impl YardstickApp {
                     .map_or_else(String::new, |n| format!(" ({})", n.to_string_lossy()));
                 format!("{marker}{}{file} — ", doc.scenario.name)
             });
+        let loading = self
+            .loading
+            .as_ref()
+            .map_or_else(String::new, |l| format!("{} — ", l.title(self.state.lang)));
         format!(
-            "{scenario}Yardstick — {} — {file}",
+            "{loading}{scenario}Yardstick — {} — {file}",
             self.state.dataset.display_title(self.state.lang)
         )
+    }
+
+    /// The progress window of a load on the worker thread; its result, once there, is
+    /// opened as a load on the UI thread is (asking first when scenarios were changed
+    /// meanwhile).
+    fn loading_window(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &mut self.loading else {
+            return;
+        };
+        let outcome = loading.ui(ctx, self.state.lang);
+        if outcome.is_some() {
+            // This frame's panels showed the data before: the next one, at once, shows what
+            // is open now and the title without "正在打开" (no input may come to wake it).
+            ctx.request_repaint();
+        }
+        match outcome {
+            None => {}
+            Some(Outcome::Cancelled) => self.loading = None,
+            Some(Outcome::Done(path, loaded)) => {
+                self.loaded(&path, *loaded);
+            }
+        }
+    }
+
+    /// Waits for the load on the worker thread, if any, and opens its result as the window
+    /// does when it comes: `Some(true)` when it opened, `None` when nothing was loading. For
+    /// callers without frames (tests).
+    pub fn wait_for_load(&mut self) -> Option<bool> {
+        let loading = self.loading.as_ref()?;
+        let path = loading.path().to_path_buf();
+        let loaded = loading.wait();
+        Some(self.loaded(&path, loaded))
+    }
+
+    /// A load on the worker thread ended: opened as on the UI thread, or held for the
+    /// "unsaved changes?" answer when scenarios were changed while it loaded (false).
+    fn loaded(&mut self, path: &Path, loaded: Result<Dataset, LoadError>) -> bool {
+        self.loading = None;
+        match loaded {
+            Ok(dataset) if self.state.scenarios.any_dirty() => {
+                self.dialogs.loaded = Some((dataset, path.to_path_buf()));
+                self.dialogs.pending = Some(PendingAction::OpenLoaded);
+                false
+            }
+            loaded => self.finish_open(path, loaded),
+        }
     }
 
     /// The menu bar, every item a [`Command`] (carried out once the bar is drawn).
@@ -1105,6 +1180,7 @@ impl eframe::App for YardstickApp {
         self.path_window(&ctx);
         self.import_window(&ctx);
         self.export_window(&ctx);
+        self.loading_window(&ctx);
         self.pending_window(&ctx);
         self.recovery_window(&ctx);
         crate::ui::polish::show(

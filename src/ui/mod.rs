@@ -9,6 +9,7 @@ pub mod export_dialog;
 pub mod file_prompt;
 pub mod fonts;
 pub mod i18n;
+pub mod loading;
 pub mod palette;
 pub mod polish;
 pub mod recovery;

@@ -468,6 +468,12 @@ impl YardstickApp {
                     self.commit_imported(dataset, table);
                 }
             }
+            PendingAction::OpenLoaded => {
+                self.state.scenarios = Default::default();
+                if let Some((dataset, path)) = self.dialogs.loaded.take() {
+                    self.finish_open(&path, Ok(dataset));
+                }
+            }
         }
         self.clear_recovery_if_clean();
     }
@@ -542,6 +548,7 @@ impl YardstickApp {
             Some(Answer::Cancel) => {
                 self.dialogs.pending = None;
                 self.dialogs.imported = None;
+                self.dialogs.loaded = None;
             }
             None => {}
         }

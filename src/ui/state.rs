@@ -154,6 +154,9 @@ pub enum PendingAction {
     /// Open the imported table waiting in [`crate::ui::app::DialogState::imported`] as the
     /// dataset.
     OpenImported,
+    /// Open the dataset waiting in [`crate::ui::app::DialogState::loaded`] (loaded on the
+    /// worker thread while scenarios were changed).
+    OpenLoaded,
 }
 
 /// The document and what the user picked to look at: what views read besides derived data.
