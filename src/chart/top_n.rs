@@ -9,7 +9,7 @@ use crate::model::{Better, Dataset, ObservationKind};
 use super::{ChartKind, Selection};
 
 /// More bars than this are not drawn one by one on screen.
-pub const MAX_BARS_ON_SCREEN: usize = 60;
+pub const MAX_BARS_ON_SCREEN: usize = 40;
 
 /// `selection` cut to its `max` best regions on the last year's measured value (the largest,
 /// or the smallest for a lower-is-better indicator), in their picked order, with the note
@@ -86,7 +86,7 @@ mod tests {
     }
 
     #[test]
-    fn three_hundred_bars_become_the_sixty_largest_in_picked_order_with_a_note() {
+    fn three_hundred_bars_become_the_forty_best_in_picked_order_with_a_note() {
         let d = synthetic_dataset(300, 2, 3, 7);
         let year = FIRST_YEAR + 2;
         for indicator in 0..2 {
