@@ -343,7 +343,11 @@ const BOUND_MARK_SIZE: f32 = 20.0;
 
 /// The sign of each bound point ("> 300" drawn at 300 with ">" above it): a bound is never
 /// shown as if it were an exact figure.
-fn bound_marks(spec: &ChartSpec, offset_of: impl Fn(usize) -> f64) -> Vec<egui_plot::Text> {
+fn bound_marks(
+    spec: &ChartSpec,
+    offset_of: impl Fn(usize) -> f64,
+    anchor: egui::Align2,
+) -> Vec<egui_plot::Text> {
     let mut marks = Vec::new();
     for (j, series) in spec.series.iter().enumerate() {
         for p in series.points.iter().filter(|p| !p.bound.is_exact()) {
@@ -359,7 +363,7 @@ fn bound_marks(spec: &ChartSpec, offset_of: impl Fn(usize) -> f64) -> Vec<egui_p
                     egui_plot::PlotPoint::new(p.x + offset_of(j), y),
                     text,
                 )
-                .anchor(egui::Align2::CENTER_BOTTOM)
+                .anchor(anchor)
                 .allow_hover(false),
             );
         }
@@ -628,7 +632,7 @@ fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::P
         for line in parent_lines(spec) {
             plot_ui.hline(line);
         }
-        for mark in bound_marks(spec, |j| bar_slot(j, n).0) {
+        for mark in bound_marks(spec, |j| bar_slot(j, n).0, egui::Align2::CENTER_BOTTOM) {
             plot_ui.text(mark);
         }
     })
@@ -711,7 +715,8 @@ fn line_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::
         if let Some(line) = reference_line(spec) {
             plot_ui.hline(line);
         }
-        for mark in bound_marks(spec, |_| 0.0) {
+        // Beside the ring, up and to the right: over the point the ring and the dot hid it.
+        for mark in bound_marks(spec, |_| 0.0, egui::Align2::LEFT_BOTTOM) {
             plot_ui.text(mark);
         }
     })
