@@ -731,3 +731,62 @@ fn a_paste_report_goes_with_its_undo_and_is_red_only_when_nothing_went_in() {
         .expect("a paste report");
     assert!(message.is_error, "nothing went in");
 }
+
+/// The fills painted in the last frame: (rect, colour) of every filled rectangle.
+fn painted_fills(harness: &Harness<'_, YardstickApp>) -> Vec<(egui::Rect, egui::Color32)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(egui::Rect, egui::Color32)>) {
+        match shape {
+            egui::Shape::Rect(r) => out.push((r.rect, r.fill)),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// README: "Edited cells are amber, projected cells blue" — read off what the frame paints
+/// (issue 15: no test looked at a colour). Light theme: amber (255, 226, 150), blue
+/// (206, 228, 255); a published cell has neither.
+#[test]
+fn edited_cells_are_painted_amber_and_projected_cells_blue() {
+    let mut harness = common::window::bundled_window(1400.0, 900.0);
+    harness.state_mut().polish.theme = yardstick::ui::polish::ThemeChoice::Light;
+    harness.run();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/scenarios/wansheng-2025.ron");
+    assert!(harness.state_mut().open_any(&path));
+    harness.run();
+    harness.get_by_label("数据表").click();
+    harness.run();
+    harness.run();
+    let amber = egui::Color32::from_rgb(255, 226, 150);
+    let blue = egui::Color32::from_rgb(206, 228, 255);
+    let fills = painted_fills(&harness);
+    let fill_in = |c: CellRef| {
+        let rect = harness
+            .state()
+            .views
+            .table
+            .cell_rect(c)
+            .expect("the cell is on screen");
+        fills
+            .iter()
+            .filter(|(r, _)| rect.contains(r.center()))
+            .map(|(_, colour)| *colour)
+            .collect::<Vec<_>>()
+    };
+    // 2023 is the scenario's edit (340), 2024 its projection (15 %/yr), 2022 published.
+    let edited = fill_in(cell(&harness, "wansheng", "industrial_output", 2023));
+    let projected = fill_in(cell(&harness, "wansheng", "industrial_output", 2024));
+    let published = fill_in(cell(&harness, "wansheng", "industrial_output", 2022));
+    assert!(edited.contains(&amber), "{edited:?}");
+    assert!(projected.contains(&blue), "{projected:?}");
+    assert!(
+        !published.contains(&amber) && !published.contains(&blue),
+        "{published:?}"
+    );
+}
