@@ -452,6 +452,11 @@ fn every_bad_input_is_refused_with_its_kind_and_place_and_nothing_panics() {
         .filter(|e| matches!(e.expect, Expect::Err(..)))
         .count();
     assert!(print || bad >= 40, "only {bad} bad files");
+    // README.md says how many there are: keep it true.
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let promise = format!("`tests/bad_inputs/` holds {} malformed", on_disk.len());
+    assert!(readme.contains(&promise), "README.md should say: {promise}");
 
     // The generated inputs live in a temporary folder, beside a copy of what they refer to.
     let temp = tempfile::tempdir().unwrap();
