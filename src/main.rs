@@ -465,7 +465,13 @@ fn native_options(size: [u32; 2]) -> eframe::NativeOptions {
 }
 
 fn gui(file: Option<&Path>) -> ExitCode {
-    let start = match load_start(file) {
+    // A big dataset file does not keep the window from showing: it opens on the bundled data
+    // and loads the file in the background, with its progress (a national file takes ~10 s).
+    let background = file
+        .filter(|p| yardstick::io::sniff_file_kind(p) != Some(yardstick::io::FileKind::Scenario))
+        .filter(|p| yardstick::ui::loading::loads_in_background(p))
+        .map(Path::to_path_buf);
+    let start = match load_start(if background.is_some() { None } else { file }) {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("{err}");
@@ -476,11 +482,11 @@ fn gui(file: Option<&Path>) -> ExitCode {
         "Yardstick",
         native_options([1280, 800]),
         Box::new(move |cc| {
-            Ok(Box::new(build_app(
-                start,
-                Some(cc),
-                &AppOptions::from_env(),
-            )))
+            let mut app = build_app(start, Some(cc), &AppOptions::from_env());
+            if let Some(path) = &background {
+                app.open_path(path);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {
