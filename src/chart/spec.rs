@@ -203,8 +203,14 @@ impl ChartSpec {
 
     /// The smallest and largest value drawn (with the reference line), if any.
     pub fn value_range(&self) -> Option<(f64, f64)> {
-        let values = self
-            .points()
+        self.scaled_range(|_| true)
+    }
+
+    /// The smallest and largest of the values the value axis must reach that `keep` accepts:
+    /// the points, the reference line and the picked wholes' lines drawn to scale (one off
+    /// the scale is a note, not on the axis). The one rule for the screen and the export.
+    pub fn scaled_range(&self, keep: impl Fn(f64) -> bool) -> Option<(f64, f64)> {
+        self.points()
             .map(|p| p.value)
             .chain(self.reference.as_ref().map(|r| r.value))
             .chain(
@@ -212,11 +218,12 @@ impl ChartSpec {
                     .iter()
                     .filter(|p| !p.off_scale)
                     .map(|p| p.line.value),
-            );
-        values.fold(None, |acc, v| match acc {
-            None => Some((v, v)),
-            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-        })
+            )
+            .filter(|&v| keep(v))
+            .fold(None, |acc, v| match acc {
+                None => Some((v, v)),
+                Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+            })
     }
 
     /// The x range to show: categories for bars, years for lines.

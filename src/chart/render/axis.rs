@@ -22,21 +22,7 @@ impl ValueScale {
     /// with the reference line; zero is included on a linear scale.
     pub fn for_spec(spec: &ChartSpec) -> Self {
         let log = spec.log_scale;
-        let values = spec
-            .points()
-            .map(|p| p.value)
-            .chain(spec.reference.as_ref().map(|r| r.value))
-            .chain(
-                spec.parent_lines
-                    .iter()
-                    .filter(|l| !l.off_scale)
-                    .map(|l| l.line.value),
-            )
-            .filter(|v| v.is_finite() && (!log || *v > 0.0));
-        let range = values.fold(None, |acc: Option<(f64, f64)>, v| match acc {
-            None => Some((v, v)),
-            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-        });
+        let range = spec.scaled_range(|v| v.is_finite() && (!log || v > 0.0));
         if log {
             Self::log_range(range.unwrap_or((1.0, 10.0)))
         } else {

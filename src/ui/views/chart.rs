@@ -252,22 +252,11 @@ fn color_of(series: &Series) -> Color32 {
 /// negative axis); 8 % of the span is added beyond the data. On a log scale, log10 units.
 pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
     let log = spec.log_scale;
-    let values = spec
-        .points()
-        .map(|p| p.value)
-        .chain(spec.reference.as_ref().map(|r| r.value))
-        .chain(
-            spec.parent_lines
-                .iter()
-                .filter(|p| !p.off_scale)
-                .map(|p| p.line.value),
-        )
-        .filter(|v| v.is_finite() && (!log || *v > 0.0))
-        .map(|v| plot_y(v, log));
-    let Some((min, max)) = values.fold(None, |acc: Option<(f64, f64)>, v| match acc {
-        None => Some((v, v)),
-        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-    }) else {
+    // plot_y is increasing, so the range of the plotted values is that of the values.
+    let Some((min, max)) = spec
+        .scaled_range(|v| v.is_finite() && (!log || v > 0.0))
+        .map(|(lo, hi)| (plot_y(lo, log), plot_y(hi, log)))
+    else {
         return (0.0, 1.0);
     };
     if log {
