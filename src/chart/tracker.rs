@@ -111,18 +111,18 @@ pub fn build_tracker(
         .filter(|r| regions.is_none_or(|rs| rs.contains(&r.baseline.target.region)))
         .filter(|r| indicator.is_none_or(|i| i == r.baseline.target.indicator))
         .collect();
-    tracker_spec(dataset, &rows, scenario, lang)
+    tracker_spec(dataset, rows.iter(), scenario, lang)
 }
 
 /// The tracker chart of judged `rows` (from [`judge_targets`]).
-pub fn tracker_spec(
+pub fn tracker_spec<'r>(
     dataset: &Dataset,
-    rows: &[TargetRow],
+    rows: impl Iterator<Item = &'r TargetRow> + Clone,
     scenario: Option<ScenarioInput<'_>>,
     lang: Lang,
 ) -> ChartSpec {
     let tracker_rows: Vec<TrackerRow> = rows
-        .iter()
+        .clone()
         .map(|row| {
             let t = &row.baseline.target;
             let region = dataset.region(t.region);

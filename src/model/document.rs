@@ -129,15 +129,21 @@ impl ScenarioDoc {
     /// The scenario applied to `base`, recomputed only after a change. Call
     /// [`Self::invalidate`] when `base` itself changes.
     pub fn applied(&mut self, base: &Dataset) -> &Applied {
+        self.scenario_and_applied(base).1
+    }
+
+    /// The scenario and [`Self::applied`] together, both borrowed (no copy of either).
+    pub fn scenario_and_applied(&mut self, base: &Dataset) -> (&Scenario, &Applied) {
         let revision = self.revision;
         if !matches!(&self.applied, Some((rev, _)) if *rev == revision) {
             self.applied = None;
         }
         let scenario = &self.scenario;
-        &self
+        let applied = &self
             .applied
             .get_or_insert_with(|| (revision, apply(base, scenario)))
-            .1
+            .1;
+        (scenario, applied)
     }
 
     /// Forgets the applied values (the dataset changed). The revision stays: it names the

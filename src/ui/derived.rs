@@ -87,6 +87,19 @@ type RankingKey = (
     bool,
 );
 
+type TargetsKey = (u64, Vec<bool>, ScenarioKey, Lang);
+
+/// What the target list depends on: the data, the regions, the active scenario's revision
+/// and the language (the tracker's texts).
+fn targets_key(input: &Inputs<'_>, scenarios: &Scenarios) -> TargetsKey {
+    (
+        input.dataset_rev,
+        input.picks.regions.clone(),
+        scenario_key(scenarios),
+        input.lang,
+    )
+}
+
 /// What a ranking depends on: the data, the indicator, the regions, the year picked and
 /// whether each region's latest value up to the year is used.
 fn ranking_key(input: &Inputs<'_>, picked_year: Option<(IndicatorIdx, i32)>) -> RankingKey {
@@ -108,7 +121,7 @@ pub struct Derived {
     chart: Slot<ChartKey, Option<ChartSpec>>,
     facts: Slot<(u64, IndicatorIdx), IndicatorFacts>,
     region_search: Slot<u64, RegionSearch>,
-    targets: Slot<(u64, Vec<bool>, ScenarioKey, Lang), TargetList>,
+    targets: Slot<TargetsKey, TargetList>,
     ranking: Slot<RankingKey, RankingData>,
     composite: Slot<CompositeKey, CompositeData>,
     comparison: Slot<CompareKey, Option<YearsCompared>>,
@@ -189,10 +202,7 @@ impl Derived {
         );
         let dataset = input.dataset;
         let lang = input.lang;
-        let tolerance = input
-            .picks
-            .latest
-            .then_some(crate::model::latest::DEFAULT_TOLERANCE);
+        let tolerance = input.picks.tolerance();
         self.chart
             .get(key, &mut self.rebuilds, || {
                 // More bars than can be read: the best ones, and a note that says so.
@@ -243,26 +253,16 @@ impl Derived {
     /// The targets of the picked regions.
     pub fn targets(&mut self, input: &Inputs<'_>, scenarios: &mut Scenarios) -> &TargetList {
         let dataset = input.dataset;
-        let regions = input.picks.regions.clone();
-        let key = (
-            input.dataset_rev,
-            regions,
-            scenario_key(scenarios),
-            input.lang,
-        );
+        let key = targets_key(input, scenarios);
         self.targets.get(key, &mut self.rebuilds, || {
-            let scenario = scenarios.active_mut().map(|doc| {
-                let applied = doc.applied(dataset).clone();
-                (doc.scenario.clone(), applied)
-            });
-            let input_of = || {
-                scenario
-                    .as_ref()
-                    .map(|(scenario, applied)| ScenarioInput { scenario, applied })
-            };
+            let scenario = scenarios
+                .active_mut()
+                .map(|doc| doc.scenario_and_applied(dataset));
+            let input_of =
+                || scenario.map(|(scenario, applied)| ScenarioInput { scenario, applied });
             let rows = target_rows(dataset, &input.picks.regions, input_of());
-            let judged: Vec<_> = rows.iter().map(|r| r.judged.clone()).collect();
-            let tracker = Some(tracker_spec(dataset, &judged, input_of(), input.lang));
+            let judged = rows.iter().map(|r| &r.judged);
+            let tracker = Some(tracker_spec(dataset, judged, input_of(), input.lang));
             TargetList {
                 rows,
                 tracker,
@@ -277,12 +277,7 @@ impl Derived {
 
     /// The targets [`Self::targets`] built for these inputs and scenarios, if it did.
     pub fn built_targets(&self, input: &Inputs<'_>, scenarios: &Scenarios) -> Option<&TargetList> {
-        self.targets.peek(&(
-            input.dataset_rev,
-            input.picks.regions.clone(),
-            scenario_key(scenarios),
-            input.lang,
-        ))
+        self.targets.peek(&targets_key(input, scenarios))
     }
 
     /// The ranking on the picked indicator; `picked_year` is the year the user chose, with
@@ -296,10 +291,7 @@ impl Derived {
         let dataset = input.dataset;
         let indicator = input.picks.indicator;
         let regions = picked_regions(dataset, &input.picks.regions);
-        let tolerance = input
-            .picks
-            .latest
-            .then_some(crate::model::latest::DEFAULT_TOLERANCE);
+        let tolerance = input.picks.tolerance();
         self.ranking.get(key, &mut self.rebuilds, || {
             ranking_data_latest(dataset, indicator, &regions, picked_year, tolerance)
         })

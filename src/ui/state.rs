@@ -62,6 +62,12 @@ impl View {
 }
 
 impl Picks {
+    /// How many years back "latest value up to the year" looks: `None` when it is off.
+    pub fn tolerance(&self) -> Option<u32> {
+        self.latest
+            .then_some(crate::model::latest::DEFAULT_TOLERANCE)
+    }
+
     /// Everything shown, the first indicator, the latest year.
     pub fn all(dataset: &Dataset) -> Self {
         Self {
