@@ -109,28 +109,50 @@ impl RegionSearch {
 
     /// Whether region `region` matches `query` (blank matches every region). Spaces in the
     /// query are ignored for the pinyin ("wan sheng" finds 万盛).
-    pub fn matches(&self, region: RegionIdx, query: &str) -> bool {
-        let query = query.trim().to_lowercase();
+    pub fn matches(&self, region: RegionIdx, query: &Query) -> bool {
         if query.is_empty() {
             return true;
         }
         let Some(k) = self.keys.get(region.0 as usize) else {
             return false;
         };
-        let squeezed: String = query.chars().filter(|c| !c.is_whitespace()).collect();
-        k.name.contains(&query)
-            || k.name_en.contains(&query)
-            || k.id.contains(&query)
-            || k.pinyin.contains(&squeezed)
-            || k.initials.starts_with(&squeezed)
+        k.name.contains(&query.lower)
+            || k.name_en.contains(&query.lower)
+            || k.id.contains(&query.lower)
+            || k.pinyin.contains(&query.squeezed)
+            || k.initials.starts_with(&query.squeezed)
     }
 
     /// The regions matching `query`, in dataset order.
     pub fn matching(&self, query: &str) -> Vec<RegionIdx> {
+        let query = Query::new(query);
         (0..self.keys.len() as u32)
             .map(RegionIdx)
-            .filter(|&r| self.matches(r, query))
+            .filter(|&r| self.matches(r, &query))
             .collect()
+    }
+}
+
+/// What the user typed, made ready once for matching every region against it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    /// Trimmed, lower-cased: matched inside names and ids.
+    lower: String,
+    /// The same without white space: matched inside the pinyin and at its initials.
+    squeezed: String,
+}
+
+impl Query {
+    /// `text` as a query.
+    pub fn new(text: &str) -> Self {
+        let lower = text.trim().to_lowercase();
+        let squeezed = lower.chars().filter(|c| !c.is_whitespace()).collect();
+        Self { lower, squeezed }
+    }
+
+    /// Blank: every region matches.
+    pub fn is_empty(&self) -> bool {
+        self.lower.is_empty()
     }
 }
 
@@ -182,6 +204,9 @@ mod tests {
         let (d, s) = bundled();
         assert_eq!(s.matching("  ").len(), d.regions().len());
         assert!(s.matching("xyzzy").is_empty());
-        assert!(!s.matches(RegionIdx(9999), "ws"), "an index out of range");
+        assert!(
+            !s.matches(RegionIdx(9999), &Query::new("ws")),
+            "an index out of range"
+        );
     }
 }

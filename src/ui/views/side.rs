@@ -4,6 +4,7 @@ use crate::chart::{ChartKind, ViewMode};
 use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::model::RegionIdx;
+use crate::model::search::Query;
 use crate::ui::command::Command;
 use crate::ui::derived::Inputs;
 use crate::ui::i18n::Text;
@@ -170,7 +171,8 @@ fn region_list(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut S
         "按中文名、英文名、id 或拼音（全拼或首字母，如 ws = 万盛）筛选地区",
         "Filter the regions by Chinese or English name, id or pinyin (whole or initials: ws = 万盛)",
     ));
-    let query = filter.trim().to_owned();
+    // Made ready once a frame, not once a region.
+    let query = Query::new(filter);
     let shown: Vec<(RegionIdx, usize)> = match search {
         Some(search) => search
             .tree()
