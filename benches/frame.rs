@@ -27,7 +27,7 @@ use egui::{
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use yardstick::model::ChartKind;
-use yardstick::model::synthetic::{FIRST_YEAR, synthetic_dataset};
+use yardstick::model::synthetic::{FIRST_YEAR, synthetic_dataset, with_targets};
 use yardstick::ui::table_view::Layout;
 use yardstick::ui::{View, YardstickApp};
 
@@ -61,39 +61,6 @@ fn chart_app() -> YardstickApp {
 
 /// Env var that adds the 3.6 M-value cases.
 const NATIONAL_ENV: &str = "YARDSTICK_FRAME_NATIONAL";
-
-/// `dataset` with a target five years after the last for every region of the first
-/// indicator (3,000 targets), so the 目标 tab has rows to judge.
-fn with_targets(dataset: &yardstick::model::Dataset) -> yardstick::model::Dataset {
-    let mut parts = dataset.to_parts();
-    let last = parts
-        .observations
-        .iter()
-        .map(|o| o.year)
-        .max()
-        .unwrap_or(FIRST_YEAR);
-    let indicator = parts.indicators[0].id.clone();
-    let source = parts.sources[0].id.clone();
-    let targets: Vec<_> = parts
-        .regions
-        .iter()
-        .map(|r| yardstick::model::ObservationRecord {
-            region: r.id.clone(),
-            indicator: indicator.clone(),
-            year: last + 5,
-            months: None,
-            value: 1000.0,
-            measure: Default::default(),
-            bound: Default::default(),
-            kind: yardstick::model::ObservationKind::Target,
-            source: source.clone(),
-            note: None,
-            quote: None,
-        })
-        .collect();
-    parts.observations.extend(targets);
-    yardstick::model::Dataset::build(parts).expect("synthetic targets are valid")
-}
 
 /// The window on `view` of a 3,000 × 40 × 30 synthetic dataset (a clone of `dataset`), 10
 /// regions picked: every region in the table's long layout; the compare tab with a scenario
@@ -255,7 +222,7 @@ fn bench_national(c: &mut Criterion) {
         return;
     }
     let started = std::time::Instant::now();
-    let dataset = with_targets(&synthetic_dataset(3000, 40, 30, 3));
+    let dataset = with_targets(&synthetic_dataset(3000, 40, 30, 3), 5, 1000.0);
     eprintln!(
         "national: {} values built in {:.1?}",
         dataset.observations().len(),

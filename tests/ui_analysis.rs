@@ -643,29 +643,8 @@ fn the_ranking_can_use_each_regions_latest_value_up_to_the_year_and_shows_its_ye
 /// file were drawn every frame: 118 ms), and scrolling brings the others.
 #[test]
 fn a_long_target_list_lays_out_only_the_rows_in_view() {
-    use yardstick::model::synthetic::synthetic_dataset;
-    let base = synthetic_dataset(500, 1, 3, 4);
-    let mut parts = base.to_parts();
-    let last = parts.observations.iter().map(|o| o.year).max().unwrap();
-    let targets: Vec<_> = parts
-        .regions
-        .iter()
-        .map(|r| yardstick::model::ObservationRecord {
-            region: r.id.clone(),
-            indicator: parts.indicators[0].id.clone(),
-            year: last + 5,
-            months: None,
-            value: 1000.0,
-            measure: Default::default(),
-            bound: Default::default(),
-            kind: ObservationKind::Target,
-            source: parts.sources[0].id.clone(),
-            note: None,
-            quote: None,
-        })
-        .collect();
-    parts.observations.extend(targets);
-    let dataset = yardstick::model::Dataset::build(parts).unwrap();
+    use yardstick::model::synthetic::{synthetic_dataset, with_targets};
+    let dataset = with_targets(&synthetic_dataset(500, 1, 3, 4), 5, 1000.0);
     let mut app = YardstickApp::new(dataset, None);
     app.state.picks.regions = vec![true; 500];
     app.state.view = View::Targets;

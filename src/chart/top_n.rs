@@ -4,7 +4,8 @@
 //! draws what it is asked for.
 
 use crate::lang::Lang;
-use crate::model::{Better, Dataset, ObservationKind};
+use crate::model::analysis::Values;
+use crate::model::{Better, Dataset};
 
 use super::{ChartKind, Selection};
 
@@ -31,10 +32,9 @@ pub fn limit_bars(
         .iter()
         .enumerate()
         .filter_map(|(i, &r)| {
-            [ObservationKind::Actual, ObservationKind::Estimate]
-                .into_iter()
-                .find_map(|k| dataset.get(r, selection.indicator, year, k))
-                .map(|o| (i, o.value))
+            dataset
+                .measured(r, selection.indicator, year)
+                .map(|v| (i, v))
         })
         .filter(|(_, v)| v.is_finite())
         .collect();
@@ -72,6 +72,7 @@ pub fn limit_bars(
 mod tests {
     use super::*;
     use crate::chart::ViewMode;
+    use crate::model::ObservationKind;
     use crate::model::synthetic::{FIRST_YEAR, synthetic_dataset};
 
     fn bars(d: &Dataset, indicator: usize, year: i32) -> Selection {

@@ -139,6 +139,44 @@ pub fn synthetic_dataset(regions: usize, indicators: usize, years: usize, seed: 
     })
 }
 
+/// `dataset` with a `Target` of `value` for every region on the first indicator, `after`
+/// years after the data's last year: rows for the 目标 view and the tracker to judge.
+pub fn with_targets(dataset: &Dataset, after: i32, value: f64) -> Dataset {
+    let mut parts = dataset.to_parts();
+    let last = parts
+        .observations
+        .iter()
+        .map(|o| o.year)
+        .max()
+        .unwrap_or(FIRST_YEAR);
+    let (Some(indicator), Some(source)) = (parts.indicators.first(), parts.sources.first()) else {
+        return dataset.clone();
+    };
+    let (indicator, source) = (indicator.id.clone(), source.id.clone());
+    let targets: Vec<ObservationRecord> = parts
+        .regions
+        .iter()
+        .map(|r| ObservationRecord {
+            region: r.id.clone(),
+            indicator: indicator.clone(),
+            year: last + after,
+            value,
+            kind: ObservationKind::Target,
+            source: source.clone(),
+            note: None,
+            quote: None,
+            months: None,
+            measure: Default::default(),
+            bound: Default::default(),
+        })
+        .collect();
+    parts.observations.extend(targets);
+    Dataset::build(parts).unwrap_or_else(|problems| {
+        // One target per region in a free year: a problem here is a bug in this function.
+        panic!("synthetic targets are invalid: {}", problems[0])
+    })
+}
+
 /// A scenario on `base` with `edits` edits of distinct cells (about 5 % removals, 10 % on
 /// years after the data, the rest changes of −20 %…+20 % with `was` recorded) and `growth`
 /// growth rules from a year with data to up to ten years after it (every fourth overwrites).
