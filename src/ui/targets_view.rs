@@ -536,48 +536,44 @@ fn recent_cell(
     judged: &crate::model::targets::TargetJudgement,
     lang: Lang,
 ) {
-    let from_track = track.and_then(|t| Some((t, t.recent_pct?, t.recent_span?)));
-    let Some((t, recent, span)) = from_track else {
-        // No level path (a growth target, or a year without levels): the growth the
-        // judgement used, published rates or levels' CAGR, as `yardstick targets` shows it.
-        match (judged.recent_pct, judged.recent_span) {
-            (Some(recent), Some(span)) => {
-                let text = match lang {
-                    Lang::Zh => format!("{}（近{span}年）", format_pct(recent)),
-                    Lang::En => format!("{} ({span} yr)", format_pct(recent)),
-                };
-                let hover = match (judged.recent_published, lang) {
-                    (true, Lang::Zh) => "公布的增速（平均）",
-                    (true, Lang::En) => "Published growth rates (average)",
-                    (false, Lang::Zh) => "由全年总量算出的年均复合增速",
-                    (false, Lang::En) => "Compound annual growth of the whole-year levels",
-                };
-                ui.label(text).on_hover_text(hover);
-            }
-            _ => {
-                ui.label("—");
-            }
+    let show = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_pct);
+    // The level path's growth, else (a growth target, or a year without levels) the growth
+    // the judgement used, published rates or levels' CAGR, as `yardstick targets` shows it.
+    let (recent, span, hover) = match track.and_then(|t| Some((t, t.recent_pct?, t.recent_span?))) {
+        Some((t, recent, span)) => {
+            let hover = match lang {
+                Lang::Zh => format!(
+                    "近3年年均复合增速：{}\n近5年年均复合增速：{}\n截至 {} 年",
+                    show(t.cagr3),
+                    show(t.cagr5),
+                    t.latest_year
+                ),
+                Lang::En => format!(
+                    "3-year CAGR: {}\n5-year CAGR: {}\nending {}",
+                    show(t.cagr3),
+                    show(t.cagr5),
+                    t.latest_year
+                ),
+            };
+            (recent, span, hover)
         }
-        return;
+        None => {
+            let (Some(recent), Some(span)) = (judged.recent_pct, judged.recent_span) else {
+                ui.label("—");
+                return;
+            };
+            let hover = match (judged.recent_published, lang) {
+                (true, Lang::Zh) => "公布的增速（平均）",
+                (true, Lang::En) => "Published growth rates (average)",
+                (false, Lang::Zh) => "由全年总量算出的年均复合增速",
+                (false, Lang::En) => "Compound annual growth of the whole-year levels",
+            };
+            (recent, span, hover.to_owned())
+        }
     };
     let text = match lang {
         Lang::Zh => format!("{}（近{span}年）", format_pct(recent)),
         Lang::En => format!("{} ({span} yr)", format_pct(recent)),
-    };
-    let show = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_pct);
-    let hover = match lang {
-        Lang::Zh => format!(
-            "近3年年均复合增速：{}\n近5年年均复合增速：{}\n截至 {} 年",
-            show(t.cagr3),
-            show(t.cagr5),
-            t.latest_year
-        ),
-        Lang::En => format!(
-            "3-year CAGR: {}\n5-year CAGR: {}\nending {}",
-            show(t.cagr3),
-            show(t.cagr5),
-            t.latest_year
-        ),
     };
     ui.label(text).on_hover_text(hover);
 }
