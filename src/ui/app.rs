@@ -13,6 +13,7 @@ use crate::model::cell_value::parse_cell_value;
 use crate::model::document::{ScenarioDoc, Scenarios};
 use crate::model::scenario::GrowthRule;
 use crate::model::scenario::{Edit, Effective, Scenario};
+use crate::model::target_rows::TargetKey;
 use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::command::{Command, CommandState, Menu};
 use crate::ui::derived::{Derived, Inputs};
@@ -27,7 +28,6 @@ use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::state::PendingAction;
 use crate::ui::state::{AppState, REMEMBERED_KEY, Remembered};
 pub use crate::ui::state::{Picks, View};
-use crate::ui::targets_view::TargetKey;
 use crate::ui::views::Cx;
 use crate::ui::views::chart::ChartView;
 use crate::ui::views::compare::CompareView;
@@ -323,7 +323,7 @@ impl YardstickApp {
             .get(region, indicator, year, ObservationKind::Target)?
             .value;
         let track = track_target_with(dataset, region, indicator, year, target)?;
-        let rule = crate::ui::targets_view::growth_rule_for(dataset, &track)?;
+        let rule = crate::model::target_rows::growth_rule_for(dataset, &track)?;
         let added = rule.clone();
         self.active_doc().change(move |scenario| {
             let same = scenario.growth.iter_mut().find(|g| {
@@ -355,7 +355,7 @@ impl YardstickApp {
             .active()
             .map(|d| d.scenario.name.clone())
             .unwrap_or_default();
-        let pct = crate::ui::targets_view::format_pct(rule.annual_pct);
+        let pct = crate::model::target_rows::format_pct(rule.annual_pct);
         let text = match lang {
             Lang::Zh => format!(
                 "已加入情景「{scenario}」：{region} {name} {}–{} 年每年 {pct}",
@@ -930,11 +930,11 @@ impl YardstickApp {
                 PathPurpose::SaveDataset(agreed) => {
                     match self.save_dataset_typed(&path, agreed.as_deref()) {
                         Ok(()) => keep_open = false,
-                        Err(crate::ui::dataset_files::SaveRefusal::AskFirst(message)) => {
+                        Err(crate::ui::file_prompt::SaveRefusal::AskFirst(message)) => {
                             prompt.purpose = PathPurpose::SaveDataset(Some(path.clone()));
                             prompt.error = Some(message);
                         }
-                        Err(crate::ui::dataset_files::SaveRefusal::Failed(message)) => {
+                        Err(crate::ui::file_prompt::SaveRefusal::Failed(message)) => {
                             prompt.purpose = PathPurpose::SaveDataset(None);
                             prompt.error = Some(message);
                         }

@@ -55,9 +55,9 @@ pub enum Command {
     /// rankings view's fields, not listed in menus or the palette.
     SetWeight(crate::model::IndicatorIdx, Option<f64>),
     /// Adds the growth a target requires to the active scenario (the 目标 view's button).
-    ApplyTargetGrowth(crate::ui::targets_view::TargetKey),
+    ApplyTargetGrowth(crate::model::target_rows::TargetKey),
     /// A line chart of a target's indicator for its region alone.
-    ShowTargetInChart(crate::ui::targets_view::TargetKey),
+    ShowTargetInChart(crate::model::target_rows::TargetKey),
     /// Chart this indicator (side panel).
     SetIndicator(crate::model::IndicatorIdx),
     /// Bars or lines (side panel).
