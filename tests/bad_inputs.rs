@@ -229,8 +229,12 @@ fn window() -> YardstickApp {
         None,
     );
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/scenarios/wansheng-2025.ron");
-    assert!(app.open_any(&example), "example scenario: {:?}", app.error);
-    assert!(app.error.is_none(), "{:?}", app.error);
+    assert!(
+        app.open_any(&example),
+        "example scenario: {:?}",
+        app.error()
+    );
+    assert!(app.error().is_none(), "{:?}", app.error());
     app
 }
 
@@ -254,10 +258,10 @@ fn check_window(path: &Path, entry: &Entry) -> Result<(), String> {
         .unwrap_or_default();
     match detected(entry) {
         Expect::Ok => {
-            if !opened || app.error.is_some() {
+            if !opened || app.error().is_some() {
                 return Err(format!(
                     "window: a good file was not opened cleanly (returned {opened}): {:?}",
-                    app.error
+                    app.error()
                 ));
             }
             Ok(())
@@ -265,7 +269,7 @@ fn check_window(path: &Path, entry: &Entry) -> Result<(), String> {
         // A scenario whose entries do not fit the dataset opens (so it can be fixed in the
         // window); the entries at fault are not applied and the message says where they are.
         Expect::Err(kind, at) if kind.starts_with("Scenario(") => {
-            let message = app.error.clone().unwrap_or_default();
+            let message = app.error().unwrap_or_default();
             let place = match at {
                 Some((line, col)) => format!("{name}:{line}:{col}"),
                 None => name.clone(),
@@ -285,7 +289,7 @@ fn check_window(path: &Path, entry: &Entry) -> Result<(), String> {
             Ok(())
         }
         Expect::Err(_, at) => {
-            let Some(message) = app.error.clone() else {
+            let Some(message) = app.error() else {
                 return Err(format!(
                     "window: refused without a message (returned {opened})"
                 ));

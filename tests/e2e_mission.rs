@@ -224,7 +224,7 @@ fn the_whole_mission_in_the_window() {
     assert!(
         fresh.state_mut().open_any(&file),
         "{:?}",
-        fresh.state().error
+        fresh.state().error()
     );
     fresh.run();
     // The same view: the years shown are saved, and stay automatic as they were.

@@ -262,7 +262,7 @@ fn the_window_opens_a_view_spanning_every_i32_without_building_every_year() {
     let mut app = yardstick::ui::YardstickApp::new(yardstick::bundled_dataset().unwrap(), None);
     let started = Instant::now();
     assert!(app.open_any(&path));
-    let error = app.error.clone().unwrap_or_default();
+    let error = app.error().unwrap_or_default();
     assert!(
         error.contains("view.years: year -2147483648 is outside 1800..=2200"),
         "{error}"

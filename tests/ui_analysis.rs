@@ -10,7 +10,8 @@ use yardstick::model::analysis::TargetStatus;
 use yardstick::model::ranking::{composite_data, ranking_data};
 use yardstick::model::target_rows;
 use yardstick::model::{Better, IndicatorIdx, Measure, ObservationKind, RegionIdx};
-use yardstick::ui::polish::{ThemeChoice, ToastKind, lang_from_locale};
+use yardstick::ui::notify::ToastKind;
+use yardstick::ui::polish::{ThemeChoice, lang_from_locale};
 use yardstick::ui::{View, YardstickApp};
 
 mod common;
@@ -136,7 +137,7 @@ fn applying_the_required_growth_adds_one_undoable_rule_the_chart_draws() {
     assert!(
         harness
             .state()
-            .polish
+            .notify
             .toasts
             .iter()
             .any(|t| t.kind == ToastKind::Info && t.text.contains("18.56")),
@@ -390,12 +391,18 @@ fn help_lists_shortcuts_and_about_names_version_sources_and_font() {
 fn a_new_error_also_makes_a_toast_and_the_banner_stays() {
     let mut harness = harness();
     harness.run();
-    harness.state_mut().error = Some("测试错误".to_owned());
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("坏文件.ron");
+    std::fs::write(&broken, "(format: 1, regions: [").unwrap();
+    assert!(!harness.state_mut().open_path(&broken));
     harness.run();
-    harness.get_by_label("测试错误");
+    // The banner: what failed, then the loader's own words with the file's name.
+    let banner = harness.get_by_label_contains("无法打开文件");
+    let text = format!("{banner:?}");
+    assert!(text.contains("坏文件.ron"), "{text}");
     let errors = |h: &Harness<'_, YardstickApp>| {
         h.state()
-            .polish
+            .notify
             .toasts
             .iter()
             .filter(|t| t.kind == ToastKind::Error)
@@ -408,6 +415,17 @@ fn a_new_error_also_makes_a_toast_and_the_banner_stays() {
         1,
         "one toast per new error, not per frame"
     );
+    // The problem is kept typed, not as the Chinese text: the banner follows the language.
+    harness
+        .state_mut()
+        .run(yardstick::ui::command::Command::SetLanguage(Lang::En));
+    harness.run();
+    harness.get_by_label_contains("Could not open the file");
+    assert_eq!(
+        harness.query_all_by_label_contains("无法打开文件").count(),
+        0
+    );
+    assert_eq!(errors(&harness), 1, "a language switch is not a new error");
 }
 
 #[test]
@@ -523,12 +541,12 @@ fn saving_a_scenario_makes_a_saved_toast() {
     assert!(
         harness
             .state()
-            .polish
+            .notify
             .toasts
             .iter()
             .any(|t| t.kind == ToastKind::Success && t.text == "已保存：冲刺.ron"),
         "{:?}",
-        harness.state().polish.toasts.iter().collect::<Vec<_>>()
+        harness.state().notify.toasts.iter().collect::<Vec<_>>()
     );
 }
 

@@ -149,7 +149,7 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_data() {
     harness.run();
     assert_eq!(harness.state().state.dataset, before);
     assert!(harness.state().state.dataset_path.is_none());
-    let error = harness.state().error.clone().expect("an error is shown");
+    let error = harness.state().error().expect("an error is shown");
     assert!(
         error.contains(&format!("bad.ron:{line}:{col}: ")),
         "{error}"
@@ -157,7 +157,7 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_data() {
     harness.get_by_label_contains("above the maximum 366");
     harness.get_by_label("关闭").click();
     harness.run();
-    assert!(harness.state().error.is_none());
+    assert!(harness.state().error().is_none());
 }
 
 #[test]

@@ -105,7 +105,7 @@ fn ctrl_s_on_a_new_scenario_opens_the_typed_path_window_and_saves_there() {
     assert!(
         harness
             .state()
-            .polish
+            .notify
             .toasts
             .iter()
             .any(|t| t.text == saved),
@@ -208,7 +208,7 @@ fn ctrl_o_opens_the_typed_path_window_and_a_broken_file_shows_where() {
     assert!(
         harness
             .state()
-            .error
+            .error()
             .as_deref()
             .is_some_and(|e| e.contains("bad.ron:3:"))
     );
@@ -322,7 +322,7 @@ fn yardstick_file_opens_the_window_on_a_scenario_as_main_does() {
     let mut harness = common::window::start_window(start, AppOptions::default(), 1280.0, 800.0);
     harness.run();
     let app = harness.state_mut();
-    assert_eq!(app.error, None);
+    assert_eq!(app.error(), None);
     let ws = app.state.dataset.region_by_id("wansheng").unwrap();
     let output = app
         .state

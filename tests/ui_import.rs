@@ -231,7 +231,7 @@ fn a_merge_into_the_bundled_dataset_is_one_undo_step_and_saves_as_ron() {
     assert!(
         harness
             .state()
-            .polish
+            .notify
             .toasts
             .iter()
             .any(|t| t.text == merged),
@@ -277,7 +277,7 @@ fn a_merge_into_the_bundled_dataset_is_one_undo_step_and_saves_as_ron() {
     assert!(
         harness
             .state()
-            .polish
+            .notify
             .toasts
             .iter()
             .any(|t| t.text == saved),
@@ -450,7 +450,11 @@ fn a_scenario_on_an_imported_dataset_is_saved_only_once_the_dataset_has_a_file()
     harness.run();
     harness.state_mut().new_scenario();
     let plan = dir.path().join("plan.ron");
-    let refused = harness.state_mut().save_scenario_to(&plan).unwrap_err();
+    let refused = harness
+        .state_mut()
+        .save_scenario_to(&plan)
+        .unwrap_err()
+        .to_string();
     assert!(refused.contains("数据集另存为"), "{refused}");
     assert!(!plan.exists());
     let data = dir.path().join("counties.ron");

@@ -128,7 +128,7 @@ fn a_big_file_loads_in_the_background_while_the_old_data_stays_usable() {
     assert_eq!(app.state.dataset_path.as_deref(), Some(file.as_path()));
     assert!(app.state.dataset.region_by_id("syn_r0199").is_some());
     assert_eq!(app.state.dataset.observations().len(), 60_000);
-    assert!(app.error.is_none(), "{:?}", app.error);
+    assert!(app.error().is_none(), "{:?}", app.error());
     let title = app.window_title();
     assert!(title.contains("big.ron"), "{title}");
     assert!(!title.contains("正在打开"), "{title}");
@@ -154,7 +154,7 @@ fn cancel_keeps_the_old_data() {
     harness.run();
     let app = harness.state();
     assert!(shows_bundled(app), "the old data stays");
-    assert!(app.error.is_none(), "{:?}", app.error);
+    assert!(app.error().is_none(), "{:?}", app.error());
     assert!(!app.window_title().contains("正在打开"));
 }
 
@@ -171,7 +171,7 @@ fn a_broken_big_file_is_reported_at_its_line_and_keeps_the_old_data() {
     until_loaded(&mut harness);
     let app = harness.state();
     assert!(shows_bundled(app), "the old data stays");
-    let error = app.error.clone().expect("the error is shown");
+    let error = app.error().expect("the error is shown");
     assert!(error.starts_with("无法打开文件\n"), "{error}");
     let at = format!("{}:{line}:1:", file.display());
     assert!(error.contains(&at), "{at} in {error}");

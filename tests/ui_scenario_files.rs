@@ -69,8 +69,8 @@ fn a_saved_scenario_reopens_with_the_same_values_and_view() {
 
     // A fresh window, opened on the file (as `yardstick FILE` or File ▸ Open… do).
     let mut second = app();
-    assert!(second.open_any(&file), "{:?}", second.error);
-    assert_eq!(second.error, None);
+    assert!(second.open_any(&file), "{:?}", second.error());
+    assert_eq!(second.error(), None);
     assert_eq!(second.state.picks, first.state.picks);
     assert_eq!(
         second.state.scenarios.active().unwrap().scenario.edits,
@@ -114,7 +114,7 @@ fn a_scenario_names_its_dataset_relative_to_itself_and_reports_changed_values() 
     std::fs::write(&data, revised).unwrap();
     let mut second = app();
     assert!(second.open_any(&file));
-    let message = second.error.clone().expect("the change is reported");
+    let message = second.error().expect("the change is reported");
     assert!(message.contains("s.ron:"), "{message}");
     assert!(message.contains("changed"), "{message}");
 }
@@ -130,7 +130,7 @@ fn a_missing_dataset_is_reported_and_nothing_changes() {
     .unwrap();
     let mut app = app();
     assert!(!app.open_any(&file));
-    let message = app.error.clone().unwrap();
+    let message = app.error().unwrap();
     assert!(
         message.contains("gone.ron") && message.contains("s.ron"),
         "{message}"
@@ -288,7 +288,7 @@ fn a_broken_dataset_under_a_scenario_names_both_files() {
     .unwrap();
     let mut app = app();
     assert!(!app.open_any(&file));
-    let message = app.error.clone().unwrap();
+    let message = app.error().unwrap();
     assert!(message.contains("plan.ron"), "{message}");
     assert!(message.contains("broken.ron:1:"), "{message}");
     assert_eq!(
@@ -331,7 +331,7 @@ fn work_on_another_dataset_is_restored_with_that_dataset() {
     harness.get_by_label("恢复").click();
     harness.run();
     let app = harness.state_mut();
-    assert_eq!(app.error, None);
+    assert_eq!(app.error(), None);
     let open = app
         .state
         .dataset_path

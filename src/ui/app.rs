@@ -22,8 +22,8 @@ use crate::ui::file_prompt::{Dialogs, PathPrompt, PathPurpose, Picked};
 use crate::ui::fonts;
 use crate::ui::i18n::Text;
 use crate::ui::loading::{Loading, Outcome};
+use crate::ui::notify::{Notifier, Problem};
 use crate::ui::palette::CommandPalette;
-use crate::ui::polish::ToastKind;
 use crate::ui::recovery::Recovery;
 use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::state::PendingAction;
@@ -123,9 +123,9 @@ pub struct YardstickApp {
     pub dialogs: DialogState,
     /// Recovery copies of unsaved scenarios.
     pub recovery: Recovery,
-    /// The last error, shown until dismissed.
-    pub error: Option<String>,
-    /// Theme, toasts, the Help windows.
+    /// The error banner and the toasts: how failures and successes reach the user.
+    pub notify: Notifier,
+    /// Theme and the Help windows.
     pub polish: crate::ui::polish::Polish,
     /// A big dataset file loading on a worker thread, while the data open now stays in use.
     pub loading: Option<Loading>,
@@ -157,7 +157,7 @@ impl YardstickApp {
             views: ViewStates::default(),
             dialogs: DialogState::default(),
             recovery: Recovery::default(),
-            error: None,
+            notify: Notifier::default(),
             polish: Default::default(),
             loading: None,
             frame: FrameState::default(),
@@ -212,6 +212,11 @@ impl YardstickApp {
         }
     }
 
+    /// The error banner's message in the window's language, if one is up.
+    pub fn error(&self) -> Option<String> {
+        self.notify.banner_message(self.state.lang)
+    }
+
     /// Makes the app save a screenshot to `job`'s file once rendered, then close.
     pub fn with_screenshot(mut self, job: ScreenshotJob) -> Self {
         self.frame.screenshot = Some(job);
@@ -243,7 +248,8 @@ impl YardstickApp {
                 true
             }
             Err(err) => {
-                self.error = Some(format!("{}\n{err}", Text::OpenFailed.get(self.state.lang)));
+                self.notify
+                    .report(Problem::OpenDataset(err), self.state.lang);
                 false
             }
         }
@@ -273,7 +279,7 @@ impl YardstickApp {
         );
         self.views.targets = Default::default();
         let before = std::mem::replace(&mut self.state.dataset, dataset);
-        self.error = None;
+        self.notify.clear();
         self.state.dataset_rev += 1;
         self.state.scenarios.invalidate_all();
         before
@@ -366,7 +372,7 @@ impl YardstickApp {
                 rule.from, rule.to
             ),
         };
-        self.polish.toasts.push(ToastKind::Info, text);
+        self.notify.info(text);
     }
 
     /// Switches to a line chart of target `key`'s indicator for its region alone.
@@ -447,7 +453,9 @@ impl YardstickApp {
             Command::OpenPath => self.open_path_prompt(),
             Command::OpenBundled => match crate::bundled_dataset() {
                 Ok(dataset) => self.replace_dataset(dataset, None),
-                Err(err) => self.error = Some(err.to_string()),
+                Err(err) => self
+                    .notify
+                    .report(Problem::BundledDataset(err), self.state.lang),
             },
             Command::ExportChart => self.open_export(ExportFormat::Svg),
             Command::ExportData => self.open_export(ExportFormat::Csv),
@@ -842,14 +850,12 @@ impl YardstickApp {
             &mut self.dialogs.system,
         );
         match dialog.take_outcome() {
-            Some(Ok(message)) => self
-                .polish
-                .toasts
-                .push(crate::ui::polish::ToastKind::Success, message),
+            Some(Ok(message)) => self.notify.success(message),
+            // Also shown in the export window, where it was made (beside the path typed).
             Some(Err(message)) => self
-                .polish
+                .notify
                 .toasts
-                .push(crate::ui::polish::ToastKind::Error, message),
+                .push(crate::ui::notify::ToastKind::Error, message),
             None => {}
         }
         if keep {
@@ -977,7 +983,7 @@ impl YardstickApp {
                         keep_open = false;
                     } else {
                         // The message shows in the window; the banner keeps it after.
-                        prompt.error = self.error.clone();
+                        prompt.error = self.notify.banner_message(self.state.lang);
                     }
                 }
                 PathPurpose::Import => {
@@ -991,9 +997,9 @@ impl YardstickApp {
                             prompt.purpose = PathPurpose::SaveDataset(Some(path.clone()));
                             prompt.error = Some(message);
                         }
-                        Err(crate::ui::file_prompt::SaveRefusal::Failed(message)) => {
+                        Err(crate::ui::file_prompt::SaveRefusal::Failed(problem)) => {
                             prompt.purpose = PathPurpose::SaveDataset(None);
-                            prompt.error = Some(message);
+                            prompt.error = Some(problem.message(lang));
                         }
                     }
                 }
@@ -1004,11 +1010,10 @@ impl YardstickApp {
                             self.resume(action);
                         }
                     }
-                    Err(message) => {
-                        self.polish
-                            .toasts
-                            .push(crate::ui::polish::ToastKind::Error, message.clone());
-                        prompt.error = Some(message);
+                    Err(problem) => {
+                        // Said in the window beside the path, and once as a toast.
+                        self.notify.flash(&problem, lang);
+                        prompt.error = Some(problem.message(lang));
                     }
                 },
             }
@@ -1048,26 +1053,8 @@ impl YardstickApp {
         }
     }
 
-    fn error_banner(&mut self, ui: &mut egui::Ui) {
-        let Some(message) = self.error.clone() else {
-            return;
-        };
-        egui::Frame::new()
-            .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
-            .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
-            .inner_margin(8)
-            .show(ui, |ui| {
-                // The button first: a long message wraps below it instead of pushing it away.
-                if ui.button(Text::Dismiss.get(self.state.lang)).clicked() {
-                    self.error = None;
-                }
-                ui.add(egui::Label::new(egui::RichText::new(&message).monospace()).wrap());
-            });
-        ui.add_space(4.0);
-    }
-
     fn central(&mut self, ui: &mut egui::Ui) {
-        self.error_banner(ui);
+        self.notify.banner_ui(ui, self.state.lang);
         let state = self.command_state();
         let mut out = Vec::new();
         ui.horizontal(|ui| {
@@ -1265,13 +1252,9 @@ impl eframe::App for YardstickApp {
         self.loading_window(&ctx);
         self.pending_window(&ctx);
         self.recovery_window(&ctx);
-        crate::ui::polish::show(
-            &ctx,
-            &mut self.polish,
-            self.state.lang,
-            self.error.as_deref(),
-            &self.state.dataset,
-        );
+        crate::ui::polish::show(&ctx, &mut self.polish, self.state.lang, &self.state.dataset);
+        let now = ctx.input(|i| i.time);
+        self.notify.toasts.show(&ctx, now);
         let state = self.command_state();
         let mut out = Vec::new();
         self.views.palette.ui(&ctx, &state, &mut out);

@@ -10,7 +10,7 @@ use crate::model::dataset_history::DatasetStep;
 use crate::ui::app::YardstickApp;
 use crate::ui::dialogs::import::{ImportDialog, ImportOutcome, TABLE_EXTENSIONS};
 use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked, SaveRefusal};
-use crate::ui::polish::ToastKind;
+use crate::ui::notify::Problem;
 use crate::ui::state::PendingAction;
 
 impl YardstickApp {
@@ -80,7 +80,7 @@ impl YardstickApp {
         self.state.dataset_unsaved = true;
         self.state.dataset_from_table = Some(table.clone());
         self.state.dataset_tables = vec![table];
-        self.polish.toasts.push(ToastKind::Success, message);
+        self.notify.success(message);
     }
 
     /// Makes the dataset with a table merged into it the current one: one undo step.
@@ -98,7 +98,7 @@ impl YardstickApp {
         if !self.state.dataset_tables.contains(&table) {
             self.state.dataset_tables.push(table);
         }
-        self.polish.toasts.push(ToastKind::Success, message);
+        self.notify.success(message);
     }
 
     /// What a merge adds to the current dataset: "已并入 x.csv：新增 2 个地区，…".
@@ -216,8 +216,8 @@ impl YardstickApp {
         match picked {
             // The system dialog asked before replacing a file.
             Picked::Path(path) => {
-                if let Err(message) = self.save_dataset_to(&path) {
-                    self.error = Some(message);
+                if let Err(problem) = self.save_dataset_to(&path) {
+                    self.notify.report(problem, self.state.lang);
                 }
             }
             Picked::Cancelled => {}
@@ -257,16 +257,13 @@ impl YardstickApp {
 
     /// Writes the dataset to `path` as RON (atomically: a temporary file renamed over it),
     /// refusing a table imported into it; the dataset's file is then `path`. On failure
-    /// nothing is written and the message names the file.
-    pub fn save_dataset_to(&mut self, path: &Path) -> Result<(), String> {
+    /// nothing is written and the problem names the file.
+    pub fn save_dataset_to(&mut self, path: &Path) -> Result<(), Problem> {
         let lang = self.state.lang;
         let path = crate::ui::file_prompt::absolute(path);
-        let failed = |e: &dyn std::fmt::Display| {
-            format!(
-                "{}{}: {e}",
-                lang.pick("数据集未保存：", "The dataset was not saved: "),
-                path.display()
-            )
+        let failed = |error: std::io::Error| Problem::DatasetNotSaved {
+            path: path.clone(),
+            error,
         };
         let tables: Vec<&Path> = self
             .state
@@ -274,20 +271,17 @@ impl YardstickApp {
             .iter()
             .map(PathBuf::as_path)
             .collect();
-        crate::io::atomic::refuse_inputs(&path, &tables).map_err(|e| failed(&e))?;
-        crate::io::save_dataset(&path, &self.state.dataset).map_err(|e| failed(&e))?;
+        crate::io::atomic::refuse_inputs(&path, &tables).map_err(failed)?;
+        crate::io::save_dataset(&path, &self.state.dataset).map_err(failed)?;
         self.state.dataset_path = Some(path.clone());
         self.state.dataset_from_table = None;
         self.state.dataset_unsaved = false;
         self.state.remembered.note_file(&path);
-        self.polish.toasts.push(
-            ToastKind::Success,
-            format!(
-                "{}{}",
-                lang.pick("已保存数据集：", "Dataset saved: "),
-                path.display()
-            ),
-        );
+        self.notify.success(format!(
+            "{}{}",
+            lang.pick("已保存数据集：", "Dataset saved: "),
+            path.display()
+        ));
         Ok(())
     }
 

@@ -166,12 +166,12 @@ pub fn file_name(name: &str, ext: &str) -> String {
 }
 
 /// Why a dataset was not saved to a typed path.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub enum SaveRefusal {
     /// The path is the dataset's own file: saving again replaces it (the message asks).
     AskFirst(String),
-    /// Refused or failed; the message names the file. Nothing was written.
-    Failed(String),
+    /// Refused or failed (the problem names the file). Nothing was written.
+    Failed(crate::ui::notify::Problem),
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod file_prompt;
 pub mod fonts;
 pub mod i18n;
 pub mod loading;
+pub mod notify;
 pub mod palette;
 pub mod polish;
 pub mod recovery;

@@ -13,6 +13,7 @@ use crate::model::document::ScenarioDoc;
 use crate::model::scenario::{SavedView, Scenario, apply, view_problems};
 use crate::ui::app::YardstickApp;
 use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked};
+use crate::ui::notify::{Problem, RestoreFailure};
 
 /// How a scenario made on the bundled dataset names it (no file path exists for it).
 pub const BUNDLED_REFERENCE: &str = crate::io::BUNDLED_REFERENCE;
@@ -49,23 +50,17 @@ impl YardstickApp {
             Ok(loaded) => loaded,
             Err(err) => {
                 // `err` may be about the scenario's dataset: name the scenario too.
-                self.error = Some(format!(
-                    "{}{}\n{err}",
-                    lang.pick("无法打开情景：", "Cannot open the scenario: "),
-                    path.display()
-                ));
+                let problem = Problem::OpenScenario {
+                    path: path.to_path_buf(),
+                    error: err,
+                };
+                self.notify.report(problem, lang);
                 return false;
             }
         };
         if let Some((dataset, dataset_path)) = dataset {
             if self.state.scenarios.any_dirty() {
-                self.error = Some(
-                    lang.pick(
-                        "该情景基于另一个数据集：请先保存或关闭有未保存更改的情景",
-                        "This scenario is built on another dataset: save or close the scenarios with unsaved changes first",
-                    )
-                    .to_owned(),
-                );
+                self.notify.report(Problem::ScenarioOnOtherData, lang);
                 return false;
             }
             self.state.scenarios = Default::default();
@@ -85,20 +80,14 @@ impl YardstickApp {
             self.restore_view(&view);
         }
         if problems.is_empty() {
-            self.error = None;
+            self.notify.clear();
         } else {
             let err = crate::io::scenario_file::scenario_problems_error(
                 &path.display().to_string(),
                 &text,
                 &problems,
             );
-            self.error = Some(format!(
-                "{}\n{err}",
-                lang.pick(
-                    "情景中以下条目与数据集不符，未被应用：",
-                    "These entries of the scenario do not fit the dataset and are not applied:"
-                )
-            ));
+            self.notify.report(Problem::EntriesNotApplied(err), lang);
         }
         self.state.scenarios.active = Some(index);
         self.state.remembered.note_file(path);
@@ -182,40 +171,27 @@ impl YardstickApp {
 
     /// Saves the active scenario to `path` (atomically), with the current view and a
     /// dataset reference relative to the file. On failure the file on disk is untouched.
-    pub fn save_scenario_to(&mut self, path: &Path) -> Result<(), String> {
+    pub fn save_scenario_to(&mut self, path: &Path) -> Result<(), Problem> {
         let lang = self.state.lang;
         let view = self.capture_view();
         if self.state.dataset_path.is_none() && self.state.dataset_from_table.is_some() {
             // An imported dataset has no file yet: the scenario would name none (or the
             // bundled one) and not reopen on its data.
-            return Err(lang
-                .pick(
-                    "情景未保存：导入的数据集还没有文件，请先用“文件”菜单的“数据集另存为…”保存数据集",
-                    "The scenario was not saved: the imported dataset has no file yet; save it first with Save dataset as… in the File menu",
-                )
-                .to_owned());
+            return Err(Problem::ImportedDatasetHasNoFile);
         }
         let dataset_ref = match &self.state.dataset_path {
             Some(dataset) => relative_dataset_path(path, dataset),
             None => BUNDLED_REFERENCE.to_owned(),
         };
         let Some(doc) = self.state.scenarios.active_mut() else {
-            return Err(lang
-                .pick("没有打开的情景", "No scenario is open")
-                .to_owned());
+            return Err(Problem::NoScenarioToSave);
         };
         let mut scenario = doc.scenario.clone();
         scenario.view = Some(view);
         scenario.dataset = dataset_ref;
-        save_scenario(path, &scenario).map_err(|e| {
-            format!(
-                "{}{}: {e}",
-                lang.pick(
-                    "保存失败（原文件未改动）：",
-                    "Saving failed (the file on disk is unchanged): "
-                ),
-                path.display()
-            )
+        save_scenario(path, &scenario).map_err(|error| Problem::ScenarioNotSaved {
+            path: path.to_path_buf(),
+            error,
         })?;
         // The view and the reference are part of what was saved: not an undo step.
         doc.scenario.view = scenario.view;
@@ -223,10 +199,8 @@ impl YardstickApp {
         doc.mark_saved(path.to_path_buf());
         self.state.remembered.note_file(path);
         self.clear_recovery_if_clean();
-        self.polish.toasts.push(
-            crate::ui::polish::ToastKind::Success,
-            crate::ui::polish::saved_message(lang, path),
-        );
+        self.notify
+            .success(crate::ui::notify::saved_message(lang, path));
         Ok(())
     }
 
@@ -242,10 +216,7 @@ impl YardstickApp {
     fn save_active_then(&mut self, save_as: bool, after: Option<PendingAction>) -> bool {
         let lang = self.state.lang;
         let Some(doc) = self.state.scenarios.active() else {
-            self.polish.toasts.push(
-                crate::ui::polish::ToastKind::Error,
-                lang.pick("没有要保存的情景", "There is no scenario to save"),
-            );
+            self.notify.flash(&Problem::NoScenarioToSave, lang);
             return false;
         };
         let known = doc.path.clone().filter(|_| !save_as);
@@ -275,8 +246,8 @@ impl YardstickApp {
         };
         match self.save_scenario_to(&path) {
             Ok(()) => true,
-            Err(message) => {
-                self.error = Some(message);
+            Err(problem) => {
+                self.notify.report(problem, self.state.lang);
                 false
             }
         }
@@ -344,23 +315,19 @@ impl YardstickApp {
         });
         match written {
             Ok(()) => self.recovery.last_text = texts,
-            Err(err) => self.recovery_problem(&dir, &err),
+            Err(err) => self.recovery_problem(&dir, err),
         }
     }
 
     /// Says once that the recovery folder cannot be written (or emptied).
-    fn recovery_problem(&mut self, dir: &Path, err: &std::io::Error) {
-        let message = format!(
-            "{}{}: {err}",
-            self.state
-                .lang
-                .pick("无法写入恢复副本：", "Cannot write the recovery copy: "),
-            dir.display()
-        );
+    fn recovery_problem(&mut self, dir: &Path, error: std::io::Error) {
+        let problem = Problem::RecoveryNotWritten {
+            dir: dir.to_path_buf(),
+            error,
+        };
+        let message = problem.message(self.state.lang);
         if self.recovery.last_problem.as_deref() != Some(message.as_str()) {
-            self.polish
-                .toasts
-                .push(crate::ui::polish::ToastKind::Error, message.clone());
+            self.notify.flash(&problem, self.state.lang);
             self.recovery.last_problem = Some(message);
         }
     }
@@ -372,7 +339,7 @@ impl YardstickApp {
         };
         for file in recovery_files(&dir) {
             if let Err(err) = std::fs::remove_file(&file) {
-                self.recovery_problem(&dir, &err);
+                self.recovery_problem(&dir, err);
             }
         }
         self.recovery.last_text.clear();
@@ -410,14 +377,7 @@ impl YardstickApp {
                         if self.state.scenarios.docs.is_empty() {
                             self.replace_dataset(dataset, path);
                         } else {
-                            failures.push(format!(
-                                "{}: {}",
-                                file.display(),
-                                self.state.lang.pick(
-                                    "基于另一个数据集，未恢复",
-                                    "built on another dataset, not restored"
-                                )
-                            ));
+                            failures.push((file.clone(), RestoreFailure::OtherDataset));
                             continue;
                         }
                     }
@@ -431,11 +391,12 @@ impl YardstickApp {
                     doc.change(|s| s.notes = scenario.notes.clone());
                     self.state.scenarios.add(doc);
                 }
-                Err(err) => failures.push(err.to_string()),
+                Err(err) => failures.push((file.clone(), RestoreFailure::Load(err))),
             }
         }
         if !failures.is_empty() {
-            self.error = Some(failures.join("\n"));
+            let problem = Problem::RecoveryNotRestored(failures);
+            self.notify.report(problem, self.state.lang);
         }
     }
 
