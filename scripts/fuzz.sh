@@ -15,9 +15,21 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(dataset scenario tsv export export_args); fi
 
+# FUZZ_QUICK_BUILD=1 (set by scripts/test.sh on CI) trades fuzzing speed for build time on a
+# fresh 2-core machine: cargo-fuzz itself built without optimisation (it only starts cargo
+# and libFuzzer), and the targets at opt-level 1 instead of 3 (about half the executions a
+# second; for a smoke run of seconds the build is the cost that matters).
+quick="${FUZZ_QUICK_BUILD:-}"
 if ! cargo fuzz --version > /dev/null 2>&1; then
   echo "fuzz: installing cargo-fuzz"
-  cargo install cargo-fuzz --locked
+  if [ -n "$quick" ]; then
+    cargo install cargo-fuzz --locked --debug
+  else
+    cargo install cargo-fuzz --locked
+  fi
+fi
+if [ -n "$quick" ]; then
+  export CARGO_PROFILE_RELEASE_OPT_LEVEL=1
 fi
 if ! command -v c++ > /dev/null 2>&1; then
   echo "fuzz: a C++ compiler is needed to build libFuzzer (apt-get install g++)" >&2

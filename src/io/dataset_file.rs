@@ -59,24 +59,7 @@ fn load_dataset_counted(path: &Path, progress: Option<&Progress>) -> Result<Data
     parse_dataset_counted(&shown, &text, progress)
 }
 
-/// Turns bytes into text, or names the line and column of the first byte that is not UTF-8.
-/// A leading byte-order mark is accepted and dropped.
-pub fn decode_utf8<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        // `good` is valid UTF-8 by construction.
-        let at = std::str::from_utf8(good).map_or(Location { line: 1, col: 1 }, |t| {
-            Location::of_offset(t, t.len())
-        });
-        LoadError::single(
-            shown,
-            ErrorKind::Encoding,
-            Some(at),
-            "the file is not UTF-8 text (save it as UTF-8)",
-        )
-    })
-}
+pub use super::read::decode_utf8;
 
 /// Parses and checks dataset text; `shown` is the file name used in messages.
 pub fn parse_dataset(shown: &str, text: &str) -> Result<Dataset, LoadError> {
