@@ -1,0 +1,202 @@
+//! README promises about how the window *draws* a chart, checked on the shapes egui paints
+//! (the frame's `FullOutput::shapes`), not on the style table they are chosen from: targets
+//! are hollow diamonds, the active scenario is a dashed line with triangles, the path needed
+//! to reach a target is dotted, a bound is an open ring. Each check is made against the same
+//! frame without the feature (no scenario open; solid series), so that drawing the series
+//! some other way fails the test.
+
+use std::path::Path;
+
+use egui::epaint::{PathShape, Shape};
+use egui::{Color32, Pos2};
+use egui_kittest::Harness;
+use yardstick::chart::palette;
+use yardstick::chart::{ChartKind, ChartSpec, PointKind};
+use yardstick::ui::YardstickApp;
+
+mod common;
+
+fn harness() -> Harness<'static, YardstickApp> {
+    let mut harness = common::window::bundled_window(1280.0, 800.0);
+    harness.run();
+    harness
+}
+
+fn open_example_scenario(harness: &mut Harness<'_, YardstickApp>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/scenarios/wansheng-2025.ron");
+    assert!(harness.state_mut().open_any(&path));
+    harness.run();
+    harness.run();
+}
+
+/// Every shape of the last frame, nested lists flattened.
+fn painted(harness: &Harness<'_, YardstickApp>) -> Vec<Shape> {
+    fn flatten(shape: &Shape, out: &mut Vec<Shape>) {
+        match shape {
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
+            other => out.push(other.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        flatten(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// The first series of `kind`: its colour on screen, its number of points, and how many
+/// series of that kind share the colour (each has a swatch in the legend).
+fn first_of(spec: &ChartSpec, kind: PointKind) -> (Color32, usize, usize) {
+    let series = spec
+        .series
+        .iter()
+        .find(|s| s.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} series"));
+    let (r, g, b) = palette::color(series.color_index);
+    let same: Vec<_> = spec
+        .series
+        .iter()
+        .filter(|s| s.kind == kind && s.color_index == series.color_index)
+        .collect();
+    let points = same.iter().map(|s| s.points.len()).sum();
+    (Color32::from_rgb(r, g, b), points, same.len())
+}
+
+fn points_of(spec: &ChartSpec, kind: PointKind) -> usize {
+    spec.series
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| s.points.len())
+        .sum()
+}
+
+fn stroke_colour(path: &PathShape) -> Color32 {
+    match path.stroke.color {
+        egui::epaint::ColorMode::Solid(c) => c,
+        _ => Color32::TRANSPARENT,
+    }
+}
+
+/// Closed polygons of `corners` corners outlined in `colour`: (hollow, filled).
+fn polygons(shapes: &[Shape], corners: usize, colour: Color32) -> (usize, usize) {
+    let mut hollow = 0;
+    let mut filled = 0;
+    for shape in shapes {
+        if let Shape::Path(path) = shape
+            && path.closed
+            && path.points.len() == corners
+        {
+            if path.fill == colour {
+                filled += 1;
+            } else if path.fill == Color32::TRANSPARENT && stroke_colour(path) == colour {
+                hollow += 1;
+            }
+        }
+    }
+    (hollow, filled)
+}
+
+/// Straight pieces in `colour` no longer than a dash of `LineStyle::dashed_loose` (10 px): the
+/// legend's own swatch is longer.
+fn dashes(shapes: &[Shape], colour: Color32) -> usize {
+    shapes
+        .iter()
+        .filter(|s| {
+            matches!(s, Shape::LineSegment { points: [a, b], stroke }
+                if stroke.color == colour && a.distance(*b) <= 10.5)
+        })
+        .count()
+}
+
+/// Filled dots of radius `radius` in `colour` (the dots of a dotted line).
+fn dots(shapes: &[Shape], colour: Color32, radius: f32) -> Vec<Pos2> {
+    shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Circle(c) if c.fill == colour && (c.radius - radius).abs() < 0.01 => {
+                Some(c.center)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_window_draws_targets_as_hollow_diamonds_and_the_scenario_dashed_with_triangles() {
+    let mut harness = harness();
+    open_example_scenario(&mut harness);
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    assert_eq!(
+        spec.kind,
+        ChartKind::Line,
+        "the example scenario's view is a line chart"
+    );
+    let shapes = painted(&harness);
+
+    // Targets: one hollow diamond per target point (and the legend's swatch), none filled.
+    let (target, targets, swatches) = first_of(&spec, PointKind::Target);
+    assert!(targets >= 1);
+    let (hollow, filled) = polygons(&shapes, 4, target);
+    assert_eq!(
+        (hollow, filled),
+        (targets + swatches, 0),
+        "{targets} target(s) and {swatches} legend swatch(es) as hollow diamonds"
+    );
+
+    // The scenario: one triangle per point, and its line in dashes.
+    let (scenario, projected, _) = first_of(&spec, PointKind::Scenario);
+    assert!(projected >= 2, "the example projects several years");
+    let (hollow, filled) = polygons(&shapes, 3, scenario);
+    assert_eq!(
+        hollow + filled,
+        projected,
+        "a triangle for each scenario point"
+    );
+    let scenario_dashes = dashes(&shapes, scenario);
+    assert!(
+        scenario_dashes >= 2 * (projected - 1),
+        "the scenario line is dashed: {scenario_dashes} dashes for {projected} points"
+    );
+
+    // A bound ("突破1000亿元") is an open ring (radius 7) around its point, never a filled one.
+    let bounds = spec
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter(|p| !p.bound.is_exact())
+        .count();
+    assert!(bounds >= 1, "the view has a bound (万州 2025 target)");
+    let rings = shapes
+        .iter()
+        .filter(|s| {
+            matches!(s, Shape::Circle(c) if (c.radius - 7.0).abs() < 0.01
+                && c.fill == Color32::TRANSPARENT && c.stroke.width > 0.0)
+        })
+        .count();
+    assert_eq!(rings, bounds, "one open ring per bound");
+
+    // The path needed to reach the target: dotted (dots of the line width).
+    let (required, ..) = first_of(&spec, PointKind::Required);
+    assert!(
+        dots(&shapes, required, 2.0).len() >= 10,
+        "the required path is drawn as dots"
+    );
+}
+
+#[test]
+fn without_a_scenario_the_same_chart_has_no_dashes_and_no_triangles() {
+    let mut harness = harness();
+    open_example_scenario(&mut harness);
+    let with = harness.state_mut().chart_spec().unwrap().clone();
+    let (scenario, ..) = first_of(&with, PointKind::Scenario);
+    // Close the scenario (nothing unsaved: it was just opened), keep the picks and view.
+    harness.state_mut().state.scenarios.active = None;
+    harness.run();
+    harness.run();
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    assert_eq!(points_of(&spec, PointKind::Scenario), 0);
+    let shapes = painted(&harness);
+    let (hollow, filled) = polygons(&shapes, 3, scenario);
+    assert_eq!(hollow + filled, 0, "no triangles without a scenario");
+    assert_eq!(dashes(&shapes, scenario), 0, "no dashes without a scenario");
+}
