@@ -804,7 +804,7 @@ impl YardstickApp {
     }
 
     /// The menu bar, every item a [`Command`] (carried out once the bar is drawn).
-    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
         let state = self.command_state();
         let mut out = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
@@ -1053,7 +1053,7 @@ impl YardstickApp {
         }
     }
 
-    fn central(&mut self, ui: &mut egui::Ui) {
+    fn central_ui(&mut self, ui: &mut egui::Ui) {
         self.notify.banner_ui(ui, self.state.lang);
         let state = self.command_state();
         let mut out = Vec::new();
@@ -1199,7 +1199,7 @@ impl eframe::App for YardstickApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let menu = egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        let menu = egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
         self.frame.menu_bottom = menu.response.rect.bottom();
         egui::Panel::left("picks")
             .resizable(true)
@@ -1244,7 +1244,7 @@ impl eframe::App for YardstickApp {
                     self.run(command);
                 }
             });
-        egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
+        egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         let ctx = ui.ctx().clone();
         self.path_window(&ctx);
         self.import_window(&ctx);

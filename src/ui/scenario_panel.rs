@@ -691,7 +691,7 @@ fn growth_editor(
         Some(editing) => &mut editing.draft,
         None => &mut draft.rule,
     };
-    rule_fields(ui, dataset, lang, rule);
+    rule_fields_ui(ui, dataset, lang, rule);
 
     // The value the rule starts from, as the active scenario makes it, and where it ends.
     let start = {
@@ -782,7 +782,7 @@ fn growth_editor(
 }
 
 /// Region, indicator, years, rate and the overwrite flag of `rule`.
-fn rule_fields(ui: &mut egui::Ui, dataset: &Dataset, lang: Lang, rule: &mut GrowthRule) {
+fn rule_fields_ui(ui: &mut egui::Ui, dataset: &Dataset, lang: Lang, rule: &mut GrowthRule) {
     egui::Grid::new("growth_rule_fields")
         .num_columns(2)
         .spacing([8.0, 4.0])

@@ -48,11 +48,11 @@ impl TargetsState {
     /// Draws the view from the targets the app built before it ([`Derived::built_targets`]);
     /// applying a target's growth or showing it in the chart go to `out` as commands.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
-        show(ui, self, cx, out);
+        targets_ui(ui, self, cx, out);
     }
 }
 
-fn show(ui: &mut egui::Ui, this: &mut TargetsState, cx: &Cx<'_>, out: &mut Vec<Command>) {
+fn targets_ui(ui: &mut egui::Ui, this: &mut TargetsState, cx: &Cx<'_>, out: &mut Vec<Command>) {
     let lang = cx.state.lang;
     let input = Inputs::new(
         &cx.state.dataset,
@@ -121,17 +121,17 @@ fn show(ui: &mut egui::Ui, this: &mut TargetsState, cx: &Cx<'_>, out: &mut Vec<C
         .show(ui, |ui| {
             egui::ScrollArea::horizontal()
                 .id_salt("targets_table_scroll")
-                .show(ui, |ui| table(ui, this, cx, rows));
+                .show(ui, |ui| table_ui(ui, this, cx, rows));
             ui.add_space(6.0);
-            thresholds_note(ui, lang);
+            thresholds_note_ui(ui, lang);
             ui.separator();
             if let Some(row) = rows.iter().find(|r| Some(r.key()) == this.selected) {
-                details(ui, cx, row, out);
+                details_ui(ui, cx, row, out);
             }
         });
 }
 
-fn table(ui: &mut egui::Ui, this: &mut TargetsState, cx: &Cx<'_>, rows: &[TargetRow]) {
+fn table_ui(ui: &mut egui::Ui, this: &mut TargetsState, cx: &Cx<'_>, rows: &[TargetRow]) {
     let lang = cx.state.lang;
     let scenario_name = cx
         .state
@@ -437,7 +437,7 @@ fn recent_cell(
 }
 
 /// How the status is decided, under the table.
-fn thresholds_note(ui: &mut egui::Ui, lang: Lang) {
+fn thresholds_note_ui(ui: &mut egui::Ui, lang: Lang) {
     let share = AT_RISK_SHARE * 100.0;
     let text = match lang {
         Lang::Zh => format!(
@@ -457,7 +457,7 @@ fn thresholds_note(ui: &mut egui::Ui, lang: Lang) {
 }
 
 /// The selected target: its required path and what can be done with it.
-fn details(ui: &mut egui::Ui, cx: &Cx<'_>, row: &TargetRow, out: &mut Vec<Command>) {
+fn details_ui(ui: &mut egui::Ui, cx: &Cx<'_>, row: &TargetRow, out: &mut Vec<Command>) {
     let lang = cx.state.lang;
     let dataset = &cx.state.dataset;
     let region = dataset.region(row.region).display_name(lang).to_owned();

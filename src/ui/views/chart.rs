@@ -38,7 +38,7 @@ impl ChartView {
         let state = cx.state;
         let input = Inputs::new(&state.dataset, state.dataset_rev, &state.picks, state.lang);
         match cx.derived.built_chart(&input, &state.scenarios) {
-            Some(spec) => show(ui, spec),
+            Some(spec) => spec_ui(ui, spec),
             None => {
                 ui.label(Text::NothingSelected.get(state.lang));
             }
@@ -47,7 +47,7 @@ impl ChartView {
 }
 
 /// Draws the chart with its title, unit, legend, "no data" list, notes and source line.
-pub fn show(ui: &mut egui::Ui, spec: &ChartSpec) {
+pub fn spec_ui(ui: &mut egui::Ui, spec: &ChartSpec) {
     let lang = spec.lang;
     ui.heading(&spec.title);
     ui.label(egui::RichText::new(format!("{} · {}", spec.subtitle, spec.unit)).weak());
@@ -102,12 +102,12 @@ pub fn show(ui: &mut egui::Ui, spec: &ChartSpec) {
         plot = plot.x_axis_label(spec.x_label.clone());
     }
     let response = match spec.kind {
-        ChartKind::Bar => bar_plot(
+        ChartKind::Bar => bar_plot_ui(
             ui,
             plot.show_axes([false, true]).show_grid([false, true]),
             spec,
         ),
-        ChartKind::Line => line_plot(ui, plot, spec),
+        ChartKind::Line => line_plot_ui(ui, plot, spec),
     };
     ui.ctx()
         .data_mut(|d| d.insert_temp(transform_id(), response.transform));
@@ -583,7 +583,7 @@ impl CategoryLabels {
     }
 }
 
-fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::PlotResponse<()> {
+fn bar_plot_ui(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::PlotResponse<()> {
     let log = spec.log_scale;
     let (y0, y1) = y_bounds(spec);
     let (x0, x1) = spec.x_range();
@@ -627,7 +627,11 @@ fn bar_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::P
     })
 }
 
-fn line_plot(ui: &mut egui::Ui, plot: Plot<'_>, spec: &ChartSpec) -> egui_plot::PlotResponse<()> {
+fn line_plot_ui(
+    ui: &mut egui::Ui,
+    plot: Plot<'_>,
+    spec: &ChartSpec,
+) -> egui_plot::PlotResponse<()> {
     let log = spec.log_scale;
     let (y0, y1) = y_bounds(spec);
     let (x0, x1) = spec.x_range();

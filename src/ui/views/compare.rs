@@ -32,11 +32,11 @@ impl CompareView {
     /// (built by the app before this frame's views); a change of the row filter goes to
     /// `out`.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
-        show(ui, cx, out);
+        compare_ui(ui, cx, out);
     }
 }
 
-fn show(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+fn compare_ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     let state = cx.state;
     let lang = state.lang;
     let filter = state.remembered.compare_rows();
@@ -108,8 +108,8 @@ fn show(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             years.1
         ));
         ui.add_space(12.0);
-        legend(ui, EDITED_COLOR, lang.pick("修改值", "edited"));
-        legend(ui, PROJECTED_COLOR, lang.pick("推算值", "projected"));
+        legend_ui(ui, EDITED_COLOR, lang.pick("修改值", "edited"));
+        legend_ui(ui, PROJECTED_COLOR, lang.pick("推算值", "projected"));
     });
     if comparison.rows.is_empty() {
         ui.add_space(8.0);
@@ -241,7 +241,7 @@ fn show(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
 }
 
 /// A coloured square and its meaning.
-fn legend(ui: &mut egui::Ui, color: Color32, text: &str) {
+fn legend_ui(ui: &mut egui::Ui, color: Color32, text: &str) {
     let size = egui::vec2(12.0, 12.0);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     ui.painter()

@@ -42,11 +42,11 @@ impl RankingsView {
     /// Draws the ranking and the composite as [`Cx`] has them (built by the app before the
     /// views, for this view's years); a weight changed goes to `out` as a command.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
-        show(ui, self, cx, out);
+        rankings_ui(ui, self, cx, out);
     }
 }
 
-fn show(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, out: &mut Vec<Command>) {
+fn rankings_ui(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, out: &mut Vec<Command>) {
     let lang = cx.state.lang;
     if cx.state.picks.indicator.0 as usize >= cx.state.dataset.indicators().len() {
         return;
@@ -67,7 +67,13 @@ fn show(ui: &mut egui::Ui, this: &mut RankingsView, cx: &Cx<'_>, out: &mut Vec<C
         });
 }
 
-fn year_combo(ui: &mut egui::Ui, id: &str, name: &str, current: i32, years: &[i32]) -> Option<i32> {
+fn year_combo_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    name: &str,
+    current: i32,
+    years: &[i32],
+) -> Option<i32> {
     let mut picked = None;
     egui::ComboBox::from_id_salt(id)
         .selected_text(current.to_string())
@@ -129,7 +135,7 @@ fn ranking_section(
             "排名的年份（默认：多数所选地区有实际值的年份）",
             "Year ranked (default: the year most picked regions report)",
         );
-        if let Some(y) = year_combo(ui, "ranking_year", hint, year, &years) {
+        if let Some(y) = year_combo_ui(ui, "ranking_year", hint, year, &years) {
             this.year = Some((indicator_idx, y));
         }
         // The same pick as the bar chart's: each region's latest value up to the year.
@@ -349,7 +355,7 @@ fn composite_section(
             "综合得分的年份（默认：所选指标数据最全的年份）",
             "Year of the composite (default: the year the ticked indicators cover best)",
         );
-        if let Some(y) = year_combo(ui, "composite_year", hint, year, &years) {
+        if let Some(y) = year_combo_ui(ui, "composite_year", hint, year, &years) {
             this.composite_year = Some(y);
         }
         if this.composite_year.is_some()

@@ -37,7 +37,7 @@ impl SidePanel {
     /// the user changes goes to `out` as commands, one per changed pick.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
         let mut picks = cx.state.picks.clone();
-        show(ui, cx, &mut picks, &mut self.region_filter);
+        panel_ui(ui, cx, &mut picks, &mut self.region_filter);
         let before = out.len();
         changes(&cx.state.picks, &picks, out);
         if out.len() > before {
@@ -86,7 +86,7 @@ fn follow_focus(response: egui::Response) -> egui::Response {
 /// Height of the indicator list's own scroll box, in points (about ten rows).
 const INDICATOR_LIST_HEIGHT: f32 = 230.0;
 
-fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut String) {
+fn panel_ui(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut String) {
     let lang = cx.state.lang;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(Text::Indicator.get(lang));
@@ -129,10 +129,10 @@ fn show(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut String) 
                 picks.years = None;
             }
         });
-        year_pickers(ui, cx, picks);
-        mode_picker(ui, cx, picks);
+        year_pickers_ui(ui, cx, picks);
+        mode_picker_ui(ui, cx, picks);
         ui.separator();
-        region_list(ui, cx, picks, filter);
+        region_list_ui(ui, cx, picks, filter);
     });
 }
 
@@ -143,7 +143,7 @@ const LONG_REGION_LIST_HEIGHT: f32 = 360.0;
 
 /// The regions: a search box, all / none / the matching ones, the count picked, and one
 /// checkbox per region, parts indented under their parent.
-fn region_list(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut String) {
+fn region_list_ui(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut String) {
     let lang = cx.state.lang;
     let input = Inputs::new(
         &cx.state.dataset,
@@ -252,7 +252,7 @@ fn region_list(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks, filter: &mut S
 }
 
 /// "From" and "to" year pickers, with an automatic choice.
-fn year_pickers(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
+fn year_pickers_ui(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
     let lang = cx.state.lang;
     let input = Inputs::new(
         &cx.state.dataset,
@@ -273,9 +273,9 @@ fn year_pickers(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
     let mut changed = false;
     ui.horizontal(|ui| {
         ui.label(Text::ChartYear.get(lang));
-        changed |= year_combo(ui, lang.pick("起始年份", "First year"), &mut from, &years);
+        changed |= year_combo_ui(ui, lang.pick("起始年份", "First year"), &mut from, &years);
         ui.label("–");
-        changed |= year_combo(ui, lang.pick("截止年份", "Last year"), &mut to, &years);
+        changed |= year_combo_ui(ui, lang.pick("截止年份", "Last year"), &mut to, &years);
     });
     ui.horizontal(|ui| {
         let auto_text = lang.pick("自动选择年份", "Automatic years");
@@ -296,7 +296,7 @@ fn year_pickers(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
 }
 
 /// A year combo box; `name` is its accessible name and tooltip.
-fn year_combo(ui: &mut egui::Ui, name: &str, year: &mut i32, years: &[i32]) -> bool {
+fn year_combo_ui(ui: &mut egui::Ui, name: &str, year: &mut i32, years: &[i32]) -> bool {
     let mut changed = false;
     egui::ComboBox::from_id_salt(name)
         .selected_text(year.to_string())
@@ -312,7 +312,7 @@ fn year_combo(ui: &mut egui::Ui, name: &str, year: &mut i32, years: &[i32]) -> b
 }
 
 /// View mode (absolute, index, change, share of target) and log scale.
-fn mode_picker(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
+fn mode_picker_ui(ui: &mut egui::Ui, cx: &Cx<'_>, picks: &mut Picks) {
     let lang = cx.state.lang;
     ui.horizontal(|ui| {
         ui.label(lang.pick("数值", "Values"));
