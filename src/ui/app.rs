@@ -17,7 +17,7 @@ use crate::model::target_rows::TargetKey;
 use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::command::{Command, CommandState, Menu, ScenarioChange};
 use crate::ui::derived::{Derived, Inputs};
-use crate::ui::export_dialog::{self, ExportDialog};
+use crate::ui::dialogs::export::ExportDialog;
 use crate::ui::file_prompt::{Dialogs, PathPrompt, PathPurpose, Picked};
 use crate::ui::fonts;
 use crate::ui::i18n::Text;
@@ -44,7 +44,7 @@ pub struct ViewStates {
     /// The table view's state: layout, selection, cell being edited, sort and filter.
     pub table: crate::ui::table_view::TableState,
     /// The targets view's state (the selected target).
-    pub targets: crate::ui::targets_view::TargetsState,
+    pub targets: crate::ui::views::targets::TargetsState,
     /// The rankings view's state (years picked).
     pub rankings: RankingsView,
     /// The command palette (Ctrl+Shift+P, Ctrl+K).
@@ -56,7 +56,7 @@ pub struct ViewStates {
     /// The compare view.
     pub compare: CompareView,
     /// The scenario panel (right side).
-    pub scenarios: crate::ui::scenario_panel::ScenarioPanel,
+    pub scenarios: crate::ui::views::scenarios::ScenarioPanel,
 }
 
 impl Default for ViewStates {
@@ -841,7 +841,7 @@ impl YardstickApp {
         let lang = self.state.lang;
         let spec = self.chart_spec().cloned();
         let area = self.window_area(ctx);
-        let keep = export_dialog::show(
+        let keep = crate::ui::dialogs::export::show(
             ctx,
             &mut dialog,
             spec.as_ref(),

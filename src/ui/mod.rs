@@ -5,7 +5,6 @@ pub mod command;
 pub mod dataset_files;
 pub mod derived;
 pub mod dialogs;
-pub mod export_dialog;
 pub mod file_prompt;
 pub mod fonts;
 pub mod i18n;
@@ -15,13 +14,15 @@ pub mod palette;
 pub mod polish;
 pub mod recovery;
 pub mod scenario_files;
-pub mod scenario_panel;
 pub mod screenshot;
 pub mod start;
 pub mod state;
 pub mod table_view;
-pub mod targets_view;
 pub mod views;
 
 pub use app::{View, YardstickApp};
+// The old paths of the moved views, for scripts and tests written against them.
+pub use dialogs::export as export_dialog;
 pub use start::{AppOptions, Start, build_app, load_start};
+pub use views::scenarios as scenario_panel;
+pub use views::targets as targets_view;

@@ -2,5 +2,6 @@
 //! window, unsaved changes and recovery still live in `export_dialog.rs`, `file_prompt.rs`
 //! and `scenario_files.rs`; they move here one by one.)
 
+pub mod export;
 pub mod help;
 pub mod import;

@@ -7,7 +7,9 @@ pub mod chart;
 pub mod compare;
 pub mod layout_paint;
 pub mod rankings;
+pub mod scenarios;
 pub mod side;
+pub mod targets;
 pub mod tracker;
 
 use crate::ui::derived::Derived;
