@@ -909,71 +909,13 @@ impl YardstickApp {
             return;
         };
         let lang = self.state.lang;
-        let mut keep_open = true;
-        let mut go = false;
         let area = self.window_area(ctx);
-        let hint = match prompt.purpose {
-            PathPurpose::Open => Text::PathHint.get(lang),
-            PathPurpose::SaveScenario(_) => {
-                lang.pick("情景文件路径（.ron）", "Scenario file (.ron)")
-            }
-            PathPurpose::Import => lang.pick(
-                "表格文件路径（.csv .xlsx .xls .ods）",
-                "Table file (.csv .xlsx .xls .ods)",
-            ),
-            PathPurpose::SaveDataset(_) => {
-                lang.pick("数据集文件路径（.ron）", "Dataset file (.ron)")
-            }
-        };
-        let action = match prompt.purpose {
-            PathPurpose::Open => Text::Open.get(lang).trim_end_matches('…'),
-            PathPurpose::SaveScenario(_) | PathPurpose::SaveDataset(_) => lang.pick("保存", "Save"),
-            PathPurpose::Import => lang.pick("预览", "Preview"),
-        };
-        egui::Window::new(prompt.title(lang))
-            .id(egui::Id::unique("yardstick-path-window"))
-            .collapsible(false)
-            .resizable(false)
-            .constrain_to(area)
-            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .show(ctx, |ui| {
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut prompt.text)
-                        .hint_text(hint)
-                        .desired_width(420.0),
-                );
-                if std::mem::take(&mut prompt.focus) {
-                    response.request_focus();
-                }
-                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    go = true;
-                }
-                if prompt.purpose == PathPurpose::Open {
-                    ui.label(Text::DropHint.get(lang));
-                }
-                if prompt.purpose == PathPurpose::Import {
-                    ui.label(lang.pick(
-                        "也可以把表格文件拖到窗口中",
-                        "You can also drop a table file on the window",
-                    ));
-                }
-                if let Some(error) = &prompt.error {
-                    ui.add(
-                        egui::Label::new(
-                            egui::RichText::new(error)
-                                .monospace()
-                                .color(ui.visuals().error_fg_color),
-                        )
-                        .wrap(),
-                    );
-                }
-                ui.horizontal(|ui| {
-                    go |= ui.button(action).clicked();
-                    if ui.button(Text::Cancel.get(lang)).clicked() {
-                        keep_open = false;
-                    }
-                });
-            });
+        let (go, mut keep_open) =
+            match crate::ui::dialogs::path::path_window_ui(ctx, &mut prompt, lang, area) {
+                Some(crate::ui::dialogs::path::PathAnswer::Go) => (true, true),
+                Some(crate::ui::dialogs::path::PathAnswer::Cancel) => (false, false),
+                None => (false, true),
+            };
         let text = prompt.text.trim().to_owned();
         if go && !text.is_empty() {
             let path = PathBuf::from(&text);

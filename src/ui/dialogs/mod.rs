@@ -5,3 +5,4 @@
 pub mod export;
 pub mod help;
 pub mod import;
+pub mod path;
