@@ -8,10 +8,11 @@ use std::time::Instant;
 use crate::io::{
     FileKind, load_scenario_text, relative_dataset_path, save_scenario, scenario_to_ron,
 };
-use crate::lang::Lang;
 use crate::model::document::ScenarioDoc;
 use crate::model::scenario::{SavedView, Scenario, apply, view_problems};
 use crate::ui::app::YardstickApp;
+use crate::ui::dialogs::recovery::recovery_window_ui;
+use crate::ui::dialogs::unsaved::{Answer, unsaved_window_ui};
 use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked};
 use crate::ui::notify::{Problem, RestoreFailure};
 
@@ -459,37 +460,12 @@ impl YardstickApp {
         let Some(action) = self.dialogs.pending.clone() else {
             return;
         };
-        let lang = self.state.lang;
-        let mut answer = None;
-        egui::Window::new(lang.pick("未保存的更改", "Unsaved changes"))
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .show(ctx, |ui| {
-                let names: Vec<String> = self
-                    .asked_about(&action)
-                    .into_iter()
-                    .map(|i| self.state.scenarios.docs[i].scenario.name.clone())
-                    .collect();
-                ui.label(match lang {
-                    Lang::Zh => format!("以下情景有未保存的更改：{}", names.join("、")),
-                    Lang::En => {
-                        format!("These scenarios have unsaved changes: {}", names.join(", "))
-                    }
-                });
-                ui.horizontal(|ui| {
-                    if ui.button(lang.pick("保存", "Save")).clicked() {
-                        answer = Some(Answer::Save);
-                    }
-                    if ui.button(lang.pick("不保存", "Don't save")).clicked() {
-                        answer = Some(Answer::Discard);
-                    }
-                    if ui.button(lang.pick("取消", "Cancel")).clicked() {
-                        answer = Some(Answer::Cancel);
-                    }
-                });
-            });
-        match answer {
+        let names: Vec<String> = self
+            .asked_about(&action)
+            .into_iter()
+            .map(|i| self.state.scenarios.docs[i].scenario.name.clone())
+            .collect();
+        match unsaved_window_ui(ctx, &names, self.state.lang) {
             Some(Answer::Save) => {
                 let dirty = self.asked_about(&action);
                 let active = self.state.scenarios.active;
@@ -530,41 +506,13 @@ impl YardstickApp {
         let Some(offer) = &self.recovery.offer else {
             return;
         };
-        let lang = self.state.lang;
         let count = offer.files.len();
-        let mut answer = None;
-        egui::Window::new(lang.pick("恢复未保存的情景", "Restore unsaved scenarios"))
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .show(ctx, |ui| {
-                ui.label(match lang {
-                    Lang::Zh => format!("上次退出时有 {count} 个情景未保存。要恢复吗？"),
-                    Lang::En => format!(
-                        "{count} scenario(s) had unsaved changes when Yardstick last stopped. Restore them?"
-                    ),
-                });
-                ui.horizontal(|ui| {
-                    if ui.button(lang.pick("恢复", "Restore")).clicked() {
-                        answer = Some(true);
-                    }
-                    if ui.button(lang.pick("丢弃", "Discard")).clicked() {
-                        answer = Some(false);
-                    }
-                });
-            });
-        match answer {
+        match recovery_window_ui(ctx, count, self.state.lang) {
             Some(true) => self.restore_recovery(),
             Some(false) => self.discard_recovery(),
             None => {}
         }
     }
-}
-
-enum Answer {
-    Save,
-    Discard,
-    Cancel,
 }
 
 /// `path` made absolute, links resolved where it exists.

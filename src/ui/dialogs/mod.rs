@@ -6,3 +6,5 @@ pub mod export;
 pub mod help;
 pub mod import;
 pub mod path;
+pub mod recovery;
+pub mod unsaved;
