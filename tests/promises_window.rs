@@ -214,7 +214,8 @@ fn the_long_table_filters_by_region_and_indicator_ids_and_names() {
 /// README: "every observation with unit, kind, note and source … Growth rates ("10.6 %") and
 /// part-year figures ("1—11月 99.56") are listed as published, read-only". 规上工业总产值
 /// (16 observations): 万盛's 2022 growth 10.6 % and its ≥ 10 % target; 涪陵's 2024 "> 2700"
-/// level ("> 2,700", editable) and its 2017 first-half figures (read-only).
+/// level ("> 2,700", editable) and its 2017 first-half figures (read-only). The unit of a
+/// growth rate is %, not the indicator's 亿元.
 #[test]
 fn the_long_table_lists_unit_kind_note_and_source_and_keeps_growth_rows_read_only() {
     let mut harness = harness();
@@ -246,7 +247,7 @@ fn the_long_table_lists_unit_kind_note_and_source_and_keeps_growth_rows_read_onl
             "2022",
             "实际",
             "10.6 %",
-            "亿元",
+            "%",
             "只有增速, 来源未给出2022年规上工业总产值的水平值",
             "重庆万盛经开区因地制宜加快推进转型发展 开创资源枯竭城市高质量发展新局面"
         ]
@@ -259,7 +260,7 @@ fn the_long_table_lists_unit_kind_note_and_source_and_keeps_growth_rows_read_onl
             "2022",
             "目标",
             "≥ 10 %",
-            "亿元",
+            "%",
             "增长率目标, 不是水平值",
             "党工委书记袁光灿接受《重庆日报》专访：加快建设全国资源型城市可持续发展示范区"
         ]
@@ -276,6 +277,15 @@ fn the_long_table_lists_unit_kind_note_and_source_and_keeps_growth_rows_read_onl
     assert!(shows(&harness, cell), "{cell} as published");
     filter(&mut harness, "fuling");
     assert!(shows(&harness, "3 条观测值"), "{:?}", labels(&harness));
+    // The unit column: a growth rate's unit is %, a level's (part-year or not) 亿元. (The
+    // growth rows used to show 亿元 beside "10.6 %".)
+    for (cell, unit) in [
+        ("1—6月 908.6", "亿元"),
+        ("1—6月 18.9 %", "%"),
+        ("> 2,700", "亿元"),
+    ] {
+        assert_eq!(row_of(&harness, cell)[5], unit, "{cell}");
+    }
     let before = inputs(&harness);
     for cell in ["1—6月 908.6", "1—6月 18.9 %"] {
         click_label(&mut harness, cell);
