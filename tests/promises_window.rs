@@ -664,3 +664,78 @@ fn the_table_with_the_keyboard_has_a_blue_frame() {
     harness.run();
     assert!(frame(&harness).is_empty(), "Tab leaves the table: no frame");
 }
+
+// ---- PROMISES #163: a ranking of one level; a picked parent is never ranked ----
+
+/// DESIGN: "a parent is never ranked against its own parts, and is shown as a reference when
+/// picked". Every region picked, 空气质量优良天数 (data/chongqing.ron: 重庆市 2020–2024; 资阳
+/// 2018 291, 涪陵 2021 334, 万盛 2022 343; 涪陵 2023 and 黔江 2018 only part-year). The
+/// years a ranking offers are those of the districts (2018, 2021, 2022), not 重庆市's 2020,
+/// 2023, 2024: in those only 重庆市 reported, and it used to be ranked first, alone. A year
+/// asked for that is not offered falls back to the best covered (2018, 2021, 2022 one each:
+/// the later, 2022).
+#[test]
+fn the_ranking_leaves_out_the_parent_even_where_only_it_reports() {
+    use yardstick::model::ranking::{composite_data, ranking_data};
+    let d = yardstick::bundled_dataset().unwrap();
+    let air = d.indicator_by_id("good_air_days").unwrap();
+    let id = |r: yardstick::model::RegionIdx| d.region(r).id.clone();
+    let all: Vec<_> = d.region_indices().collect();
+    for asked in [None, Some((air, 2020)), Some((air, 2024))] {
+        let data = ranking_data(&d, air, &all, asked);
+        assert_eq!(data.years, [2018, 2021, 2022], "{asked:?}");
+        assert_eq!(data.year, Some(2022), "{asked:?}");
+        let ranked: Vec<(String, f64, usize)> = data
+            .ranked
+            .iter()
+            .map(|r| (id(r.region), r.value, r.rank))
+            .collect();
+        assert_eq!(ranked, [("wansheng".to_owned(), 343.0, 1)], "{asked:?}");
+        let references: Vec<String> = data.references.iter().map(|&r| id(r)).collect();
+        assert_eq!(references, ["chongqing", "sichuan"]);
+    }
+    // 2021, asked for: 涪陵 334 alone (重庆市's 326 is its whole).
+    let data = ranking_data(&d, air, &all, Some((air, 2021)));
+    let ranked: Vec<(String, f64)> = data
+        .ranked
+        .iter()
+        .map(|r| (id(r.region), r.value))
+        .collect();
+    assert_eq!(ranked, [("fuling".to_owned(), 334.0)]);
+    // The composite scores no whole either: in 2020 nothing of one level has a value.
+    let composite = composite_data(&d, &all, &[(air, 1.0)], Some(2020));
+    let scored: Vec<String> = match composite.scores {
+        Some(Ok(scores)) => scores.iter().map(|c| id(c.region)).collect(),
+        _ => Vec::new(),
+    };
+    assert!(scored.is_empty(), "{scored:?}");
+    assert_eq!(composite.years, [2018, 2021, 2022]);
+    // 重庆市 with its parts, but none of them picked: ranked as one region among the picks.
+    let alone = [d.region_by_id("chongqing").unwrap()];
+    let data = ranking_data(&d, air, &alone, Some((air, 2020)));
+    assert_eq!(data.ranked.len(), 1);
+    assert_eq!(data.ranked[0].value, 333.0);
+}
+
+/// The same in the window (Ctrl+5), with 2020 as the year picked before (the choice of a
+/// user who picked it when it was offered): the table ranks 万盛 343 first; 重庆市's 333
+/// (2020) is nowhere.
+#[test]
+fn the_rankings_view_never_ranks_the_parent() {
+    let mut harness = harness();
+    click(&mut harness, "空气质量优良天数 (天)");
+    click(&mut harness, "全选");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
+    harness.run();
+    let air = harness
+        .state()
+        .state
+        .dataset
+        .indicator_by_id("good_air_days")
+        .unwrap();
+    harness.state_mut().views.rankings.year = Some((air, 2020));
+    harness.run();
+    harness.run();
+    assert_eq!(row_of(&harness, "343"), ["1", "万盛经开区", "343", "天"]);
+    assert!(!shows(&harness, "333"), "{:?}", labels(&harness));
+}
