@@ -739,3 +739,93 @@ fn the_rankings_view_never_ranks_the_parent() {
     assert_eq!(row_of(&harness, "343"), ["1", "万盛经开区", "343", "天"]);
     assert!(!shows(&harness, "333"), "{:?}", labels(&harness));
 }
+
+// ---- PROMISES #143: the long table sorts by every column ----
+
+/// Four observations whose every column orders them differently (made for this test, not
+/// data): (region, indicator, year, kind, value, note, source).
+///   r1 甲区 产值 2021 实际 30 "b" 来源甲 · r2 甲区 天数 2022 目标 10 "" 来源丙
+///   r3 乙区 产值 2020 预计 40 "a" 来源乙 · r4 乙区 天数 2023 实际 20 "c" 来源丙
+/// Names sort by code point (乙 U+4E59 < 甲 U+7532; 产 U+4EA7 < 天 U+5929; 亿 U+4EBF < 天;
+/// 丙 U+4E19 < 乙 < 甲), kinds as 实际 < 目标 < 预计, equal keys keep the table's own order
+/// (r1 r2 r3 r4).
+const SORTABLE: &str = r#"Dataset(
+    format: 2,
+    title: "排序测试",
+    regions: [
+        (id: "a", name: "甲区", name_en: "A"),
+        (id: "b", name: "乙区", name_en: "B"),
+    ],
+    indicators: [
+        (id: "output", name: "产值", unit: "亿元", better: Higher, min: Some(0.0)),
+        (id: "days", name: "天数", unit: "天", better: Higher, min: Some(0.0), max: Some(366.0)),
+    ],
+    sources: [
+        (id: "jia", title: "来源甲", url: None, published: Some("2023")),
+        (id: "yi", title: "来源乙", url: None, published: Some("2023")),
+        (id: "bing", title: "来源丙", url: None, published: Some("2023")),
+    ],
+    observations: [
+        (region: "a", indicator: "output", year: 2021, value: 30.0, kind: Actual, source: "jia", note: Some("b")),
+        (region: "a", indicator: "days", year: 2022, value: 10.0, kind: Target, source: "bing"),
+        (region: "b", indicator: "output", year: 2020, value: 40.0, kind: Estimate, source: "yi", note: Some("a")),
+        (region: "b", indicator: "days", year: 2023, value: 20.0, kind: Actual, source: "bing", note: Some("c")),
+    ],
+)
+"#;
+
+/// The years of the long table's rows, top to bottom (each row has its own year here).
+fn year_column(harness: &Harness<'_, YardstickApp>) -> Vec<i32> {
+    let mut years: Vec<(f32, i32)> = harness
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == Role::Label && n.rect().min.x > 240.0)
+        .filter_map(|n| {
+            let year: i32 = n.accesskit_node().value()?.parse().ok()?;
+            (2020..=2023)
+                .contains(&year)
+                .then(|| (n.rect().center().y, year))
+        })
+        .collect();
+    years.sort_by(|a, b| a.0.total_cmp(&b.0));
+    years.into_iter().map(|(_, year)| year).collect()
+}
+
+/// README: "明细表 / Long: every observation …, sortable by any column". Each of the eight
+/// headers clicked once (▲, ascending) and again (▼, descending), in the window: the rows
+/// come in the order worked out by hand (by their years; see [`SORTABLE`]).
+#[test]
+fn the_long_table_sorts_by_every_column_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("sortable.ron");
+    std::fs::write(&data, SORTABLE).unwrap();
+    let mut harness = harness_on(&data);
+    click(&mut harness, "全选");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    click(&mut harness, "明细表");
+    if !shows(&harness, "4 条观测值") {
+        click(&mut harness, "仅当前指标");
+    }
+    assert!(shows(&harness, "4 条观测值"), "{:?}", labels(&harness));
+    assert_eq!(year_column(&harness), [2021, 2022, 2020, 2023], "unsorted");
+    for (header, ascending, descending) in [
+        ("地区", [2020, 2023, 2021, 2022], [2021, 2022, 2020, 2023]),
+        ("指标", [2021, 2020, 2022, 2023], [2022, 2023, 2021, 2020]),
+        ("年份", [2020, 2021, 2022, 2023], [2023, 2022, 2021, 2020]),
+        ("类型", [2021, 2023, 2022, 2020], [2020, 2022, 2021, 2023]),
+        ("数值", [2022, 2023, 2021, 2020], [2020, 2021, 2023, 2022]),
+        ("单位", [2021, 2020, 2022, 2023], [2022, 2023, 2021, 2020]),
+        ("备注", [2022, 2020, 2021, 2023], [2023, 2021, 2020, 2022]),
+        ("来源", [2022, 2023, 2020, 2021], [2021, 2020, 2022, 2023]),
+    ] {
+        harness.get_by_role_and_label(Role::Button, header).click();
+        harness.run();
+        assert_eq!(year_column(&harness), ascending, "{header} ▲");
+        harness
+            .get_by_role_and_label(Role::Button, &format!("{header} ▲"))
+            .click();
+        harness.run();
+        assert_eq!(year_column(&harness), descending, "{header} ▼");
+    }
+}
