@@ -259,13 +259,23 @@ const X_RESET: &str = "Failed to open connection to X server";
 /// while it was open (read with xdotool every few milliseconds). Tried again (up to three
 /// times) only when the X server could not be reached at all ([`X_RESET`]).
 fn screenshot_with_titles(args: &[&str]) -> (image::RgbaImage, Vec<String>) {
+    screenshot_with_titles_in(false, args)
+}
+
+/// [`screenshot_with_titles`], run in the project folder or (`in_home`) in the child's own
+/// empty home, where there is no `data/` folder.
+fn screenshot_with_titles_in(in_home: bool, args: &[&str]) -> (image::RgbaImage, Vec<String>) {
     let _window = one_window();
     for _ in 0..3 {
         let home = Home::new();
         let out = home.path("shot.png");
         let log = home.path("stderr.txt");
+        let mut command = home.command();
+        if in_home {
+            command.current_dir(home.0.path());
+        }
         let mut child = Killed(
-            home.command()
+            command
                 .arg("screenshot")
                 .args(args)
                 .arg("--out")
@@ -815,4 +825,18 @@ fn screenshot_chart_bar_draws_bars_and_line_draws_lines() {
         coloured > 800,
         "--chart line: {coloured} coloured pixels in the plot"
     );
+}
+
+/// README: the bundled data is "compiled into the binary, so it opens from any folder". The
+/// window `yardstick screenshot` opens in an empty folder (no `data/`) is on the bundled
+/// dataset: titled "Yardstick — 成渝地区部分区县发展指标 — chongqing.ron", not blank.
+#[test]
+fn the_window_opens_on_the_bundled_data_from_a_folder_without_data() {
+    if !display_available() || !xdotool_available() {
+        return;
+    }
+    let (image, titles) = screenshot_with_titles_in(true, &[]);
+    assert_size_and_not_blank(&image, (WIDTH, HEIGHT), "bundled, from an empty folder");
+    let title = "Yardstick — 成渝地区部分区县发展指标 — chongqing.ron";
+    assert!(titles.iter().any(|t| t == title), "{titles:?}");
 }
