@@ -829,3 +829,34 @@ fn the_long_table_sorts_by_every_column_both_ways() {
         assert_eq!(year_column(&harness), descending, "{header} ▼");
     }
 }
+
+// ---- PROMISES #5: 文件 ▸ 打开… ----
+
+/// README: "文件 ▸ 打开… / File ▸ Open…" opens a dataset or scenario. The menu item clicked
+/// with no system file dialog (as on a bare X server): the typed-path window opens; the
+/// example scenario typed there opens with its dataset (the title names it and its file).
+#[test]
+fn file_open_from_the_menu_opens_a_scenario_through_the_typed_path_window() {
+    let mut harness = harness();
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    // The menu item's accessible label carries its shortcut.
+    harness
+        .get_by_role_and_label(Role::Button, "打开… Ctrl+O")
+        .click();
+    harness.run();
+    harness.run();
+    let scenario = Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron");
+    answer_prompt(&mut harness, &scenario);
+    assert!(
+        title(&harness).starts_with(
+            "万盛 2025 冲刺 (示例情景) (wansheng-2025.ron) — Yardstick — 成渝地区部分区县发展指标"
+        ),
+        "{}",
+        title(&harness)
+    );
+}
