@@ -860,3 +860,63 @@ fn file_open_from_the_menu_opens_a_scenario_through_the_typed_path_window() {
         title(&harness)
     );
 }
+
+// ---- PROMISES #171: the exported file is the chart on screen ----
+
+/// README: "the file is the chart on screen: the same description draws both". The example
+/// scenario's chart (万盛 and 万州: published, scenario, targets, required paths) exported with
+/// 文件 ▸ 导出数据…: the CSV has one row per point the window's chart draws, with the same
+/// region, year, kind and value, and no other row.
+#[test]
+fn the_exported_csv_holds_exactly_the_points_of_the_chart_on_screen() {
+    use yardstick::chart::csv::kind_code;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("chart.csv");
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let mut on_screen: Vec<(String, i32, String, u64)> = spec
+        .points()
+        .map(|p| {
+            (
+                p.region_id.clone(),
+                p.year,
+                kind_code(p.kind).to_owned(),
+                p.value.to_bits(),
+            )
+        })
+        .collect();
+    on_screen.sort();
+    assert!(on_screen.len() > 10, "{on_screen:?}");
+    assert!(on_screen.iter().any(|p| p.2 == "scenario"));
+    assert!(on_screen.iter().any(|p| p.2 == "required"));
+
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    harness.get_by_label("导出数据…").click();
+    harness.run();
+    harness.state_mut().dialogs.export.as_mut().unwrap().path = out.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    let text = std::fs::read_to_string(&out).expect("the CSV was written");
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut exported: Vec<(String, i32, String, u64)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[9].to_owned(),
+                r[2].parse().unwrap(),
+                r[5].to_owned(),
+                r[3].parse::<f64>().unwrap().to_bits(),
+            )
+        })
+        .collect();
+    exported.sort();
+    assert_eq!(exported, on_screen);
+}
