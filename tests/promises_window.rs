@@ -920,3 +920,76 @@ fn the_exported_csv_holds_exactly_the_points_of_the_chart_on_screen() {
     exported.sort();
     assert_eq!(exported, on_screen);
 }
+
+// ---- PROMISES #159: the window's 进度图 is the chart `export --chart targets` writes ----
+
+/// README: the 进度图 is "the same chart `export --chart targets` writes". The example
+/// scenario's regions (万盛, 万州): the tracker in the window (its accessible description,
+/// one line a target) and the CSV the binary exports for the same scenario and regions have
+/// the same targets in the same order, each with the same region, indicator, year, status
+/// and reason, for the baseline and for the scenario.
+#[test]
+fn the_window_tracker_has_the_rows_of_the_exported_targets_chart() {
+    let scenario = Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron");
+    let mut harness = harness_on(&scenario);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    click(&mut harness, "进度图");
+    let canvas = harness.get_by_label_contains("万盛经开区 · 工业总产值 2025");
+    let text = canvas
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_string();
+    let lines: Vec<&str> = text.lines().skip(1).collect();
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("targets.csv");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .current_dir(MANIFEST_DIR)
+        .args(["export", "--scenario"])
+        .arg(&scenario)
+        .args([
+            "--chart",
+            "targets",
+            "--regions",
+            "wansheng,wanzhou",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let csv_text = std::fs::read_to_string(&out).unwrap();
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let d = &harness.state().state.dataset;
+    let status = |code: &str| match code {
+        "achieved" => "达成",
+        "on_track" => "按计划",
+        "at_risk" => "有风险",
+        "off_track" => "落后",
+        "unknown" => "无法判断",
+        other => panic!("status {other}"),
+    };
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 10, "{csv_text}");
+    assert_eq!(lines.len(), rows.len(), "{text}\n{csv_text}");
+    for (line, row) in lines.iter().zip(&rows) {
+        let region = &d.region(d.region_by_id(&row[0]).unwrap()).name;
+        let indicator = &d.indicator(d.indicator_by_id(&row[1]).unwrap()).name;
+        let baseline = format!(
+            "{region} · {indicator} {}: {} — {}",
+            &row[2],
+            status(&row[10]),
+            &row[11]
+        );
+        assert!(line.starts_with(&baseline), "{line}\nwant {baseline}");
+        if row[14].is_empty() {
+            assert_eq!(*line, baseline);
+        } else {
+            let scenario = format!(": {} — {}", status(&row[14]), &row[15]);
+            assert!(line.ends_with(&scenario), "{line}\nwant …{scenario}");
+        }
+    }
+}
