@@ -993,3 +993,97 @@ fn the_window_tracker_has_the_rows_of_the_exported_targets_chart() {
         }
     }
 }
+
+// ---- PROMISES #167: 导出图表… writes the chart ----
+
+/// README: "文件 ▸ 导出图表… writes the chart as SVG or PNG". The example scenario's chart
+/// exported from the window (SVG, then PNG, the dialog's default size) is byte for byte what
+/// the binary writes for the same scenario, chart, regions and years
+/// (`export --scenario … --chart line --indicator industrial_output --regions
+/// wansheng,wanzhou --years 2018..2025`), whose content promises_cli checks.
+#[test]
+fn export_chart_from_the_window_writes_what_the_command_line_writes() {
+    let scenario = Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let from_window = dir.path().join("window.svg");
+    let mut harness = harness_on(&scenario);
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    harness.get_by_label("导出图表…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "SVG").click();
+    harness.run();
+    harness.state_mut().dialogs.export.as_mut().unwrap().path = from_window.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    let window_svg = std::fs::read_to_string(&from_window).expect("the SVG was written");
+
+    let from_cli = dir.path().join("cli.svg");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .current_dir(MANIFEST_DIR)
+        .args(["export", "--scenario"])
+        .arg(&scenario)
+        .args(["--chart", "line", "--indicator", "industrial_output"])
+        .args([
+            "--regions",
+            "wansheng,wanzhou",
+            "--years",
+            "2018..2025",
+            "--out",
+        ])
+        .arg(&from_cli)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let cli_svg = std::fs::read_to_string(&from_cli).unwrap();
+    assert!(window_svg.contains("万盛经开区"), "{window_svg}");
+    assert!(
+        window_svg == cli_svg,
+        "the window's SVG differs from the command line's"
+    );
+
+    // PNG, the same way.
+    let window_png = dir.path().join("window.png");
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    harness.get_by_label("导出图表…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "PNG").click();
+    harness.run();
+    harness.state_mut().dialogs.export.as_mut().unwrap().path = window_png.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    let cli_png = dir.path().join("cli.png");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .current_dir(MANIFEST_DIR)
+        .args(["export", "--scenario"])
+        .arg(&scenario)
+        .args(["--chart", "line", "--indicator", "industrial_output"])
+        .args([
+            "--regions",
+            "wansheng,wanzhou",
+            "--years",
+            "2018..2025",
+            "--out",
+        ])
+        .arg(&cli_png)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let (a, b) = (
+        std::fs::read(&window_png).unwrap(),
+        std::fs::read(&cli_png).unwrap(),
+    );
+    assert_eq!(&a[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(a == b, "the window's PNG differs from the command line's");
+}
