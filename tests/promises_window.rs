@@ -1087,3 +1087,68 @@ fn export_chart_from_the_window_writes_what_the_command_line_writes() {
     assert_eq!(&a[..8], b"\x89PNG\r\n\x1a\n");
     assert!(a == b, "the window's PNG differs from the command line's");
 }
+
+// ---- PROMISES #114: the full bar name on hover ----
+
+/// README: "every bar is named (turned or shortened; the full name on hover)". A region
+/// named far longer than a bar's name may be drawn (110 points): under its bar the name is
+/// shortened, and hovering it shows a tooltip with the whole name. (A test dataset; the
+/// figures are its own.)
+#[test]
+fn a_shortened_bar_name_shows_the_full_name_on_hover() {
+    const LONG: &str = "甲区经济技术开发区与高新技术产业园区合并管理委员会";
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("long.ron");
+    std::fs::write(
+        &data,
+        common::SMALL.replace(
+            "(id: \"a\", name: \"甲区\", name_en: \"A\")",
+            &format!("(id: \"a\", name: \"{LONG}\", name_en: \"A\")"),
+        ),
+    )
+    .unwrap();
+    let mut harness = harness_on(&data);
+    click(&mut harness, "全选");
+    let frame = yardstick::ui::views::chart::last_transform(&harness.ctx)
+        .expect("a chart")
+        .frame()
+        .bottom();
+    let under_plot = |h: &Harness<'_, YardstickApp>| {
+        h.query_all_by_label(LONG)
+            .filter(|n| n.rect().top() > frame - 1.0)
+            .count()
+    };
+    // The bar's name widget (named by the whole name), and no tooltip yet.
+    assert_eq!(under_plot(&harness), 1);
+    let tooltip = |h: &Harness<'_, YardstickApp>| {
+        h.root()
+            .children_recursive()
+            .filter(|n| {
+                n.accesskit_node().role() == Role::Label
+                    && n.accesskit_node().value().as_deref() == Some(LONG)
+            })
+            .count()
+    };
+    let before = tooltip(&harness);
+    harness
+        .query_all_by_label(LONG)
+        .find(|n| n.rect().top() > frame - 1.0)
+        .unwrap()
+        .hover();
+    for _ in 0..10 {
+        harness.run();
+    }
+    assert_eq!(tooltip(&harness), before + 1, "{:?}", labels(&harness));
+    // 乙区, drawn whole, has no such tooltip.
+    let count = |h: &Harness<'_, YardstickApp>| labels(h).iter().filter(|l| *l == "乙区").count();
+    let before = count(&harness);
+    harness
+        .query_all_by_label("乙区")
+        .find(|n| n.rect().top() > frame - 1.0)
+        .expect("乙区's bar name")
+        .hover();
+    for _ in 0..10 {
+        harness.run();
+    }
+    assert_eq!(count(&harness), before, "{:?}", labels(&harness));
+}
