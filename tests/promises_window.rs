@@ -1152,3 +1152,47 @@ fn a_shortened_bar_name_shows_the_full_name_on_hover() {
     }
     assert_eq!(count(&harness), before, "{:?}", labels(&harness));
 }
+
+// ---- PROMISES #103: the indicator list scrolls in its own box ----
+
+/// README: "The indicator list scrolls in its own box, so the rest of the panel stays in
+/// view". The bundled data's 29 indicators at 1400 × 1000: 柱状图 (just under the box) sits
+/// near the top of the panel although the list laid out whole would end far below it; the
+/// wheel over the box scrolls the list, and 柱状图 stays where it was.
+#[test]
+fn the_indicator_list_scrolls_in_its_own_box() {
+    let mut harness = harness();
+    let radios = |h: &Harness<'_, YardstickApp>| -> Vec<egui::Rect> {
+        h.query_all_by_role(Role::RadioButton)
+            .filter(|n| n.rect().left() < 240.0)
+            .map(|n| n.rect())
+            .collect()
+    };
+    let bars =
+        |h: &Harness<'_, YardstickApp>| h.get_by_role_and_label(Role::Button, "柱状图").rect();
+    let list = radios(&harness);
+    assert_eq!(list.len(), 29);
+    let (first, last, button) = (list[0], list[28], bars(&harness));
+    assert!(
+        button.top() < 400.0,
+        "the rest of the panel is in view: {button:?}"
+    );
+    assert!(
+        last.top() > button.bottom() + 200.0,
+        "the list is longer than its box: last {last:?}, 柱状图 {button:?}"
+    );
+    harness.hover_at(egui::pos2(60.0, (first.top() + button.top()) / 2.0));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -200.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::default(),
+        source: egui::MouseWheelSource::Wheel,
+    });
+    for _ in 0..5 {
+        harness.run();
+    }
+    let moved = last.top() - radios(&harness)[28].top();
+    assert!(moved > 50.0, "the list scrolled by {moved}");
+    assert_eq!(bars(&harness), button, "柱状图 stayed");
+}
