@@ -1196,3 +1196,72 @@ fn the_indicator_list_scrolls_in_its_own_box() {
     assert!(moved > 50.0, "the list scrolled by {moved}");
     assert_eq!(bars(&harness), button, "柱状图 stayed");
 }
+
+// ---- PROMISES #118: the source line and the notes sit under the chart ----
+
+/// The top of the label reading `text`, which must lie below the plot `frame` and inside the
+/// 1000-point-high window.
+fn top_under(harness: &Harness<'_, YardstickApp>, frame: egui::Rect, text: &str) -> f32 {
+    let rect = harness
+        .root()
+        .children_recursive()
+        .find(|n| {
+            n.accesskit_node().role() == Role::Label
+                && n.accesskit_node().value().as_deref() == Some(text)
+        })
+        .unwrap_or_else(|| panic!("no label {text:?}"))
+        .rect();
+    assert!(
+        rect.top() > frame.bottom(),
+        "{text:?} at {rect:?}, plot {frame:?}"
+    );
+    assert!(rect.bottom() <= 1000.0, "{text:?} off the window: {rect:?}");
+    rect.top()
+}
+
+/// README: "the source line and notes sit under the chart". The example scenario's chart: its
+/// first three notes (the scenario's dashes, 万盛's and 万州's 2022 bounds) and then its source
+/// line ("资料来源：…") are labels below the plot's frame and inside the window, in that order.
+#[test]
+fn the_notes_and_then_the_source_line_sit_under_the_chart() {
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let frame = *yardstick::ui::views::chart::last_transform(&harness.ctx)
+        .expect("drawn")
+        .frame();
+    assert_eq!(spec.notes.len(), 4, "{:?}", spec.notes);
+    assert!(
+        spec.source_line.starts_with("资料来源："),
+        "{}",
+        spec.source_line
+    );
+    let mut previous = frame.bottom();
+    for text in spec.notes.iter().take(3).chain([&spec.source_line]) {
+        let top = top_under(&harness, frame, text);
+        assert!(top > previous, "{text:?} is not under the line before it");
+        previous = top;
+    }
+}
+
+/// The chart's fourth note (万州区 2025: 目标原文为“突破1000亿元”, a target drawn as a bound)
+/// is not on screen: the window draws `spec.notes.iter().take(3)` and drops the rest without
+/// a word, where the export (src/chart/render/layout.rs) also keeps three but says so
+/// ("（另有 1 条数据备注，见 CSV 的 note 列）"). Either every note on screen, or the export's
+/// remark, would pass.
+#[test]
+#[ignore = "bug: src/ui/views/chart.rs draws only the first three notes (take(3)) and says nothing of the fourth; the export says how many more there are"]
+fn every_note_of_the_chart_is_on_screen() {
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let frame = *yardstick::ui::views::chart::last_transform(&harness.ctx)
+        .expect("drawn")
+        .frame();
+    for text in &spec.notes[..3] {
+        top_under(&harness, frame, text);
+    }
+    let fourth = harness.query_all_by_label(&spec.notes[3]).count() > 0;
+    let remark = labels(&harness)
+        .iter()
+        .any(|l| l.contains("另有 1 条数据备注"));
+    assert!(fourth || remark, "{:?}", labels(&harness));
+}
