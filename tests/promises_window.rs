@@ -1265,3 +1265,42 @@ fn every_note_of_the_chart_is_on_screen() {
         .any(|l| l.contains("另有 1 条数据备注"));
     assert!(fourth || remark, "{:?}", labels(&harness));
 }
+
+// ---- PROMISES #112: the legend sits above the plot ----
+
+/// README: "the legend sits above the plot, never over a point". The example scenario's line
+/// chart: every series with points (published, targets, required paths, the scenario; 7
+/// here) is named in a label that ends above the plot's frame, inside the chart's width; and
+/// every point drawn lies inside the frame, so no legend entry covers one.
+#[test]
+fn the_legend_names_every_series_above_the_plot() {
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let transform = yardstick::ui::views::chart::last_transform(&harness.ctx).expect("drawn");
+    let frame = *transform.frame();
+    let names: Vec<&str> = spec
+        .series
+        .iter()
+        .filter(|s| !s.points.is_empty())
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names.len(), 7, "{names:?}");
+    for name in &names {
+        let above = harness
+            .root()
+            .children_recursive()
+            .filter(|n| {
+                n.accesskit_node().role() == Role::Label
+                    && n.accesskit_node().value().as_deref() == Some(*name)
+            })
+            .any(|n| {
+                let r = n.rect();
+                r.bottom() <= frame.top() && r.left() >= 240.0 && r.right() <= frame.right() + 1.0
+            });
+        assert!(above, "no legend entry {name:?} above the plot {frame:?}");
+    }
+    for p in spec.points() {
+        let at = transform.position_from_point(&egui_plot::PlotPoint::new(p.x, p.value));
+        assert!(frame.contains(at), "{} {} at {at:?}", p.region_id, p.year);
+    }
+}
