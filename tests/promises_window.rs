@@ -1304,3 +1304,41 @@ fn the_legend_names_every_series_above_the_plot() {
         assert!(frame.contains(at), "{} {} at {at:?}", p.region_id, p.year);
     }
 }
+
+// ---- PROMISES #97: the log scale on screen ----
+
+/// README: the log-scale toggle. The example scenario's line chart (values 300 … 1000): the
+/// plot's value axis runs past 1000 on a linear scale; 对数坐标 clicked, it runs in powers of
+/// ten (log10: its top between 3 = log10(1000) and 4), and the tallest point is drawn where
+/// log10 of its value lies.
+#[test]
+fn the_log_scale_checkbox_puts_the_plot_on_a_log_axis() {
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let y_top = |h: &Harness<'_, YardstickApp>| {
+        *yardstick::ui::views::chart::last_transform(&h.ctx)
+            .expect("drawn")
+            .bounds()
+            .range_y()
+            .end()
+    };
+    let max = harness
+        .state_mut()
+        .chart_spec()
+        .unwrap()
+        .points()
+        .map(|p| p.value)
+        .fold(f64::MIN, f64::max);
+    assert_eq!(max, 1000.0, "万州's 2025 target");
+    assert!(y_top(&harness) > 1000.0, "{}", y_top(&harness));
+    click(&mut harness, "对数坐标");
+    harness.run();
+    let top = y_top(&harness);
+    assert!((3.0..4.0).contains(&top), "log10 axis top {top}");
+    let transform = yardstick::ui::views::chart::last_transform(&harness.ctx).unwrap();
+    let frame = *transform.frame();
+    let at = transform.position_from_point(&egui_plot::PlotPoint::new(2025.0, 3.0));
+    assert!(
+        frame.contains(at),
+        "log10(1000) = 3 is inside the plot: {at:?}"
+    );
+}
