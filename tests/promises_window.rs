@@ -214,7 +214,8 @@ fn the_long_table_filters_by_region_and_indicator_ids_and_names() {
 /// README: "every observation with unit, kind, note and source … Growth rates ("10.6 %") and
 /// part-year figures ("1—11月 99.56") are listed as published, read-only". 规上工业总产值
 /// (16 observations): 万盛's 2022 growth 10.6 % and its ≥ 10 % target; 涪陵's 2024 "> 2700"
-/// level ("> 2,700", editable) and its 2017 first-half figures (read-only).
+/// level ("> 2,700", editable) and its 2017 first-half figures (read-only). The unit of a
+/// growth rate is %, not the indicator's 亿元.
 #[test]
 fn the_long_table_lists_unit_kind_note_and_source_and_keeps_growth_rows_read_only() {
     let mut harness = harness();
@@ -246,7 +247,7 @@ fn the_long_table_lists_unit_kind_note_and_source_and_keeps_growth_rows_read_onl
             "2022",
             "实际",
             "10.6 %",
-            "亿元",
+            "%",
             "只有增速, 来源未给出2022年规上工业总产值的水平值",
             "重庆万盛经开区因地制宜加快推进转型发展 开创资源枯竭城市高质量发展新局面"
         ]
@@ -259,7 +260,7 @@ fn the_long_table_lists_unit_kind_note_and_source_and_keeps_growth_rows_read_onl
             "2022",
             "目标",
             "≥ 10 %",
-            "亿元",
+            "%",
             "增长率目标, 不是水平值",
             "党工委书记袁光灿接受《重庆日报》专访：加快建设全国资源型城市可持续发展示范区"
         ]
@@ -276,6 +277,15 @@ fn the_long_table_lists_unit_kind_note_and_source_and_keeps_growth_rows_read_onl
     assert!(shows(&harness, cell), "{cell} as published");
     filter(&mut harness, "fuling");
     assert!(shows(&harness, "3 条观测值"), "{:?}", labels(&harness));
+    // The unit column: a growth rate's unit is %, a level's (part-year or not) 亿元. (The
+    // growth rows used to show 亿元 beside "10.6 %".)
+    for (cell, unit) in [
+        ("1—6月 908.6", "亿元"),
+        ("1—6月 18.9 %", "%"),
+        ("> 2,700", "亿元"),
+    ] {
+        assert_eq!(row_of(&harness, cell)[5], unit, "{cell}");
+    }
     let before = inputs(&harness);
     for cell in ["1—6月 908.6", "1—6月 18.9 %"] {
         click_label(&mut harness, cell);
@@ -653,4 +663,682 @@ fn the_table_with_the_keyboard_has_a_blue_frame() {
     harness.run();
     harness.run();
     assert!(frame(&harness).is_empty(), "Tab leaves the table: no frame");
+}
+
+// ---- PROMISES #163: a ranking of one level; a picked parent is never ranked ----
+
+/// DESIGN: "a parent is never ranked against its own parts, and is shown as a reference when
+/// picked". Every region picked, 空气质量优良天数 (data/chongqing.ron: 重庆市 2020–2024; 资阳
+/// 2018 291, 涪陵 2021 334, 万盛 2022 343; 涪陵 2023 and 黔江 2018 only part-year). The
+/// years a ranking offers are those of the districts (2018, 2021, 2022), not 重庆市's 2020,
+/// 2023, 2024: in those only 重庆市 reported, and it used to be ranked first, alone. A year
+/// asked for that is not offered falls back to the best covered (2018, 2021, 2022 one each:
+/// the later, 2022).
+#[test]
+fn the_ranking_leaves_out_the_parent_even_where_only_it_reports() {
+    use yardstick::model::ranking::{composite_data, ranking_data};
+    let d = yardstick::bundled_dataset().unwrap();
+    let air = d.indicator_by_id("good_air_days").unwrap();
+    let id = |r: yardstick::model::RegionIdx| d.region(r).id.clone();
+    let all: Vec<_> = d.region_indices().collect();
+    for asked in [None, Some((air, 2020)), Some((air, 2024))] {
+        let data = ranking_data(&d, air, &all, asked);
+        assert_eq!(data.years, [2018, 2021, 2022], "{asked:?}");
+        assert_eq!(data.year, Some(2022), "{asked:?}");
+        let ranked: Vec<(String, f64, usize)> = data
+            .ranked
+            .iter()
+            .map(|r| (id(r.region), r.value, r.rank))
+            .collect();
+        assert_eq!(ranked, [("wansheng".to_owned(), 343.0, 1)], "{asked:?}");
+        let references: Vec<String> = data.references.iter().map(|&r| id(r)).collect();
+        assert_eq!(references, ["chongqing", "sichuan"]);
+    }
+    // 2021, asked for: 涪陵 334 alone (重庆市's 326 is its whole).
+    let data = ranking_data(&d, air, &all, Some((air, 2021)));
+    let ranked: Vec<(String, f64)> = data
+        .ranked
+        .iter()
+        .map(|r| (id(r.region), r.value))
+        .collect();
+    assert_eq!(ranked, [("fuling".to_owned(), 334.0)]);
+    // The composite scores no whole either: in 2020 nothing of one level has a value.
+    let composite = composite_data(&d, &all, &[(air, 1.0)], Some(2020));
+    let scored: Vec<String> = match composite.scores {
+        Some(Ok(scores)) => scores.iter().map(|c| id(c.region)).collect(),
+        _ => Vec::new(),
+    };
+    assert!(scored.is_empty(), "{scored:?}");
+    assert_eq!(composite.years, [2018, 2021, 2022]);
+    // 重庆市 with its parts, but none of them picked: ranked as one region among the picks.
+    let alone = [d.region_by_id("chongqing").unwrap()];
+    let data = ranking_data(&d, air, &alone, Some((air, 2020)));
+    assert_eq!(data.ranked.len(), 1);
+    assert_eq!(data.ranked[0].value, 333.0);
+}
+
+/// The same in the window (Ctrl+5), with 2020 as the year picked before (the choice of a
+/// user who picked it when it was offered): the table ranks 万盛 343 first; 重庆市's 333
+/// (2020) is nowhere.
+#[test]
+fn the_rankings_view_never_ranks_the_parent() {
+    let mut harness = harness();
+    click(&mut harness, "空气质量优良天数 (天)");
+    click(&mut harness, "全选");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
+    harness.run();
+    let air = harness
+        .state()
+        .state
+        .dataset
+        .indicator_by_id("good_air_days")
+        .unwrap();
+    harness.state_mut().views.rankings.year = Some((air, 2020));
+    harness.run();
+    harness.run();
+    assert_eq!(row_of(&harness, "343"), ["1", "万盛经开区", "343", "天"]);
+    assert!(!shows(&harness, "333"), "{:?}", labels(&harness));
+}
+
+// ---- PROMISES #143: the long table sorts by every column ----
+
+/// Four observations whose every column orders them differently (made for this test, not
+/// data): (region, indicator, year, kind, value, note, source).
+///   r1 甲区 产值 2021 实际 30 "b" 来源甲 · r2 甲区 天数 2022 目标 10 "" 来源丙
+///   r3 乙区 产值 2020 预计 40 "a" 来源乙 · r4 乙区 天数 2023 实际 20 "c" 来源丙
+/// Names sort by code point (乙 U+4E59 < 甲 U+7532; 产 U+4EA7 < 天 U+5929; 亿 U+4EBF < 天;
+/// 丙 U+4E19 < 乙 < 甲), kinds as 实际 < 目标 < 预计, equal keys keep the table's own order
+/// (r1 r2 r3 r4).
+const SORTABLE: &str = r#"Dataset(
+    format: 2,
+    title: "排序测试",
+    regions: [
+        (id: "a", name: "甲区", name_en: "A"),
+        (id: "b", name: "乙区", name_en: "B"),
+    ],
+    indicators: [
+        (id: "output", name: "产值", unit: "亿元", better: Higher, min: Some(0.0)),
+        (id: "days", name: "天数", unit: "天", better: Higher, min: Some(0.0), max: Some(366.0)),
+    ],
+    sources: [
+        (id: "jia", title: "来源甲", url: None, published: Some("2023")),
+        (id: "yi", title: "来源乙", url: None, published: Some("2023")),
+        (id: "bing", title: "来源丙", url: None, published: Some("2023")),
+    ],
+    observations: [
+        (region: "a", indicator: "output", year: 2021, value: 30.0, kind: Actual, source: "jia", note: Some("b")),
+        (region: "a", indicator: "days", year: 2022, value: 10.0, kind: Target, source: "bing"),
+        (region: "b", indicator: "output", year: 2020, value: 40.0, kind: Estimate, source: "yi", note: Some("a")),
+        (region: "b", indicator: "days", year: 2023, value: 20.0, kind: Actual, source: "bing", note: Some("c")),
+    ],
+)
+"#;
+
+/// The years of the long table's rows, top to bottom (each row has its own year here).
+fn year_column(harness: &Harness<'_, YardstickApp>) -> Vec<i32> {
+    let mut years: Vec<(f32, i32)> = harness
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == Role::Label && n.rect().min.x > 240.0)
+        .filter_map(|n| {
+            let year: i32 = n.accesskit_node().value()?.parse().ok()?;
+            (2020..=2023)
+                .contains(&year)
+                .then(|| (n.rect().center().y, year))
+        })
+        .collect();
+    years.sort_by(|a, b| a.0.total_cmp(&b.0));
+    years.into_iter().map(|(_, year)| year).collect()
+}
+
+/// README: "明细表 / Long: every observation …, sortable by any column". Each of the eight
+/// headers clicked once (▲, ascending) and again (▼, descending), in the window: the rows
+/// come in the order worked out by hand (by their years; see [`SORTABLE`]).
+#[test]
+fn the_long_table_sorts_by_every_column_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("sortable.ron");
+    std::fs::write(&data, SORTABLE).unwrap();
+    let mut harness = harness_on(&data);
+    click(&mut harness, "全选");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    click(&mut harness, "明细表");
+    if !shows(&harness, "4 条观测值") {
+        click(&mut harness, "仅当前指标");
+    }
+    assert!(shows(&harness, "4 条观测值"), "{:?}", labels(&harness));
+    assert_eq!(year_column(&harness), [2021, 2022, 2020, 2023], "unsorted");
+    for (header, ascending, descending) in [
+        ("地区", [2020, 2023, 2021, 2022], [2021, 2022, 2020, 2023]),
+        ("指标", [2021, 2020, 2022, 2023], [2022, 2023, 2021, 2020]),
+        ("年份", [2020, 2021, 2022, 2023], [2023, 2022, 2021, 2020]),
+        ("类型", [2021, 2023, 2022, 2020], [2020, 2022, 2021, 2023]),
+        ("数值", [2022, 2023, 2021, 2020], [2020, 2021, 2023, 2022]),
+        ("单位", [2021, 2020, 2022, 2023], [2022, 2023, 2021, 2020]),
+        ("备注", [2022, 2020, 2021, 2023], [2023, 2021, 2020, 2022]),
+        ("来源", [2022, 2023, 2020, 2021], [2021, 2020, 2022, 2023]),
+    ] {
+        harness.get_by_role_and_label(Role::Button, header).click();
+        harness.run();
+        assert_eq!(year_column(&harness), ascending, "{header} ▲");
+        harness
+            .get_by_role_and_label(Role::Button, &format!("{header} ▲"))
+            .click();
+        harness.run();
+        assert_eq!(year_column(&harness), descending, "{header} ▼");
+    }
+}
+
+// ---- PROMISES #5: 文件 ▸ 打开… ----
+
+/// README: "文件 ▸ 打开… / File ▸ Open…" opens a dataset or scenario. The menu item clicked
+/// with no system file dialog (as on a bare X server): the typed-path window opens; the
+/// example scenario typed there opens with its dataset (the title names it and its file).
+#[test]
+fn file_open_from_the_menu_opens_a_scenario_through_the_typed_path_window() {
+    let mut harness = harness();
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    // The menu item's accessible label carries its shortcut.
+    harness
+        .get_by_role_and_label(Role::Button, "打开… Ctrl+O")
+        .click();
+    harness.run();
+    harness.run();
+    let scenario = Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron");
+    answer_prompt(&mut harness, &scenario);
+    assert!(
+        title(&harness).starts_with(
+            "万盛 2025 冲刺 (示例情景) (wansheng-2025.ron) — Yardstick — 成渝地区部分区县发展指标"
+        ),
+        "{}",
+        title(&harness)
+    );
+}
+
+// ---- PROMISES #171: the exported file is the chart on screen ----
+
+/// README: "the file is the chart on screen: the same description draws both". The example
+/// scenario's chart (万盛 and 万州: published, scenario, targets, required paths) exported with
+/// 文件 ▸ 导出数据…: the CSV has one row per point the window's chart draws, with the same
+/// region, year, kind and value, and no other row.
+#[test]
+fn the_exported_csv_holds_exactly_the_points_of_the_chart_on_screen() {
+    use yardstick::chart::csv::kind_code;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("chart.csv");
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let mut on_screen: Vec<(String, i32, String, u64)> = spec
+        .points()
+        .map(|p| {
+            (
+                p.region_id.clone(),
+                p.year,
+                kind_code(p.kind).to_owned(),
+                p.value.to_bits(),
+            )
+        })
+        .collect();
+    on_screen.sort();
+    assert!(on_screen.len() > 10, "{on_screen:?}");
+    assert!(on_screen.iter().any(|p| p.2 == "scenario"));
+    assert!(on_screen.iter().any(|p| p.2 == "required"));
+
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    harness.get_by_label("导出数据…").click();
+    harness.run();
+    harness.state_mut().dialogs.export.as_mut().unwrap().path = out.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    let text = std::fs::read_to_string(&out).expect("the CSV was written");
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut exported: Vec<(String, i32, String, u64)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[9].to_owned(),
+                r[2].parse().unwrap(),
+                r[5].to_owned(),
+                r[3].parse::<f64>().unwrap().to_bits(),
+            )
+        })
+        .collect();
+    exported.sort();
+    assert_eq!(exported, on_screen);
+}
+
+// ---- PROMISES #159: the window's 进度图 is the chart `export --chart targets` writes ----
+
+/// README: the 进度图 is "the same chart `export --chart targets` writes". The example
+/// scenario's regions (万盛, 万州): the tracker in the window (its accessible description,
+/// one line a target) and the CSV the binary exports for the same scenario and regions have
+/// the same targets in the same order, each with the same region, indicator, year, status
+/// and reason, for the baseline and for the scenario.
+#[test]
+fn the_window_tracker_has_the_rows_of_the_exported_targets_chart() {
+    let scenario = Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron");
+    let mut harness = harness_on(&scenario);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    click(&mut harness, "进度图");
+    let canvas = harness.get_by_label_contains("万盛经开区 · 工业总产值 2025");
+    let text = canvas
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_string();
+    let lines: Vec<&str> = text.lines().skip(1).collect();
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("targets.csv");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .current_dir(MANIFEST_DIR)
+        .args(["export", "--scenario"])
+        .arg(&scenario)
+        .args([
+            "--chart",
+            "targets",
+            "--regions",
+            "wansheng,wanzhou",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let csv_text = std::fs::read_to_string(&out).unwrap();
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let d = &harness.state().state.dataset;
+    let status = |code: &str| match code {
+        "achieved" => "达成",
+        "on_track" => "按计划",
+        "at_risk" => "有风险",
+        "off_track" => "落后",
+        "unknown" => "无法判断",
+        other => panic!("status {other}"),
+    };
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 10, "{csv_text}");
+    assert_eq!(lines.len(), rows.len(), "{text}\n{csv_text}");
+    for (line, row) in lines.iter().zip(&rows) {
+        let region = &d.region(d.region_by_id(&row[0]).unwrap()).name;
+        let indicator = &d.indicator(d.indicator_by_id(&row[1]).unwrap()).name;
+        let baseline = format!(
+            "{region} · {indicator} {}: {} — {}",
+            &row[2],
+            status(&row[10]),
+            &row[11]
+        );
+        assert!(line.starts_with(&baseline), "{line}\nwant {baseline}");
+        if row[14].is_empty() {
+            assert_eq!(*line, baseline);
+        } else {
+            let scenario = format!(": {} — {}", status(&row[14]), &row[15]);
+            assert!(line.ends_with(&scenario), "{line}\nwant …{scenario}");
+        }
+    }
+}
+
+// ---- PROMISES #167: 导出图表… writes the chart ----
+
+/// README: "文件 ▸ 导出图表… writes the chart as SVG or PNG". The example scenario's chart
+/// exported from the window (SVG, then PNG, the dialog's default size) is byte for byte what
+/// the binary writes for the same scenario, chart, regions and years
+/// (`export --scenario … --chart line --indicator industrial_output --regions
+/// wansheng,wanzhou --years 2018..2025`), whose content promises_cli checks.
+#[test]
+fn export_chart_from_the_window_writes_what_the_command_line_writes() {
+    let scenario = Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let from_window = dir.path().join("window.svg");
+    let mut harness = harness_on(&scenario);
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    harness.get_by_label("导出图表…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "SVG").click();
+    harness.run();
+    harness.state_mut().dialogs.export.as_mut().unwrap().path = from_window.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    let window_svg = std::fs::read_to_string(&from_window).expect("the SVG was written");
+
+    let from_cli = dir.path().join("cli.svg");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .current_dir(MANIFEST_DIR)
+        .args(["export", "--scenario"])
+        .arg(&scenario)
+        .args(["--chart", "line", "--indicator", "industrial_output"])
+        .args([
+            "--regions",
+            "wansheng,wanzhou",
+            "--years",
+            "2018..2025",
+            "--out",
+        ])
+        .arg(&from_cli)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let cli_svg = std::fs::read_to_string(&from_cli).unwrap();
+    assert!(window_svg.contains("万盛经开区"), "{window_svg}");
+    assert!(
+        window_svg == cli_svg,
+        "the window's SVG differs from the command line's"
+    );
+
+    // PNG, the same way.
+    let window_png = dir.path().join("window.png");
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    harness.get_by_label("导出图表…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "PNG").click();
+    harness.run();
+    harness.state_mut().dialogs.export.as_mut().unwrap().path = window_png.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+    let cli_png = dir.path().join("cli.png");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .current_dir(MANIFEST_DIR)
+        .args(["export", "--scenario"])
+        .arg(&scenario)
+        .args(["--chart", "line", "--indicator", "industrial_output"])
+        .args([
+            "--regions",
+            "wansheng,wanzhou",
+            "--years",
+            "2018..2025",
+            "--out",
+        ])
+        .arg(&cli_png)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let (a, b) = (
+        std::fs::read(&window_png).unwrap(),
+        std::fs::read(&cli_png).unwrap(),
+    );
+    assert_eq!(&a[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(a == b, "the window's PNG differs from the command line's");
+}
+
+// ---- PROMISES #114: the full bar name on hover ----
+
+/// README: "every bar is named (turned or shortened; the full name on hover)". A region
+/// named far longer than a bar's name may be drawn (110 points): under its bar the name is
+/// shortened, and hovering it shows a tooltip with the whole name. (A test dataset; the
+/// figures are its own.)
+#[test]
+fn a_shortened_bar_name_shows_the_full_name_on_hover() {
+    const LONG: &str = "甲区经济技术开发区与高新技术产业园区合并管理委员会";
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("long.ron");
+    std::fs::write(
+        &data,
+        common::SMALL.replace(
+            "(id: \"a\", name: \"甲区\", name_en: \"A\")",
+            &format!("(id: \"a\", name: \"{LONG}\", name_en: \"A\")"),
+        ),
+    )
+    .unwrap();
+    let mut harness = harness_on(&data);
+    click(&mut harness, "全选");
+    let frame = yardstick::ui::views::chart::last_transform(&harness.ctx)
+        .expect("a chart")
+        .frame()
+        .bottom();
+    let under_plot = |h: &Harness<'_, YardstickApp>| {
+        h.query_all_by_label(LONG)
+            .filter(|n| n.rect().top() > frame - 1.0)
+            .count()
+    };
+    // The bar's name widget (named by the whole name), and no tooltip yet.
+    assert_eq!(under_plot(&harness), 1);
+    let tooltip = |h: &Harness<'_, YardstickApp>| {
+        h.root()
+            .children_recursive()
+            .filter(|n| {
+                n.accesskit_node().role() == Role::Label
+                    && n.accesskit_node().value().as_deref() == Some(LONG)
+            })
+            .count()
+    };
+    let before = tooltip(&harness);
+    harness
+        .query_all_by_label(LONG)
+        .find(|n| n.rect().top() > frame - 1.0)
+        .unwrap()
+        .hover();
+    for _ in 0..10 {
+        harness.run();
+    }
+    assert_eq!(tooltip(&harness), before + 1, "{:?}", labels(&harness));
+    // 乙区, drawn whole, has no such tooltip.
+    let count = |h: &Harness<'_, YardstickApp>| labels(h).iter().filter(|l| *l == "乙区").count();
+    let before = count(&harness);
+    harness
+        .query_all_by_label("乙区")
+        .find(|n| n.rect().top() > frame - 1.0)
+        .expect("乙区's bar name")
+        .hover();
+    for _ in 0..10 {
+        harness.run();
+    }
+    assert_eq!(count(&harness), before, "{:?}", labels(&harness));
+}
+
+// ---- PROMISES #103: the indicator list scrolls in its own box ----
+
+/// README: "The indicator list scrolls in its own box, so the rest of the panel stays in
+/// view". The bundled data's 29 indicators at 1400 × 1000: 柱状图 (just under the box) sits
+/// near the top of the panel although the list laid out whole would end far below it; the
+/// wheel over the box scrolls the list, and 柱状图 stays where it was.
+#[test]
+fn the_indicator_list_scrolls_in_its_own_box() {
+    let mut harness = harness();
+    let radios = |h: &Harness<'_, YardstickApp>| -> Vec<egui::Rect> {
+        h.query_all_by_role(Role::RadioButton)
+            .filter(|n| n.rect().left() < 240.0)
+            .map(|n| n.rect())
+            .collect()
+    };
+    let bars =
+        |h: &Harness<'_, YardstickApp>| h.get_by_role_and_label(Role::Button, "柱状图").rect();
+    let list = radios(&harness);
+    assert_eq!(list.len(), 29);
+    let (first, last, button) = (list[0], list[28], bars(&harness));
+    assert!(
+        button.top() < 400.0,
+        "the rest of the panel is in view: {button:?}"
+    );
+    assert!(
+        last.top() > button.bottom() + 200.0,
+        "the list is longer than its box: last {last:?}, 柱状图 {button:?}"
+    );
+    harness.hover_at(egui::pos2(60.0, (first.top() + button.top()) / 2.0));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -200.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::default(),
+        source: egui::MouseWheelSource::Wheel,
+    });
+    for _ in 0..5 {
+        harness.run();
+    }
+    let moved = last.top() - radios(&harness)[28].top();
+    assert!(moved > 50.0, "the list scrolled by {moved}");
+    assert_eq!(bars(&harness), button, "柱状图 stayed");
+}
+
+// ---- PROMISES #118: the source line and the notes sit under the chart ----
+
+/// The top of the label reading `text`, which must lie below the plot `frame` and inside the
+/// 1000-point-high window.
+fn top_under(harness: &Harness<'_, YardstickApp>, frame: egui::Rect, text: &str) -> f32 {
+    let rect = harness
+        .root()
+        .children_recursive()
+        .find(|n| {
+            n.accesskit_node().role() == Role::Label
+                && n.accesskit_node().value().as_deref() == Some(text)
+        })
+        .unwrap_or_else(|| panic!("no label {text:?}"))
+        .rect();
+    assert!(
+        rect.top() > frame.bottom(),
+        "{text:?} at {rect:?}, plot {frame:?}"
+    );
+    assert!(rect.bottom() <= 1000.0, "{text:?} off the window: {rect:?}");
+    rect.top()
+}
+
+/// README: "the source line and notes sit under the chart". The example scenario's chart: its
+/// first three notes (the scenario's dashes, 万盛's and 万州's 2022 bounds) and then its source
+/// line ("资料来源：…") are labels below the plot's frame and inside the window, in that order.
+#[test]
+fn the_notes_and_then_the_source_line_sit_under_the_chart() {
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let frame = *yardstick::ui::views::chart::last_transform(&harness.ctx)
+        .expect("drawn")
+        .frame();
+    assert_eq!(spec.notes.len(), 4, "{:?}", spec.notes);
+    assert!(
+        spec.source_line.starts_with("资料来源："),
+        "{}",
+        spec.source_line
+    );
+    let mut previous = frame.bottom();
+    for text in spec.notes.iter().take(3).chain([&spec.source_line]) {
+        let top = top_under(&harness, frame, text);
+        assert!(top > previous, "{text:?} is not under the line before it");
+        previous = top;
+    }
+}
+
+/// The chart's fourth note (万州区 2025: 目标原文为“突破1000亿元”, a target drawn as a bound)
+/// is not on screen: the window draws `spec.notes.iter().take(3)` and drops the rest without
+/// a word, where the export (src/chart/render/layout.rs) also keeps three but says so
+/// ("（另有 1 条数据备注，见 CSV 的 note 列）"). Either every note on screen, or the export's
+/// remark, would pass.
+#[test]
+#[ignore = "bug: src/ui/views/chart.rs draws only the first three notes (take(3)) and says nothing of the fourth; the export says how many more there are"]
+fn every_note_of_the_chart_is_on_screen() {
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let frame = *yardstick::ui::views::chart::last_transform(&harness.ctx)
+        .expect("drawn")
+        .frame();
+    for text in &spec.notes[..3] {
+        top_under(&harness, frame, text);
+    }
+    let fourth = harness.query_all_by_label(&spec.notes[3]).count() > 0;
+    let remark = labels(&harness)
+        .iter()
+        .any(|l| l.contains("另有 1 条数据备注"));
+    assert!(fourth || remark, "{:?}", labels(&harness));
+}
+
+// ---- PROMISES #112: the legend sits above the plot ----
+
+/// README: "the legend sits above the plot, never over a point". The example scenario's line
+/// chart: every series with points (published, targets, required paths, the scenario; 7
+/// here) is named in a label that ends above the plot's frame, inside the chart's width; and
+/// every point drawn lies inside the frame, so no legend entry covers one.
+#[test]
+fn the_legend_names_every_series_above_the_plot() {
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let spec = harness.state_mut().chart_spec().expect("a chart").clone();
+    let transform = yardstick::ui::views::chart::last_transform(&harness.ctx).expect("drawn");
+    let frame = *transform.frame();
+    let names: Vec<&str> = spec
+        .series
+        .iter()
+        .filter(|s| !s.points.is_empty())
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names.len(), 7, "{names:?}");
+    for name in &names {
+        let above = harness
+            .root()
+            .children_recursive()
+            .filter(|n| {
+                n.accesskit_node().role() == Role::Label
+                    && n.accesskit_node().value().as_deref() == Some(*name)
+            })
+            .any(|n| {
+                let r = n.rect();
+                r.bottom() <= frame.top() && r.left() >= 240.0 && r.right() <= frame.right() + 1.0
+            });
+        assert!(above, "no legend entry {name:?} above the plot {frame:?}");
+    }
+    for p in spec.points() {
+        let at = transform.position_from_point(&egui_plot::PlotPoint::new(p.x, p.value));
+        assert!(frame.contains(at), "{} {} at {at:?}", p.region_id, p.year);
+    }
+}
+
+// ---- PROMISES #97: the log scale on screen ----
+
+/// README: the log-scale toggle. The example scenario's line chart (values 300 … 1000): the
+/// plot's value axis runs past 1000 on a linear scale; 对数坐标 clicked, it runs in powers of
+/// ten (log10: its top between 3 = log10(1000) and 4), and the tallest point is drawn where
+/// log10 of its value lies.
+#[test]
+fn the_log_scale_checkbox_puts_the_plot_on_a_log_axis() {
+    let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
+    let y_top = |h: &Harness<'_, YardstickApp>| {
+        *yardstick::ui::views::chart::last_transform(&h.ctx)
+            .expect("drawn")
+            .bounds()
+            .range_y()
+            .end()
+    };
+    let max = harness
+        .state_mut()
+        .chart_spec()
+        .unwrap()
+        .points()
+        .map(|p| p.value)
+        .fold(f64::MIN, f64::max);
+    assert_eq!(max, 1000.0, "万州's 2025 target");
+    assert!(y_top(&harness) > 1000.0, "{}", y_top(&harness));
+    click(&mut harness, "对数坐标");
+    harness.run();
+    let top = y_top(&harness);
+    assert!((3.0..4.0).contains(&top), "log10 axis top {top}");
+    let transform = yardstick::ui::views::chart::last_transform(&harness.ctx).unwrap();
+    let frame = *transform.frame();
+    let at = transform.position_from_point(&egui_plot::PlotPoint::new(2025.0, 3.0));
+    assert!(
+        frame.contains(at),
+        "log10(1000) = 3 is inside the plot: {at:?}"
+    );
 }

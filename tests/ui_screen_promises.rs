@@ -86,7 +86,21 @@ fn change_and_share_of_target_modes_and_the_log_scale() {
     assert_eq!((wansheng.year, wansheng.value), (2022, 60.0));
     assert_eq!(spec.reference.as_ref().map(|r| r.value), Some(100.0));
 
+    // Absolute (绝对值): the published levels again, in the indicator's unit: 万盛 2022 300,
+    // its 2025 target 500, no reference line.
     pick_in_combo(&mut harness, "数值的显示方式", "绝对值");
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    assert_eq!(spec.mode, ViewMode::Absolute);
+    assert_eq!(spec.unit, "亿元");
+    let wansheng = |kind: PointKind| {
+        spec.points()
+            .filter(|p| p.region_id == "wansheng" && p.kind == kind)
+            .map(|p| (p.year, p.value))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(wansheng(PointKind::Actual), [(2022, 300.0)]);
+    assert_eq!(wansheng(PointKind::Target), [(2025, 500.0)]);
+    assert!(spec.reference.is_none());
     harness.get_by_label("对数坐标").click();
     harness.run();
     assert!(harness.state().state.picks.log_scale);

@@ -20,6 +20,7 @@ fn display_available() -> bool {
         std::env::var("YARDSTICK_SKIP_WINDOW_TESTS").as_deref() == Ok("1"),
         "no DISPLAY: run the tests under xvfb-run (see README), or set YARDSTICK_SKIP_WINDOW_TESTS=1"
     );
+    eprintln!("skipped on purpose (YARDSTICK_SKIP_WINDOW_TESTS=1): no DISPLAY");
     false
 }
 
@@ -136,4 +137,48 @@ fn screenshot_of_a_bad_file_fails_with_a_located_message() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("bad.ron:1:"), "{stderr}");
     assert!(!out.exists());
+}
+
+/// Runs one test of this very test binary with no display and `envs`: (passed, its output).
+fn run_this_test_without_a_display(test: &str, envs: &[(&str, &str)]) -> (bool, String) {
+    let output = Command::new(std::env::current_exe().expect("the test binary"))
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("CI")
+        .env_remove("YARDSTICK_SKIP_WINDOW_TESTS")
+        .envs(envs.iter().copied())
+        .output()
+        .expect("the test binary runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(text.contains("running 1 test"), "{text}");
+    (output.status.success(), text)
+}
+
+/// README: "In CI a window test that cannot find a display fails … without one, set
+/// YARDSTICK_SKIP_WINDOW_TESTS=1 to skip the real-window tests on purpose": no display and no
+/// skip fails; the skip passes; CI=true fails even with the skip. Needs no display itself.
+#[test]
+fn without_a_display_a_window_test_fails_unless_skipped_on_purpose_and_always_in_ci() {
+    let test = "screenshot_of_chart_and_table_views_is_not_blank";
+    let (passed, text) = run_this_test_without_a_display(test, &[]);
+    assert!(!passed, "passed with no display and no skip: {text}");
+    assert!(text.contains("YARDSTICK_SKIP_WINDOW_TESTS=1"), "{text}");
+    let (passed, text) =
+        run_this_test_without_a_display(test, &[("YARDSTICK_SKIP_WINDOW_TESTS", "1")]);
+    assert!(
+        passed,
+        "not skipped with YARDSTICK_SKIP_WINDOW_TESTS=1: {text}"
+    );
+    assert!(text.contains("skipped on purpose"), "{text}");
+    let (passed, text) = run_this_test_without_a_display(
+        test,
+        &[("YARDSTICK_SKIP_WINDOW_TESTS", "1"), ("CI", "true")],
+    );
+    assert!(!passed, "skipped under CI=true: {text}");
+    assert!(text.contains("no DISPLAY in CI"), "{text}");
 }

@@ -1,5 +1,10 @@
 //! Rankings and composite scores of a set of picked regions: the years they can be taken in,
 //! the year to show by default, and the results, as plain data for the window to draw.
+//!
+//! Only regions of one level are ranked: a picked region that is the parent (or an ancestor)
+//! of another pick (重庆市 over its districts) is a reference, never ranked or scored, in any
+//! year, also in a year when none of its picked parts has a value (see
+//! [`super::levels::split_picks`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -52,6 +57,9 @@ pub struct RankingData {
     pub year: Option<i32>,
     /// The regions in rank order (empty without a year).
     pub ranked: Vec<Ranked>,
+    /// Picked regions that are a whole of other picks (重庆市 over its districts): not ranked,
+    /// and their years are not offered; in pick order.
+    pub references: Vec<RegionIdx>,
     /// With a tolerance ([`ranking_data_latest`]), the year of each ranked value, in the
     /// order of `ranked`; empty when every value is of `year`.
     pub value_years: Vec<i32>,
@@ -68,16 +76,16 @@ pub struct CompositeData {
     pub scores: Option<Result<Vec<Composite>, CompositeError>>,
 }
 
-/// The years in which any of `regions` has a measured (actual or estimated) value of
-/// `indicator`, ascending.
+/// The years in which any of `regions` has a measured (actual or estimated) whole-year level of
+/// `indicator` (what a ranking reads; a growth rate or a 1—6月 figure alone ranks nothing),
+/// ascending.
 pub fn years_with_data(
     dataset: &Dataset,
     indicator: IndicatorIdx,
     regions: &[RegionIdx],
 ) -> Vec<i32> {
     let years: BTreeSet<i32> = dataset
-        .observations()
-        .iter()
+        .levels()
         .filter(|o| {
             o.indicator == indicator
                 && o.kind != ObservationKind::Target
@@ -160,7 +168,22 @@ pub fn carried_weights(
         .collect()
 }
 
-/// The ranking of `regions` on `indicator` in its year (see [`ranking_year`]).
+/// `picks` split into the regions ranked (one level: no pick that is a whole of another
+/// pick) and the references (those wholes), both in pick order.
+fn compared_and_references(
+    dataset: &Dataset,
+    picks: &[RegionIdx],
+) -> (Vec<RegionIdx>, Vec<RegionIdx>) {
+    let all = Picked {
+        dataset,
+        regions: picks.to_vec(),
+    };
+    let levels = super::levels::split_picks(&all, picks);
+    (levels.compared, levels.references)
+}
+
+/// The ranking of `regions` on `indicator` in its year (see [`ranking_year`]); a pick that is
+/// the whole of other picks is a reference, not ranked.
 pub fn ranking_data(
     dataset: &Dataset,
     indicator: IndicatorIdx,
@@ -180,11 +203,12 @@ pub fn ranking_data_latest(
     picked: Option<(IndicatorIdx, i32)>,
     tolerance: Option<u32>,
 ) -> RankingData {
-    let years = years_with_data(dataset, indicator, regions);
-    let year = ranking_year(dataset, indicator, regions, picked);
+    let (compared, references) = compared_and_references(dataset, regions);
+    let years = years_with_data(dataset, indicator, &compared);
+    let year = ranking_year(dataset, indicator, &compared, picked);
     let values = Picked {
         dataset,
-        regions: regions.to_vec(),
+        regions: compared,
     };
     let (ranked, value_years) = match (year, tolerance.filter(|&n| n > 0)) {
         (None, _) => (Vec::new(), Vec::new()),
@@ -204,17 +228,21 @@ pub fn ranking_data_latest(
         years,
         year,
         ranked,
+        references,
         value_years,
     }
 }
 
-/// The composite score of `regions` with `weights` in its year (see [`composite_year`]).
+/// The composite score of `regions` with `weights` in its year (see [`composite_year`]); a
+/// pick that is the whole of other picks is not scored.
 pub fn composite_data(
     dataset: &Dataset,
     regions: &[RegionIdx],
     weights: &[(IndicatorIdx, f64)],
     picked: Option<i32>,
 ) -> CompositeData {
+    let (compared, _) = compared_and_references(dataset, regions);
+    let regions = compared.as_slice();
     let weights = valid_weights(dataset, weights);
     let mut years = BTreeSet::new();
     for &(indicator, _) in &weights {

@@ -29,10 +29,17 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         .ok_or_else(|| "the file is neither UTF-8 nor GBK/GB18030 text".to_owned())
 }
 
-/// The delimiter of the first non-blank line: the most frequent of tab, semicolon, comma
-/// (outside quotes); ties go in that order, a line with none is one column (comma).
+/// The delimiter of the first line that has one: the most frequent of tab, semicolon, comma
+/// (outside quotes) on that line; ties go in that order. Lines without any (blank lines, a
+/// bare title such as `工业总产值（亿元）` above the table) are passed over; a text with none
+/// at all is one column (comma).
 pub fn detect_delimiter(text: &str) -> u8 {
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    text.lines().find_map(line_delimiter).unwrap_or(b',')
+}
+
+/// The most frequent delimiter of one line, outside quotes (ties: tab, semicolon, comma), or
+/// `None` when the line has none.
+fn line_delimiter(line: &str) -> Option<u8> {
     let mut counts = [(b'\t', 0usize), (b';', 0), (b',', 0)];
     let mut quoted = false;
     for c in line.bytes() {
@@ -46,7 +53,7 @@ pub fn detect_delimiter(text: &str) -> u8 {
     counts
         .iter()
         .find(|&&(_, n)| n == best && n > 0)
-        .map_or(b',', |&(d, _)| d)
+        .map(|&(d, _)| d)
 }
 
 /// Reads CSV bytes into a grid of text cells, holding at most [`MAX_CELLS`] (a row counts up
@@ -119,6 +126,17 @@ mod tests {
         assert_eq!(detect_delimiter("地区\t2021\t2022\n"), b'\t');
         assert_eq!(detect_delimiter("地区;2021;2022\n"), b';');
         assert_eq!(detect_delimiter("地区,\"1,234\"\n"), b',');
+        // A bare title line (no delimiter at all) is passed over: the table under it decides.
+        assert_eq!(
+            detect_delimiter("工业总产值（亿元）\n地区;2021;2022\n"),
+            b';'
+        );
+        assert_eq!(
+            detect_delimiter("\n工业总产值（亿元）\n\n地区\t2021\n"),
+            b'\t'
+        );
+        assert_eq!(detect_delimiter("工业总产值（亿元）;;\n地区;2021\n"), b';');
+        assert_eq!(detect_delimiter("只有一列\n第二行\n"), b',');
         let (gbk, _, _) = encoding_rs::GBK.encode("地区,2021");
         assert_eq!(decode(&gbk).unwrap(), "地区,2021");
         assert_eq!(decode("\u{feff}地区".as_bytes()).unwrap(), "地区");

@@ -22,7 +22,7 @@ pub fn base_id(name: &str, fallback: &str) -> String {
             words.push(std::mem::take(&mut current));
         }
         if let Some(p) = c.to_pinyin() {
-            words.push(p.plain().to_owned());
+            words.push(ascii_pinyin(p.plain()));
         }
     }
     if !current.is_empty() {
@@ -44,6 +44,20 @@ pub fn base_id(name: &str, fallback: &str) -> String {
     } else {
         id
     }
+}
+
+/// Toneless pinyin in ASCII: ü is written `v`, as pinyin keyboards and the 汉语拼音方案's own
+/// substitute do (率 → `lv`, 女 → `nv`, 略 → `lve`), and ê is `e`.
+fn ascii_pinyin(plain: &str) -> String {
+    plain
+        .chars()
+        .map(|c| match c {
+            'ü' => 'v',
+            'ê' => 'e',
+            c => c,
+        })
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
 }
 
 /// A unique id for `name`: [`base_id`], then `_2`, `_3`… if it is taken. Records it in `taken`.
@@ -69,6 +83,11 @@ mod tests {
         assert_eq!(base_id("GDP (亿元)", "r"), "gdp_yi_yuan");
         assert_eq!(base_id("Qijiang District", "r"), "qijiang_district");
         assert_eq!(base_id("——", "r"), "r");
+        // ü and ê are not ASCII: pinyin input's v and a plain e stand for them.
+        assert_eq!(base_id("森林覆盖率", "r"), "sen_lin_fu_gai_lv");
+        assert_eq!(base_id("绿化覆盖率", "r"), "lv_hua_fu_gai_lv");
+        assert_eq!(base_id("女性就业率", "r"), "nv_xing_jiu_ye_lv");
+        assert_eq!(base_id("战略", "r"), "zhan_lve");
         let mut taken = HashSet::new();
         assert_eq!(unique_id("綦江", "r", &mut taken), "qi_jiang");
         assert_eq!(unique_id("綦江", "r", &mut taken), "qi_jiang_2");

@@ -13,7 +13,7 @@ use super::{
 use crate::chart::PointKind;
 use crate::lang::Lang;
 use crate::model::scenario::{Cell, baseline_value};
-use crate::model::{IndicatorIdx, ObservationKind, RegionIdx};
+use crate::model::{IndicatorIdx, Measure, ObservationKind, RegionIdx};
 use crate::ui::i18n::Text;
 use crate::ui::state::AppState;
 
@@ -334,7 +334,7 @@ impl TableState {
                                     response.on_hover_text(tip);
                                 }
                             });
-                            row.col(|ui| text_cell(ui, indicator.display_unit(lang)));
+                            row.col(|ui| text_cell(ui, row_unit(frame, item, lang)));
                             row.col(|ui| text_cell(ui, &row_note(frame, item)));
                             row.col(|ui| {
                                 let source = observation
@@ -453,6 +453,20 @@ fn row_note(frame: &Frame<'_>, row: &LongRow) -> String {
         .unwrap_or_default()
 }
 
+/// The unit of a row's figure: `%` for a published growth rate (its value is the change on
+/// the previous year, not a level), else the indicator's unit.
+fn row_unit<'a>(frame: &Frame<'a>, row: &LongRow, lang: Lang) -> &'a str {
+    let growth = row
+        .observation
+        .and_then(|i| frame.dataset.observations().get(i))
+        .is_some_and(|o| o.measure == Measure::GrowthPct);
+    if growth {
+        "%"
+    } else {
+        frame.dataset.indicator(row.indicator).display_unit(lang)
+    }
+}
+
 fn row_source<'a>(frame: &Frame<'a>, row: &LongRow) -> &'a str {
     row.observation
         .and_then(|i| frame.dataset.observations().get(i))
@@ -531,10 +545,7 @@ fn build_rows(frame: &Frame<'_>, key: &LongKey) -> Vec<LongRow> {
             SortColumn::Kind => (a.kind.is_none(), a.kind).cmp(&(b.kind.is_none(), b.kind)),
             // Sorted below with keys computed once per row.
             SortColumn::Value | SortColumn::Note => Ordering::Equal,
-            SortColumn::Unit => dataset
-                .indicator(a.indicator)
-                .display_unit(lang)
-                .cmp(dataset.indicator(b.indicator).display_unit(lang)),
+            SortColumn::Unit => row_unit(frame, a, lang).cmp(row_unit(frame, b, lang)),
             SortColumn::Source => row_source(frame, a).cmp(row_source(frame, b)),
         }
     };
