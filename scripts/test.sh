@@ -16,10 +16,10 @@ if [ "${CI:-}" = "true" ]; then
         > target/ci/fuzz-build.log 2>&1 &
     fuzz_build=$!
 fi
-xvfb-run -a -s "-screen 0 1280x800x24" cargo test --all-targets
+xvfb-run -a -s "-screen 0 1280x800x24 -noreset" cargo test --all-targets
 # Real-window smoke test, kept as an artefact: the default view on the bundled data.
 mkdir -p target/ci
-xvfb-run -a -s "-screen 0 1280x800x24" cargo run --quiet -- screenshot --out target/ci/chart.png
+xvfb-run -a -s "-screen 0 1280x800x24 -noreset" cargo run --quiet -- screenshot --out target/ci/chart.png
 # The real binary driven like a user (xdotool, no window manager, no file-dialog portal):
 # keyboard editing, recovery after kill -9, save through the typed-path window, export,
 # a broken file. Screenshots of each step in target/ci/e2e-*.png.
