@@ -1249,7 +1249,6 @@ fn the_notes_and_then_the_source_line_sit_under_the_chart() {
 /// ("（另有 1 条数据备注，见 CSV 的 note 列）"). Either every note on screen, or the export's
 /// remark, would pass.
 #[test]
-#[ignore = "bug: src/ui/views/chart.rs draws only the first three notes (take(3)) and says nothing of the fourth; the export says how many more there are"]
 fn every_note_of_the_chart_is_on_screen() {
     let mut harness = harness_on(&Path::new(MANIFEST_DIR).join("data/scenarios/wansheng-2025.ron"));
     let spec = harness.state_mut().chart_spec().expect("a chart").clone();
@@ -1259,11 +1258,20 @@ fn every_note_of_the_chart_is_on_screen() {
     for text in &spec.notes[..3] {
         top_under(&harness, frame, text);
     }
-    let fourth = harness.query_all_by_label(&spec.notes[3]).count() > 0;
-    let remark = labels(&harness)
-        .iter()
-        .any(|l| l.contains("另有 1 条数据备注"));
-    assert!(fourth || remark, "{:?}", labels(&harness));
+    assert_eq!(spec.notes.len(), 4, "{:?}", spec.notes);
+    assert_eq!(harness.query_all_by_label(&spec.notes[3]).count(), 0);
+    // The fourth is counted under the three, and read on hover.
+    let remark = harness.get_by_label("另有 1 条数据备注（悬停查看）");
+    let pos = remark.rect().center();
+    assert!(pos.y > frame.bottom(), "under the plot");
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run();
+    harness.run();
+    assert!(
+        harness.query_all_by_label(&spec.notes[3]).count() >= 1,
+        "the tooltip shows the fourth note: {:?}",
+        labels(&harness)
+    );
 }
 
 // ---- PROMISES #112: the legend sits above the plot ----

@@ -66,10 +66,12 @@ pub fn spec_ui(ui: &mut egui::Ui, spec: &ChartSpec) {
     let width = ui.available_width();
     let small = egui::TextStyle::Small.resolve(ui.style());
     let spacing = ui.spacing().item_spacing.y;
+    let more = more_notes(spec);
     let footer_height: f32 = spec
         .notes
         .iter()
-        .take(3)
+        .take(NOTES_SHOWN)
+        .chain(more.as_ref().map(|(line, _)| line))
         .chain(std::iter::once(&spec.source_line))
         .map(|text| {
             ui.fonts_mut(|f| f.layout(text.clone(), small.clone(), Color32::WHITE, width))
@@ -132,10 +134,30 @@ pub fn spec_ui(ui: &mut egui::Ui, spec: &ChartSpec) {
                 ui.label(text);
             });
     }
-    for note in spec.notes.iter().take(3) {
+    for note in spec.notes.iter().take(NOTES_SHOWN) {
         ui.label(egui::RichText::new(note).small().weak());
     }
+    // Never drop a note silently: the rest are counted, and read on hover.
+    if let Some((line, hidden)) = more {
+        ui.label(egui::RichText::new(line).small().weak())
+            .on_hover_text(hidden);
+    }
     ui.label(egui::RichText::new(&spec.source_line).small());
+}
+
+/// How many of a chart's notes are drawn under it; the rest are counted in one more line.
+const NOTES_SHOWN: usize = 3;
+
+/// The line that counts the notes past [`NOTES_SHOWN`] ("另有 1 条数据备注（悬停查看）") and
+/// those notes, one a line, for its tooltip; `None` when every note is drawn.
+fn more_notes(spec: &ChartSpec) -> Option<(String, String)> {
+    let hidden = spec.notes.get(NOTES_SHOWN..).filter(|h| !h.is_empty())?;
+    let n = hidden.len();
+    let line = match spec.lang {
+        crate::lang::Lang::Zh => format!("另有 {n} 条数据备注（悬停查看）"),
+        crate::lang::Lang::En => format!("+{n} more notes on figures (hover to read them)"),
+    };
+    Some((line, hidden.join("\n")))
 }
 
 fn transform_id() -> egui::Id {
