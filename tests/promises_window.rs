@@ -738,6 +738,17 @@ fn the_rankings_view_never_ranks_the_parent() {
     harness.run();
     assert_eq!(row_of(&harness, "343"), ["1", "万盛经开区", "343", "天"]);
     assert!(!shows(&harness, "333"), "{:?}", labels(&harness));
+    // Said as a reference, not listed among the regions without data.
+    // (四川省 is picked too, over 资阳市.)
+    harness.get_by_label("不参与排名（所选地区的上级，作对照）：重庆市、四川省");
+    let no_data = labels(&harness)
+        .into_iter()
+        .find(|l| l.starts_with("本年无数据："))
+        .expect("some picks have no 2020 figure");
+    assert!(
+        !no_data.contains("重庆市") && !no_data.contains("四川省"),
+        "{no_data}"
+    );
 }
 
 // ---- PROMISES #143: the long table sorts by every column ----

@@ -221,9 +221,30 @@ fn ranking_section(
                 });
             }
         });
+    // A picked whole (重庆市 over its picked districts) is not ranked among its parts: say so,
+    // rather than listing it as having no data.
+    let references: Vec<&str> = data
+        .references
+        .iter()
+        .map(|r| dataset.region(*r).display_name(lang))
+        .collect();
+    if !references.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{}{}",
+                lang.pick(
+                    "不参与排名（所选地区的上级，作对照）：",
+                    "Not ranked (the whole of other picks, for reference): "
+                ),
+                references.join(lang.pick("、", ", "))
+            ))
+            .weak(),
+        );
+    }
     let missing: Vec<&str> = regions
         .iter()
         .filter(|r| !ranked.iter().any(|x| x.region == **r))
+        .filter(|r| !data.references.contains(r))
         .map(|r| dataset.region(*r).display_name(lang))
         .collect();
     if !missing.is_empty() {
