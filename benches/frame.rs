@@ -44,7 +44,7 @@ fn table_app() -> YardstickApp {
     let mut app = YardstickApp::new(synthetic_dataset(REGIONS, INDICATORS, YEARS, 3), None);
     app.state.view = View::Table;
     app.views.table.layout = Layout::Long;
-    app.views.table_only_indicator = false;
+    app.views.table.all_indicators = true;
     app.state.picks.regions = vec![true; REGIONS];
     app
 }
@@ -82,7 +82,7 @@ fn national_app(dataset: &yardstick::model::Dataset, view: View) -> YardstickApp
     }
     if view == View::Table {
         app.views.table.layout = Layout::Long;
-        app.views.table_only_indicator = false;
+        app.views.table.all_indicators = true;
         app.state.picks.regions = vec![true; regions];
     }
     app

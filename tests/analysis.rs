@@ -3,10 +3,10 @@
 
 use yardstick::io::parse_dataset;
 use yardstick::model::analysis::{
-    AT_RISK_SHARE, CompositeError, TargetStatus, Values, cagr, composite, index_to_base,
-    judge_pace, measured_series, normalised, rank, required_path, track_target, track_targets,
-    yoy_change,
+    AT_RISK_SHARE, CompositeError, TargetStatus, cagr, composite, index_to_base, judge_pace,
+    measured_series, normalised, rank, required_path, track_target, track_targets, yoy_change,
 };
+use yardstick::model::values::Values;
 use yardstick::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 
 /// Regions a, b, c, d. `out` (Higher): a 100 (2017), 110 (2018), gap 2019, 133.1 (2020),

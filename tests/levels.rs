@@ -11,8 +11,10 @@ use yardstick::chart::{
 };
 use yardstick::io::parse_dataset;
 use yardstick::lang::Lang;
-use yardstick::model::analysis::{Values, composite, rank};
-use yardstick::model::levels::{PickLevels, most_common_level, no_data, split_picks};
+use yardstick::model::analysis::{composite, rank};
+use yardstick::model::latest::no_data;
+use yardstick::model::levels::{PickLevels, most_common_level, split_picks};
+use yardstick::model::values::Values;
 use yardstick::model::view::{aggregate_regions, default_view};
 use yardstick::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 

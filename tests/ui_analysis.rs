@@ -8,9 +8,10 @@ use yardstick::chart::{ChartKind, PointKind};
 use yardstick::lang::Lang;
 use yardstick::model::analysis::TargetStatus;
 use yardstick::model::ranking::{composite_data, ranking_data};
+use yardstick::model::target_rows;
 use yardstick::model::{Better, IndicatorIdx, Measure, ObservationKind, RegionIdx};
 use yardstick::ui::polish::{ThemeChoice, ToastKind, lang_from_locale};
-use yardstick::ui::{View, YardstickApp, targets_view};
+use yardstick::ui::{View, YardstickApp};
 
 mod common;
 
@@ -58,7 +59,7 @@ fn the_targets_tab_shows_wansheng_required_growth_and_unknown_status() {
 
     let wansheng = region(&harness, "wansheng");
     let output = indicator(&harness, "industrial_output");
-    let rows = targets_view::target_rows(
+    let rows = target_rows::target_rows(
         &harness.state().state.dataset,
         &harness.state().state.picks.regions,
         None,
@@ -75,7 +76,7 @@ fn the_targets_tab_shows_wansheng_required_growth_and_unknown_status() {
     assert_eq!(row.status(), TargetStatus::Unknown);
     // The reason names the one actual value (a bound, "> 300", published for 2022 only).
     let reason = "只有2022年一个实际值，没有近年增速";
-    assert_eq!(targets_view::explain(row, Lang::Zh), reason);
+    assert_eq!(target_rows::explain(row, Lang::Zh), reason);
     assert!(harness.get_all_by_label(reason).count() >= 1);
     assert!(harness.get_all_by_label("无法判断").count() >= 1);
 }

@@ -438,20 +438,33 @@ fn delete_asks_first_when_there_are_unsaved_changes() {
         .commit_cell(wansheng, output, 2023, "340")
         .expect("a valid value");
     harness.run();
+    // The app's "unsaved changes" window asks about this scenario alone (a second, clean
+    // one is not named): Cancel keeps it, Don't save closes it (PendingAction::CloseScenario).
+    harness.get_by_role_and_label(Role::Button, "新建").click();
+    harness.run();
+    harness.get_by_label("* 情景 1").click();
+    harness.run();
     harness.get_by_role_and_label(Role::Button, "删除").click();
     harness.run();
-    harness.get_by_label_contains("有未保存的修改");
-    harness.get_by_label("保留").click();
+    harness.get_by_label("以下情景有未保存的更改：情景 1");
+    harness.get_by_label("取消").click();
     harness.run();
-    assert_eq!(harness.state().state.scenarios.docs.len(), 1);
-    assert!(harness.query_by_label("仍然删除").is_none());
+    assert_eq!(harness.state().state.scenarios.docs.len(), 2);
+    assert!(harness.query_by_label("不保存").is_none());
 
     harness.get_by_role_and_label(Role::Button, "删除").click();
     harness.run();
-    harness.get_by_label("仍然删除").click();
+    harness.get_by_label("不保存").click();
     harness.run();
-    assert!(harness.state().state.scenarios.docs.is_empty());
-    assert_eq!(harness.state().state.scenarios.active, None);
+    let names: Vec<&str> = harness
+        .state()
+        .state
+        .scenarios
+        .docs
+        .iter()
+        .map(|d| d.scenario.name.as_str())
+        .collect();
+    assert_eq!(names, ["情景 2"]);
 }
 
 #[test]

@@ -195,7 +195,7 @@ fn edited_cells_are_amber_projected_blue_and_say_why_on_hover() {
 fn the_long_table_sorts_by_year_and_filters_by_indicator_name() {
     let mut harness = harness();
     harness.state_mut().state.picks.regions.fill(true);
-    harness.state_mut().views.table_only_indicator = false;
+    harness.state_mut().views.table.all_indicators = true;
     harness.state_mut().state.view = View::Table;
     harness.state_mut().views.table.layout = Layout::Long;
     harness.run();

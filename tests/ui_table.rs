@@ -602,7 +602,15 @@ fn a_large_table_lays_out_only_the_rows_on_screen() {
                         fonts = true;
                         return;
                     }
-                    yardstick::ui::table_view::show(ui, app);
+                    let cx = yardstick::ui::views::Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    let mut out = Vec::new();
+                    app.views.table.ui(ui, &cx, &mut out);
+                    for command in out {
+                        app.run(command);
+                    }
                 }
             },
             YardstickApp::new(dataset, None),
@@ -653,7 +661,7 @@ fn a_large_table_lays_out_only_the_rows_on_screen() {
         "row 4 000 is off screen"
     );
     harness.state_mut().views.table.layout = Layout::Long;
-    harness.state_mut().views.table_only_indicator = false;
+    harness.state_mut().views.table.all_indicators = true;
     let start = Instant::now();
     harness.run();
     let build = start.elapsed();

@@ -380,3 +380,155 @@ fn the_targets_view_returns_apply_growth_and_show_in_chart_as_commands() {
         "the picks are the app's to change"
     );
 }
+
+/// A view of the scenario panel or the table, the app it reads, the commands returned.
+type PanelState<V> = (V, YardstickApp, Vec<Command>);
+
+/// A harness drawing `view` alone over `app`, with the active scenario's values computed
+/// before it as the app does (`ScenarioDoc::applied` before the panels).
+fn panel_harness<V: 'static>(
+    view: V,
+    app: YardstickApp,
+    draw: fn(&mut V, &mut egui::Ui, &Cx<'_>, &mut Vec<Command>),
+) -> Harness<'static, PanelState<V>> {
+    Harness::builder()
+        .with_size(egui::vec2(900.0, 700.0))
+        .build_ui_state(
+            {
+                let mut fonts = false;
+                move |ui, (view, app, out): &mut PanelState<V>| {
+                    if !fonts {
+                        yardstick::ui::fonts::install_fonts(ui.ctx());
+                        fonts = true;
+                        return;
+                    }
+                    if let Some(doc) = app.state.scenarios.active_mut() {
+                        doc.applied(&app.state.dataset);
+                    }
+                    let cx = Cx {
+                        state: &app.state,
+                        derived: &app.derived,
+                    };
+                    draw(view, ui, &cx, out);
+                }
+            },
+            (view, app, Vec::new()),
+        )
+}
+
+#[test]
+fn the_scenario_panel_returns_its_changes_as_commands_and_changes_nothing_itself() {
+    use yardstick::ui::command::ScenarioChange;
+    use yardstick::ui::scenario_panel::ScenarioPanel;
+    let app = app_with_an_edit();
+    let before = app.state.scenarios.docs[0].scenario.clone();
+    let mut harness = panel_harness(ScenarioPanel::default(), app, |v, ui, cx, out| {
+        v.ui(ui, cx, out)
+    });
+    harness.run();
+    // Removing the one edit: a command naming the scenario and the edit's place.
+    harness.get_by_label_contains("删除修改").click();
+    harness.run();
+    harness.get_by_label("基准").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "删除").click();
+    harness.run();
+    let out = &harness.state().2;
+    assert_eq!(
+        out,
+        &[
+            Command::Scenario(ScenarioChange::RemoveEdit {
+                doc: 0,
+                position: 0
+            }),
+            Command::Scenario(ScenarioChange::Select(None)),
+            Command::Scenario(ScenarioChange::Delete(0)),
+        ]
+    );
+    // The panel changed nothing itself: the scenario is as it was, still active.
+    let app = &harness.state().1;
+    assert_eq!(app.state.scenarios.docs[0].scenario, before);
+    assert_eq!(app.state.scenarios.active, Some(0));
+    // Run: deleting the scenario with its unsaved edit asks first (and keeps it); removing
+    // the edit is one undo step; selecting the baseline leaves no scenario active.
+    let (_, mut app, out) = harness.into_state();
+    app.run(out[2].clone());
+    assert_eq!(
+        app.dialogs.pending,
+        Some(yardstick::ui::state::PendingAction::CloseScenario(0))
+    );
+    assert_eq!(app.state.scenarios.docs.len(), 1);
+    app.run(out[0].clone());
+    assert!(app.state.scenarios.docs[0].scenario.edits.is_empty());
+    assert!(app.state.scenarios.docs[0].can_undo());
+    app.run(out[1].clone());
+    assert_eq!(app.state.scenarios.active, None);
+}
+
+#[test]
+fn the_table_returns_a_typed_value_as_one_apply_edits_command() {
+    use yardstick::ui::command::ScenarioChange;
+    use yardstick::ui::table_view::TableState;
+    let mut app = common::window::bundled_app();
+    let d = &app.state.dataset;
+    let ws = d.region_by_id("wansheng").expect("wansheng");
+    let output = d.indicator_by_id("industrial_output").expect("indicator");
+    app.state.picks.indicator = output;
+    let mut harness = panel_harness(TableState::default(), app, |v, ui, cx, out| {
+        v.ui(ui, cx, out)
+    });
+    harness.run();
+    let rect = harness
+        .state()
+        .0
+        .cell_rect(yardstick::ui::table_view::CellRef {
+            region: ws,
+            indicator: output,
+            year: 2023,
+        })
+        .expect("万盛 2023 on screen");
+    harness.hover_at(rect.center());
+    harness.event(egui::Event::PointerButton {
+        pos: rect.center(),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: rect.center(),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    harness.key_press(egui::Key::F2);
+    harness.run();
+    harness.event(egui::Event::Text("abc".into()));
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    // Not a number: no command, the reason shown.
+    assert!(harness.state().2.is_empty(), "{:?}", harness.state().2);
+    let message = harness.state().0.message.clone().expect("the reason shown");
+    assert!(
+        message.is_error && message.text.starts_with("万盛经开区"),
+        "{message:?}"
+    );
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.event(egui::Event::Text("340".into()));
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let out = &harness.state().2;
+    let [Command::Scenario(ScenarioChange::ApplyEdits(edits))] = out.as_slice() else {
+        panic!("one ApplyEdits: {out:?}");
+    };
+    assert_eq!(edits.len(), 1);
+    assert_eq!(
+        (edits[0].region.as_str(), edits[0].year),
+        ("wansheng", 2023)
+    );
+    assert_eq!(edits[0].value, Some(340.0));
+    // The table changed nothing itself.
+    assert!(harness.state().1.state.scenarios.docs.is_empty());
+}

@@ -4,8 +4,10 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::tracker_rows::TrackerSpec;
 use super::{ChartSpec, PointKind};
 use crate::model::qualifier::months_code;
+use crate::model::targets::Measure;
 
 /// Column names, in order. The last three (format 2) say how to read `value`: `bound`
 /// (`exact`, `at_least`, `more_than`, `at_most`, `less_than`, `about`), `measure` (`level`
@@ -48,10 +50,10 @@ pub fn kind_code(kind: PointKind) -> &'static str {
 ///
 /// Text cells are neutralised against formula injection ([`text_cell`]); numbers are written
 /// as the shortest text that reads back to the same `f64` ([`csv_number`]). A tracker chart
-/// writes its rows instead ([`super::tracker::tracker_csv`]).
+/// writes its rows instead ([`tracker_csv`]).
 pub fn to_csv(spec: &ChartSpec) -> String {
     if let Some(tracker) = &spec.tracker {
-        return super::tracker::tracker_csv(tracker);
+        return tracker_csv(tracker);
     }
     let mut region_order: HashMap<&str, usize> = HashMap::new();
     for p in spec.points() {
@@ -107,6 +109,67 @@ pub fn to_csv(spec: &ChartSpec) -> String {
                 p.bound.code(),
                 p.measure.code(),
                 &months,
+            ])
+            .is_ok();
+    }
+    debug_assert!(ok, "writing CSV into memory failed");
+    let body = writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
+    format!("\u{feff}{body}")
+}
+
+/// The tracker's data as CSV (UTF-8 with BOM, cells made safe as [`text_cell`] makes them): one row
+/// per target with the baseline's and (when shown) the scenario's state.
+pub fn tracker_csv(tracker: &TrackerSpec) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut ok = writer
+        .write_record([
+            "region_id",
+            "indicator_id",
+            "target_year",
+            "target",
+            "measure",
+            "latest_year",
+            "latest_value",
+            "share_of_target_pct",
+            "required_pct",
+            "recent_pct",
+            "status",
+            "reason",
+            "scenario_value",
+            "scenario_share_of_target_pct",
+            "scenario_status",
+            "scenario_reason",
+        ])
+        .is_ok();
+    let num = |v: Option<f64>| v.map(csv_number).unwrap_or_default();
+    for row in &tracker.rows {
+        let b = &row.baseline;
+        let s = row.scenario.as_ref().map(|(_, s)| s);
+        ok &= writer
+            .write_record([
+                text_cell(&row.region_id).into_owned(),
+                text_cell(&row.indicator_id).into_owned(),
+                row.target_year.to_string(),
+                text_cell(&row.target_text).into_owned(),
+                match row.measure {
+                    Measure::Level => "level".to_owned(),
+                    Measure::GrowthPct => "growth_pct".to_owned(),
+                },
+                b.figure.map(|f| f.year.to_string()).unwrap_or_default(),
+                num(b.figure.map(|f| f.value)),
+                num(b.share_pct),
+                num(b.required_pct),
+                num(b.recent_pct),
+                b.status.code().to_owned(),
+                text_cell(&b.reason).into_owned(),
+                num(s.and_then(|s| s.figure).map(|f| f.value)),
+                num(s.and_then(|s| s.share_pct)),
+                s.map(|s| s.status.code().to_owned()).unwrap_or_default(),
+                s.map(|s| text_cell(&s.reason).into_owned())
+                    .unwrap_or_default(),
             ])
             .is_ok();
     }

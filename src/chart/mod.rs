@@ -9,6 +9,7 @@ pub mod spec;
 pub mod style;
 pub mod top_n;
 pub mod tracker;
+pub mod tracker_rows;
 
 pub use spec::{
     ChartKind, ChartSpec, ParentLine, Point, PointKind, ReferenceLine, ScenarioLayer, Selection,

@@ -171,7 +171,7 @@ pub struct ChartSpec {
     /// The language of every text in the spec.
     pub lang: Lang,
     /// The target tracker's bullet bars, for the tracker chart (then `series` is empty).
-    pub tracker: Option<super::tracker::TrackerSpec>,
+    pub tracker: Option<super::tracker_rows::TrackerSpec>,
 }
 
 impl ChartSpec {

@@ -4,7 +4,7 @@
 //! draws what it is asked for.
 
 use crate::lang::Lang;
-use crate::model::analysis::Values;
+use crate::model::values::Values;
 use crate::model::{Better, Dataset};
 
 use super::{ChartKind, Selection};

@@ -5,79 +5,13 @@
 
 use crate::lang::Lang;
 use crate::model::Dataset;
-use crate::model::analysis::TargetStatus;
 use crate::model::targets::{
-    Figure, Measure, ScenarioInput, TargetJudgement, TargetRow, bounded, judge_targets, reason,
-    scenario_label, short_pct,
+    Measure, ScenarioInput, TargetJudgement, TargetRow, bounded, judge_targets, reason,
+    scenario_label,
 };
 
 use super::spec::{ChartKind, ChartSpec, ViewMode};
-
-/// The bullet bars of the tracker, in the rows' order.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TrackerSpec {
-    /// One bar per target.
-    pub rows: Vec<TrackerRow>,
-    /// The scenario's name when its values are shown beside the baseline.
-    pub scenario: Option<String>,
-}
-
-/// One judged state of a target drawn in a bullet bar: the baseline's or the scenario's.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TrackerState {
-    /// The figure compared with the target (the target year's, else the latest), if any.
-    pub figure: Option<Figure>,
-    /// `figure` as a share of the target, in % (the bar's length; 100 = the target).
-    pub share_pct: Option<f64>,
-    /// The growth required, % a year (a growth target: the target rate).
-    pub required_pct: Option<f64>,
-    /// The recent growth, % a year.
-    pub recent_pct: Option<f64>,
-    /// The status.
-    pub status: TargetStatus,
-    /// The status's name in the chart's language.
-    pub status_label: String,
-    /// Why, in the chart's language.
-    pub reason: String,
-}
-
-/// One target of the tracker.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TrackerRow {
-    /// "万盛经开区 · 工业总产值 2025".
-    pub label: String,
-    /// Region id.
-    pub region_id: String,
-    /// Indicator id.
-    pub indicator_id: String,
-    /// The target year.
-    pub target_year: i32,
-    /// The target as the data states it ("> 1000", "≥ 10.0 %").
-    pub target_text: String,
-    /// The target number.
-    pub target: f64,
-    /// A level or a growth rate.
-    pub measure: Measure,
-    /// The unit of a level target (the indicator's); empty for a growth rate, whose text
-    /// carries its "%".
-    pub unit: String,
-    /// On the baseline.
-    pub baseline: TrackerState,
-    /// On the scenario, when one is shown and it judges the target otherwise than the
-    /// baseline; with the scenario's label for this target.
-    pub scenario: Option<(String, TrackerState)>,
-}
-
-/// The RGB colour of a status, the same in every export (readable on white).
-pub fn status_rgb(status: TargetStatus) -> (u8, u8, u8) {
-    match status {
-        TargetStatus::Achieved => (0, 110, 50),
-        TargetStatus::OnTrack => (20, 95, 170),
-        TargetStatus::AtRisk => (190, 110, 0),
-        TargetStatus::OffTrack => (190, 25, 25),
-        TargetStatus::Unknown => (120, 120, 120),
-    }
-}
+pub use super::tracker_rows::{TrackerRow, TrackerSpec, TrackerState, growth_text, status_rgb};
 
 /// The tracker's state of one judgement.
 fn state_of(j: &TargetJudgement, lang: Lang) -> TrackerState {
@@ -227,84 +161,4 @@ pub fn tracker_spec<'r>(
             scenario: scenario_name,
         }),
     }
-}
-
-/// The growth pair of a state as text: "需 18.6 %/年 · 近 9.2 %/年" / "needs 18.6 %/yr ·
-/// recent 9.2 %/yr"; "—" for a missing rate.
-pub fn growth_text(state: &TrackerState, lang: Lang) -> String {
-    let pct = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), short_pct);
-    match lang {
-        Lang::Zh => format!(
-            "需 {}/年 · 近 {}/年",
-            pct(state.required_pct),
-            pct(state.recent_pct)
-        ),
-        Lang::En => format!(
-            "needs {}/yr · recent {}/yr",
-            pct(state.required_pct),
-            pct(state.recent_pct)
-        ),
-    }
-}
-
-/// The tracker's data as CSV (UTF-8 with BOM, cells made safe as in [`super::csv`]): one row
-/// per target with the baseline's and (when shown) the scenario's state.
-pub fn tracker_csv(tracker: &TrackerSpec) -> String {
-    use super::csv::{csv_number, text_cell};
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut ok = writer
-        .write_record([
-            "region_id",
-            "indicator_id",
-            "target_year",
-            "target",
-            "measure",
-            "latest_year",
-            "latest_value",
-            "share_of_target_pct",
-            "required_pct",
-            "recent_pct",
-            "status",
-            "reason",
-            "scenario_value",
-            "scenario_share_of_target_pct",
-            "scenario_status",
-            "scenario_reason",
-        ])
-        .is_ok();
-    let num = |v: Option<f64>| v.map(csv_number).unwrap_or_default();
-    for row in &tracker.rows {
-        let b = &row.baseline;
-        let s = row.scenario.as_ref().map(|(_, s)| s);
-        ok &= writer
-            .write_record([
-                text_cell(&row.region_id).into_owned(),
-                text_cell(&row.indicator_id).into_owned(),
-                row.target_year.to_string(),
-                text_cell(&row.target_text).into_owned(),
-                match row.measure {
-                    Measure::Level => "level".to_owned(),
-                    Measure::GrowthPct => "growth_pct".to_owned(),
-                },
-                b.figure.map(|f| f.year.to_string()).unwrap_or_default(),
-                num(b.figure.map(|f| f.value)),
-                num(b.share_pct),
-                num(b.required_pct),
-                num(b.recent_pct),
-                b.status.code().to_owned(),
-                text_cell(&b.reason).into_owned(),
-                num(s.and_then(|s| s.figure).map(|f| f.value)),
-                num(s.and_then(|s| s.share_pct)),
-                s.map(|s| s.status.code().to_owned()).unwrap_or_default(),
-                s.map(|s| text_cell(&s.reason).into_owned())
-                    .unwrap_or_default(),
-            ])
-            .is_ok();
-    }
-    debug_assert!(ok, "writing CSV into memory failed");
-    let body = writer
-        .into_inner()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default();
-    format!("\u{feff}{body}")
 }

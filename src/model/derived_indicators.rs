@@ -6,8 +6,8 @@
 //! A derived value exists only where both inputs have a measured whole-year value of the
 //! same year: nothing is interpolated, and a missing input leaves the value missing.
 
-use super::analysis::Values;
 use super::dataset::{Better, Dataset, IndicatorIdx, RegionIdx};
+use super::values::Values;
 
 /// How a derived indicator is computed.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -132,6 +132,16 @@ impl ScenarioDoc {
         self.scenario_and_applied(base).1
     }
 
+    /// The applied values as last computed by [`Self::applied`], if the scenario has not
+    /// changed since: what a view reads without a `&mut` (the app refreshes them before
+    /// drawing).
+    pub fn applied_now(&self) -> Option<&Applied> {
+        self.applied
+            .as_ref()
+            .filter(|(rev, _)| *rev == self.revision)
+            .map(|(_, applied)| applied)
+    }
+
     /// The scenario and [`Self::applied`] together, both borrowed (no copy of either).
     pub fn scenario_and_applied(&mut self, base: &Dataset) -> (&Scenario, &Applied) {
         let revision = self.revision;

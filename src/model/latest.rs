@@ -7,9 +7,9 @@
 //! (`Some(0)` is the exact year too). Nothing is interpolated: a value is one that was
 //! published (or estimated) for the year it is labelled with.
 
-use super::analysis::Values;
 use super::dataset::{Better, IndicatorIdx, ObservationKind, RegionIdx};
 use super::validate::YEAR_MIN;
+use super::values::Values;
 
 /// How many years back `--latest` looks when no `--tolerance` is given.
 pub const DEFAULT_TOLERANCE: u32 = 5;
@@ -172,6 +172,22 @@ pub fn rank_latest<V: Values + ?Sized>(
             latest_up_to(values, ranked.region, indicator, year, tolerance)
                 .map(|(year, _)| RankedLatest { ranked, year })
         })
+        .collect()
+}
+
+/// The "no data" list of one level: the picks compared (not the wholes shown as references,
+/// see [`super::levels::split_picks`]) without a measured value of `indicator` in `year`, or with a
+/// `tolerance` up to that many years before (as [`latest_up_to`] reads it), in pick order.
+pub fn no_data<V: Values + ?Sized>(
+    values: &V,
+    picks: &[RegionIdx],
+    indicator: super::dataset::IndicatorIdx,
+    year: i32,
+    tolerance: Option<u32>,
+) -> Vec<RegionIdx> {
+    super::levels::one_level(values, picks)
+        .into_iter()
+        .filter(|&r| latest_up_to(values, r, indicator, year, tolerance).is_none())
         .collect()
 }
 

@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 
-use super::analysis::Values;
 use super::dataset::{Dataset, RegionIdx};
+use super::values::Values;
 
 /// Longest chain of parents followed: deeper chains (or a cycle, which the loader refuses)
 /// stop here rather than loop.
@@ -148,20 +148,4 @@ pub fn most_common_level(dataset: &Dataset, flags: &[bool]) -> Vec<bool> {
         }
     }
     out
-}
-
-/// The "no data" list of one level: the picks compared (not the wholes shown as references,
-/// see [`split_picks`]) without a measured value of `indicator` in `year`, or with a
-/// `tolerance` up to that many years before ([`crate::model::latest`]), in pick order.
-pub fn no_data<V: Values + ?Sized>(
-    values: &V,
-    picks: &[RegionIdx],
-    indicator: super::dataset::IndicatorIdx,
-    year: i32,
-    tolerance: Option<u32>,
-) -> Vec<RegionIdx> {
-    one_level(values, picks)
-        .into_iter()
-        .filter(|&r| super::latest::latest_up_to(values, r, indicator, year, tolerance).is_none())
-        .collect()
 }

@@ -21,8 +21,10 @@ pub mod scenario;
 pub mod search;
 mod store;
 pub mod synthetic;
+pub mod target_rows;
 pub mod targets;
 pub mod validate;
+pub mod values;
 pub mod view;
 
 pub use dataset::{

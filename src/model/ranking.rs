@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::analysis::{Composite, CompositeError, Ranked, Values, composite, rank};
+use crate::model::analysis::{Composite, CompositeError, Ranked, composite, rank};
+use crate::model::values::Values;
 use crate::model::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 
 /// The dataset seen through a subset of its regions: ranks and min–max scores are taken among

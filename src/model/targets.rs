@@ -16,9 +16,10 @@
 
 use std::collections::HashMap;
 
-use super::analysis::{ScenarioValues, TargetStatus, Values, cagr, judge_pace, yoy_change};
+use super::analysis::{ScenarioValues, TargetStatus, cagr, judge_pace, yoy_change};
 use super::dataset::{Better, Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use super::scenario::{Applied, Scenario};
+use super::values::Values;
 use crate::lang::Lang;
 
 pub use forms::{Bound, Measure};

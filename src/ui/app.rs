@@ -13,11 +13,13 @@ use crate::model::cell_value::parse_cell_value;
 use crate::model::document::{ScenarioDoc, Scenarios};
 use crate::model::scenario::GrowthRule;
 use crate::model::scenario::{Edit, Effective, Scenario};
+use crate::model::target_rows::TargetKey;
 use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
-use crate::ui::command::{Command, CommandState, Menu};
+use crate::ui::command::{Command, CommandState, Menu, ScenarioChange};
 use crate::ui::derived::{Derived, Inputs};
 use crate::ui::export_dialog::{self, ExportDialog};
 use crate::ui::file_prompt::{Dialogs, PathPrompt, PathPurpose, Picked};
+use crate::ui::fonts;
 use crate::ui::i18n::Text;
 use crate::ui::loading::{Loading, Outcome};
 use crate::ui::palette::CommandPalette;
@@ -27,13 +29,11 @@ use crate::ui::screenshot::ScreenshotJob;
 use crate::ui::state::PendingAction;
 use crate::ui::state::{AppState, REMEMBERED_KEY, Remembered};
 pub use crate::ui::state::{Picks, View};
-use crate::ui::targets_view::TargetKey;
 use crate::ui::views::Cx;
 use crate::ui::views::chart::ChartView;
 use crate::ui::views::compare::CompareView;
 use crate::ui::views::rankings::RankingsView;
 use crate::ui::views::side::SidePanel;
-use crate::ui::{fonts, table_view};
 
 /// Key of the persisted language in eframe's storage.
 const LANG_KEY: &str = "yardstick.lang";
@@ -41,8 +41,6 @@ const LANG_KEY: &str = "yardstick.lang";
 /// The views' own state between frames (what is not the document nor persisted).
 #[derive(Debug)]
 pub struct ViewStates {
-    /// Table: only rows of the picked indicator.
-    pub table_only_indicator: bool,
     /// The table view's state: layout, selection, cell being edited, sort and filter.
     pub table: crate::ui::table_view::TableState,
     /// The targets view's state (the selected target).
@@ -57,12 +55,13 @@ pub struct ViewStates {
     pub chart: ChartView,
     /// The compare view.
     pub compare: CompareView,
+    /// The scenario panel (right side).
+    pub scenarios: crate::ui::scenario_panel::ScenarioPanel,
 }
 
 impl Default for ViewStates {
     fn default() -> Self {
         Self {
-            table_only_indicator: true,
             table: Default::default(),
             targets: Default::default(),
             rankings: Default::default(),
@@ -70,6 +69,7 @@ impl Default for ViewStates {
             side: SidePanel::default(),
             chart: ChartView,
             compare: CompareView,
+            scenarios: Default::default(),
         }
     }
 }
@@ -323,7 +323,7 @@ impl YardstickApp {
             .get(region, indicator, year, ObservationKind::Target)?
             .value;
         let track = track_target_with(dataset, region, indicator, year, target)?;
-        let rule = crate::ui::targets_view::growth_rule_for(dataset, &track)?;
+        let rule = crate::model::target_rows::growth_rule_for(dataset, &track)?;
         let added = rule.clone();
         self.active_doc().change(move |scenario| {
             let same = scenario.growth.iter_mut().find(|g| {
@@ -355,7 +355,7 @@ impl YardstickApp {
             .active()
             .map(|d| d.scenario.name.clone())
             .unwrap_or_default();
-        let pct = crate::ui::targets_view::format_pct(rule.annual_pct);
+        let pct = crate::model::target_rows::format_pct(rule.annual_pct);
         let text = match lang {
             Lang::Zh => format!(
                 "已加入情景「{scenario}」：{region} {name} {}–{} 年每年 {pct}",
@@ -494,6 +494,63 @@ impl YardstickApp {
             Command::ShowShortcuts => self.polish.shortcuts_open = true,
             Command::ShowAbout => self.polish.about_open = true,
             Command::CommandPalette => self.views.palette.toggle(),
+            Command::Scenario(change) => self.change_scenarios(change),
+        }
+    }
+
+    /// Carries out a change the scenario panel or the table asked for; each is one undo step
+    /// of the scenario it changes. An index that no longer names a scenario (or an edit or
+    /// rule of it) does nothing.
+    fn change_scenarios(&mut self, change: ScenarioChange) {
+        let docs = &mut self.state.scenarios.docs;
+        match change {
+            ScenarioChange::Select(active) => {
+                self.state.scenarios.active = active.filter(|&i| i < docs.len());
+            }
+            ScenarioChange::Rename { doc, name } => {
+                if let Some(d) = docs.get_mut(doc) {
+                    d.change(|s| s.name = name);
+                }
+            }
+            ScenarioChange::Delete(doc) => match docs.get(doc) {
+                Some(d) if d.is_dirty() => {
+                    self.dialogs.pending = Some(PendingAction::CloseScenario(doc));
+                }
+                Some(_) => self.perform(PendingAction::CloseScenario(doc)),
+                None => {}
+            },
+            ScenarioChange::RemoveEdit { doc, position } => {
+                if let Some(d) = docs
+                    .get_mut(doc)
+                    .filter(|d| position < d.scenario.edits.len())
+                {
+                    d.change(|s| {
+                        s.edits.remove(position);
+                    });
+                }
+            }
+            ScenarioChange::RemoveGrowth { doc, position } => {
+                if let Some(d) = docs
+                    .get_mut(doc)
+                    .filter(|d| position < d.scenario.growth.len())
+                {
+                    d.change(|s| s.remove_growth(position));
+                }
+            }
+            ScenarioChange::ReplaceGrowth {
+                doc,
+                position,
+                rule,
+            } => {
+                if let Some(d) = docs
+                    .get_mut(doc)
+                    .filter(|d| position < d.scenario.growth.len())
+                {
+                    d.change(|s| s.growth[position] = rule);
+                }
+            }
+            ScenarioChange::AddGrowth(rule) => self.active_doc().change(|s| s.growth.push(rule)),
+            ScenarioChange::ApplyEdits(edits) => self.apply_edits(edits),
         }
     }
 
@@ -930,11 +987,11 @@ impl YardstickApp {
                 PathPurpose::SaveDataset(agreed) => {
                     match self.save_dataset_typed(&path, agreed.as_deref()) {
                         Ok(()) => keep_open = false,
-                        Err(crate::ui::dataset_files::SaveRefusal::AskFirst(message)) => {
+                        Err(crate::ui::file_prompt::SaveRefusal::AskFirst(message)) => {
                             prompt.purpose = PathPurpose::SaveDataset(Some(path.clone()));
                             prompt.error = Some(message);
                         }
-                        Err(crate::ui::dataset_files::SaveRefusal::Failed(message)) => {
+                        Err(crate::ui::file_prompt::SaveRefusal::Failed(message)) => {
                             prompt.purpose = PathPurpose::SaveDataset(None);
                             prompt.error = Some(message);
                         }
@@ -1050,7 +1107,17 @@ impl YardstickApp {
                     self.run(command);
                 }
             }
-            View::Table => table_view::show(ui, self),
+            View::Table => {
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.table.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
+            }
             View::Compare => {
                 // Built here (cached), read by the view through Cx.
                 let input = Inputs::new(
@@ -1171,10 +1238,25 @@ impl eframe::App for YardstickApp {
                     self.run(command);
                 }
             });
+        // The active scenario's values, computed once per change, read by the panels and
+        // views below through `ScenarioDoc::applied_now`.
+        if let Some(doc) = self.state.scenarios.active_mut() {
+            doc.applied(&self.state.dataset);
+        }
         egui::Panel::right("scenarios")
             .resizable(true)
             .default_size(300.0)
-            .show(ui, |ui| crate::ui::scenario_panel::show(ui, self));
+            .show(ui, |ui| {
+                let cx = Cx {
+                    state: &self.state,
+                    derived: &self.derived,
+                };
+                let mut out = Vec::new();
+                self.views.scenarios.ui(ui, &cx, &mut out);
+                for command in out {
+                    self.run(command);
+                }
+            });
         egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
         let ctx = ui.ctx().clone();
         self.path_window(&ctx);
@@ -1227,7 +1309,7 @@ fn menu_items_ui(ui: &mut egui::Ui, menu: Menu, state: &CommandState, out: &mut 
         if !command.window_shortcut() {
             continue;
         }
-        if separated(command) {
+        if separated(command.clone()) {
             ui.separator();
         }
         command.menu_item_ui(ui, state, out);

@@ -8,10 +8,11 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::lang::Lang;
 use crate::model::compare::RowFilter;
+use crate::model::scenario::{Edit, GrowthRule};
 use crate::ui::state::{ThemeChoice, View};
 
 /// One user action.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Open a dataset or scenario file with the system dialog (or the typed-path window).
     Open,
@@ -55,9 +56,9 @@ pub enum Command {
     /// rankings view's fields, not listed in menus or the palette.
     SetWeight(crate::model::IndicatorIdx, Option<f64>),
     /// Adds the growth a target requires to the active scenario (the 目标 view's button).
-    ApplyTargetGrowth(crate::ui::targets_view::TargetKey),
+    ApplyTargetGrowth(crate::model::target_rows::TargetKey),
     /// A line chart of a target's indicator for its region alone.
-    ShowTargetInChart(crate::ui::targets_view::TargetKey),
+    ShowTargetInChart(crate::model::target_rows::TargetKey),
     /// Chart this indicator (side panel).
     SetIndicator(crate::model::IndicatorIdx),
     /// Bars or lines (side panel).
@@ -82,6 +83,56 @@ pub enum Command {
     ShowAbout,
     /// Open (or close) the command palette.
     CommandPalette,
+    /// A change to the scenarios made by the scenario panel or the table (not listed in menus
+    /// or the palette): one undo step each.
+    Scenario(ScenarioChange),
+}
+
+/// What the scenario panel and the table ask of the scenarios; the app carries it out in
+/// [`Command::Scenario`]'s one place, making the undo point there.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioChange {
+    /// Make this scenario active (`None`: the baseline).
+    Select(Option<usize>),
+    /// Rename a scenario.
+    Rename {
+        /// Which scenario (its place in the list).
+        doc: usize,
+        /// The new name, trimmed, not empty.
+        name: String,
+    },
+    /// Close a scenario: at once when it has no unsaved change, else after asking
+    /// (`PendingAction::CloseScenario`).
+    Delete(usize),
+    /// Remove one edit of a scenario (the baseline value shows again).
+    RemoveEdit {
+        /// Which scenario.
+        doc: usize,
+        /// The edit's place in the scenario's list.
+        position: usize,
+    },
+    /// Remove one growth rule.
+    RemoveGrowth {
+        /// Which scenario.
+        doc: usize,
+        /// The rule's place in the scenario's list.
+        position: usize,
+    },
+    /// Replace a growth rule with the one edited (when the gesture is over).
+    ReplaceGrowth {
+        /// Which scenario.
+        doc: usize,
+        /// The rule's place in the scenario's list.
+        position: usize,
+        /// The rule as edited.
+        rule: GrowthRule,
+    },
+    /// Add a growth rule to the active scenario (making one when there is none).
+    AddGrowth(GrowthRule),
+    /// Set cell values on the active scenario (making one when there is none), as one undo
+    /// step: a typed cell or a pasted block. An edit giving a cell back its baseline value
+    /// removes the cell's edit.
+    ApplyEdits(Vec<Edit>),
 }
 
 /// The menu a command belongs to (its group in the palette).
@@ -113,7 +164,7 @@ impl Menu {
     ];
 
     /// The menu's title.
-    pub fn text(self, lang: Lang) -> &'static str {
+    pub fn text(&self, lang: Lang) -> &'static str {
         match self {
             Self::File => lang.pick("文件", "File"),
             Self::Edit => lang.pick("编辑", "Edit"),
@@ -201,7 +252,7 @@ impl Command {
     }
 
     /// The menu it is in.
-    pub fn menu(self) -> Menu {
+    pub fn menu(&self) -> Menu {
         match self {
             Self::Open
             | Self::OpenPath
@@ -227,14 +278,15 @@ impl Command {
             | Self::SetMode(_)
             | Self::SetLogScale(_)
             | Self::SetLatest(_)
-            | Self::SetRegion(..) => Menu::View,
+            | Self::SetRegion(..)
+            | Self::Scenario(_) => Menu::View,
             Self::SetLanguage(_) => Menu::Language,
             Self::ShowShortcuts | Self::ShowAbout | Self::CommandPalette => Menu::Help,
         }
     }
 
     /// The text of its menu item.
-    pub fn text(self, lang: Lang) -> &'static str {
+    pub fn text(&self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
             Self::Open => ("打开…", "Open…"),
             Self::OpenPath => ("按路径打开…", "Open path…"),
@@ -253,7 +305,7 @@ impl Command {
             Self::OpenScenario => ("打开情景…", "Open scenario…"),
             Self::SaveScenario => ("保存情景", "Save scenario"),
             Self::SaveScenarioAs => ("情景另存为…", "Save scenario as…"),
-            Self::ShowView(view) => view_text(view),
+            Self::ShowView(view) => view_text(*view),
             Self::CompareRows(RowFilter::Changed) => ("只显示有变化的行", "Only changed rows"),
             Self::CompareRows(RowFilter::All) => ("比较全部行", "Compare all rows"),
             Self::SetWeight(..) => ("设置综合得分权重", "Set a composite weight"),
@@ -266,6 +318,7 @@ impl Command {
             Self::SetLogScale(_) => ("对数坐标", "Log scale"),
             Self::SetLatest(_) => ("截至该年的最新值", "Latest value up to the year"),
             Self::SetRegion(..) => ("选择地区", "Pick a region"),
+            Self::Scenario(_) => ("修改情景", "Change a scenario"),
             Self::SetLanguage(choice) => return choice.native_name(),
             Self::SetTheme(choice) => return choice.label(lang),
             Self::ShowShortcuts => ("快捷键", "Shortcuts"),
@@ -277,7 +330,7 @@ impl Command {
 
     /// The text of a button that repeats the menu item where space is short (the scenario
     /// panel's "新建" / "复制").
-    pub fn button_text(self, lang: Lang) -> &'static str {
+    pub fn button_text(&self, lang: Lang) -> &'static str {
         match self {
             Self::NewScenario => lang.pick("新建", "New"),
             Self::DuplicateScenario => lang.pick("复制", "Duplicate"),
@@ -286,7 +339,7 @@ impl Command {
     }
 
     /// What the command does, for its tooltip.
-    pub fn tooltip(self, lang: Lang) -> &'static str {
+    pub fn tooltip(&self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
             Self::Open => (
                 "用系统对话框打开数据集或情景文件",
@@ -332,7 +385,7 @@ impl Command {
                 "把当前情景保存到另一个文件",
                 "Save the active scenario to another file",
             ),
-            Self::ShowView(view) => view_tooltip(view),
+            Self::ShowView(view) => view_tooltip(*view),
             Self::CompareRows(RowFilter::Changed) => (
                 "只列出至少一个情景与基准不同的年份",
                 "List only the years where at least one scenario differs from the baseline",
@@ -362,6 +415,10 @@ impl Command {
             | Self::SetLogScale(_)
             | Self::SetLatest(_)
             | Self::SetRegion(..) => ("左侧面板中的选择", "A pick in the side panel"),
+            Self::Scenario(_) => (
+                "情景面板或数据表中的修改（可撤销）",
+                "A change in the scenario panel or the table (undoable)",
+            ),
             Self::SetLanguage(_) => ("界面与数据的语言", "Language of the interface and data"),
             Self::SetTheme(ThemeChoice::System) => (
                 "按操作系统的浅色/深色设置显示",
@@ -383,13 +440,13 @@ impl Command {
     }
 
     /// The text in the palette: the menu, then the item ("文件：打开…").
-    pub fn palette_text(self, lang: Lang) -> String {
+    pub fn palette_text(&self, lang: Lang) -> String {
         let colon = lang.pick("：", ": ");
         format!("{}{colon}{}", self.menu().text(lang), self.text(lang))
     }
 
     /// Its keyboard shortcuts, the main one first; empty when it has none.
-    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
         match self {
             Self::Open | Self::OpenScenario => OPEN_KEYS,
             Self::Undo => UNDO_KEYS,
@@ -400,37 +457,37 @@ impl Command {
             Self::SaveScenarioAs => SAVE_AS_KEYS,
             Self::ImportTable => IMPORT_KEYS,
             Self::CommandPalette => PALETTE_KEYS,
-            Self::ShowView(view) => VIEW_KEYS[view_position(view)],
+            Self::ShowView(view) => VIEW_KEYS[view_position(*view)],
             _ => &[],
         }
     }
 
     /// Its main shortcut.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         self.shortcuts().first().copied()
     }
 
     /// True when the window, not a widget, answers its shortcut. The table answers copy and
     /// paste itself (egui turns those keys into copy and paste events).
-    pub fn window_shortcut(self) -> bool {
+    pub fn window_shortcut(&self) -> bool {
         !matches!(self, Self::CopyCells | Self::PasteCells)
     }
 
     /// True when its shortcut also works while a text field has the keyboard: a field has
     /// its own undo, and Ctrl+S there would be a surprise; switching views and the palette
     /// are not.
-    pub fn works_while_typing(self) -> bool {
+    pub fn works_while_typing(&self) -> bool {
         matches!(self, Self::ShowView(_) | Self::CommandPalette)
     }
 
     /// True when the palette lists it (not the palette itself, nor what only the table does).
-    pub fn in_palette(self) -> bool {
-        self.window_shortcut() && self != Self::CommandPalette && !self.is_gesture()
+    pub fn in_palette(&self) -> bool {
+        self.window_shortcut() && *self != Self::CommandPalette && !self.is_gesture()
     }
 
     /// True for what a view's widget makes with its value (a weight, a pick): carried out
     /// like any command, not listed in menus or the palette.
-    pub fn is_gesture(self) -> bool {
+    pub fn is_gesture(&self) -> bool {
         matches!(
             self,
             Self::SetWeight(..)
@@ -443,11 +500,12 @@ impl Command {
                 | Self::SetLogScale(_)
                 | Self::SetLatest(_)
                 | Self::SetRegion(..)
+                | Self::Scenario(_)
         )
     }
 
     /// True when it can run in `state` (undo needs something to undo, …).
-    pub fn enabled(self, state: &CommandState) -> bool {
+    pub fn enabled(&self, state: &CommandState) -> bool {
         match self {
             Self::Undo => state.can_undo,
             Self::Redo => state.can_redo,
@@ -457,18 +515,18 @@ impl Command {
     }
 
     /// For the radio items (language, theme, view): whether it is the choice in force.
-    pub fn checked(self, state: &CommandState) -> Option<bool> {
+    pub fn checked(&self, state: &CommandState) -> Option<bool> {
         match self {
-            Self::SetLanguage(lang) => Some(state.lang == lang),
-            Self::SetTheme(theme) => Some(state.theme == theme),
-            Self::CompareRows(rows) => Some(state.compare_rows == rows),
+            Self::SetLanguage(lang) => Some(state.lang == *lang),
+            Self::SetTheme(theme) => Some(state.theme == *theme),
+            Self::CompareRows(rows) => Some(state.compare_rows == *rows),
             _ => None,
         }
     }
 
     /// Its menu item: a radio for a choice, else a button with its shortcut. A click pushes
     /// the command to `out` and closes the menu.
-    pub fn menu_item_ui(self, ui: &mut egui::Ui, state: &CommandState, out: &mut Vec<Command>) {
+    pub fn menu_item_ui(&self, ui: &mut egui::Ui, state: &CommandState, out: &mut Vec<Command>) {
         let lang = state.lang;
         let response = match self.checked(state) {
             Some(checked) => ui.radio(checked, self.text(lang)),
@@ -481,13 +539,13 @@ impl Command {
             }
         };
         if response.on_hover_text(self.tooltip(lang)).clicked() {
-            out.push(self);
+            out.push(self.clone());
             ui.close();
         }
     }
 
     /// A button for it outside the menus (short text, its tooltip); a click pushes it.
-    pub fn button_ui(self, ui: &mut egui::Ui, state: &CommandState, out: &mut Vec<Command>) {
+    pub fn button_ui(&self, ui: &mut egui::Ui, state: &CommandState, out: &mut Vec<Command>) {
         let lang = state.lang;
         let button = egui::Button::new(self.button_text(lang));
         if ui
@@ -495,12 +553,12 @@ impl Command {
             .on_hover_text(self.tooltip(lang))
             .clicked()
         {
-            out.push(self);
+            out.push(self.clone());
         }
     }
 
     /// Its shortcuts as the platform writes them, joined by " / ".
-    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> String {
         self.shortcuts()
             .iter()
             .map(|s| ctx.format_shortcut(s))
@@ -518,7 +576,7 @@ pub fn pressed_commands(ctx: &egui::Context) -> Vec<Command> {
     let mut keys: Vec<(KeyboardShortcut, Command)> = Command::all()
         .into_iter()
         .filter(|c| c.window_shortcut() && (!typing || c.works_while_typing()))
-        .flat_map(|c| c.shortcuts().iter().map(move |s| (*s, c)))
+        .flat_map(|c| c.shortcuts().iter().map(move |s| (*s, c.clone())))
         .collect();
     // Duplicates (Open and Open scenario share Ctrl+O): the first in menu order wins.
     let mut seen = Vec::new();
@@ -621,12 +679,12 @@ mod tests {
             for &shortcut in command.shortcuts() {
                 if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
                     assert_eq!(
-                        (*other, command),
+                        (other.clone(), command.clone()),
                         (Command::Open, Command::OpenScenario),
                         "{shortcut:?}"
                     );
                 }
-                seen.push((shortcut, command));
+                seen.push((shortcut, command.clone()));
             }
         }
         assert_eq!(

@@ -9,18 +9,9 @@ use crate::model::Dataset;
 use crate::model::dataset_history::DatasetStep;
 use crate::ui::app::YardstickApp;
 use crate::ui::dialogs::import::{ImportDialog, ImportOutcome, TABLE_EXTENSIONS};
-use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked};
+use crate::ui::file_prompt::{PathPrompt, PathPurpose, Picked, SaveRefusal};
 use crate::ui::polish::ToastKind;
 use crate::ui::state::PendingAction;
-
-/// Why a dataset was not saved to a typed path.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveRefusal {
-    /// The path is the dataset's own file: saving again replaces it (the message asks).
-    AskFirst(String),
-    /// Refused or failed; the message names the file. Nothing was written.
-    Failed(String),
-}
 
 impl YardstickApp {
     /// File ▸ Import table…: the system dialog, else (no dialog can open) the typed-path

@@ -11,10 +11,10 @@ use crate::model::compare::{Comparison, RowFilter, compare, compare_years};
 use crate::model::document::Scenarios;
 use crate::model::ranking::{CompositeData, RankingData, composite_data, ranking_data_latest};
 use crate::model::search::RegionSearch;
+use crate::model::target_rows::{TargetRow, target_rows};
 use crate::model::targets::ScenarioInput;
 use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::state::Picks;
-use crate::ui::targets_view::{TargetRow, target_rows};
 
 /// One cached value and the key it was built from.
 #[derive(Debug)]

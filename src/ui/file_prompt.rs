@@ -165,6 +165,15 @@ pub fn file_name(name: &str, ext: &str) -> String {
     format!("{stem}.{ext}")
 }
 
+/// Why a dataset was not saved to a typed path.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveRefusal {
+    /// The path is the dataset's own file: saving again replaces it (the message asks).
+    AskFirst(String),
+    /// Refused or failed; the message names the file. Nothing was written.
+    Failed(String),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

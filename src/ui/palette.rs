@@ -70,7 +70,7 @@ impl CommandPalette {
             self.selected = self.selected.saturating_sub(1);
         }
         self.selected = self.selected.min(found.len().saturating_sub(1));
-        let mut picked = enter.then(|| found.get(self.selected).copied()).flatten();
+        let mut picked = enter.then(|| found.get(self.selected).cloned()).flatten();
         let mut open = !escape;
         egui::Window::new(lang.pick("命令面板", "Command palette"))
             .id(egui::Id::unique("yardstick_command_palette"))
@@ -113,7 +113,7 @@ impl CommandPalette {
                                     row.scroll_to_me(None);
                                 }
                                 if row.on_hover_text(command.tooltip(lang)).clicked() {
-                                    picked = Some(*command);
+                                    picked = Some(command.clone());
                                 }
                                 let keys = command.shortcut_text(ui.ctx());
                                 if !keys.is_empty() {

@@ -478,6 +478,21 @@ impl YardstickApp {
         self.clear_recovery_if_clean();
     }
 
+    /// The scenarios with unsaved changes that `action` would lose: the one to be closed, or
+    /// every dirty one (quit, open another file).
+    fn asked_about(&self, action: &PendingAction) -> Vec<usize> {
+        let docs = &self.state.scenarios.docs;
+        match action {
+            PendingAction::CloseScenario(i) => docs
+                .get(*i)
+                .filter(|d| d.is_dirty())
+                .map(|_| *i)
+                .into_iter()
+                .collect(),
+            _ => (0..docs.len()).filter(|&i| docs[i].is_dirty()).collect(),
+        }
+    }
+
     /// The "unsaved changes" window for a pending action.
     pub fn pending_window(&mut self, ctx: &egui::Context) {
         let Some(action) = self.dialogs.pending.clone() else {
@@ -491,12 +506,9 @@ impl YardstickApp {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 let names: Vec<String> = self
-                    .state
-                    .scenarios
-                    .docs
-                    .iter()
-                    .filter(|d| d.is_dirty())
-                    .map(|d| d.scenario.name.clone())
+                    .asked_about(&action)
+                    .into_iter()
+                    .map(|i| self.state.scenarios.docs[i].scenario.name.clone())
                     .collect();
                 ui.label(match lang {
                     Lang::Zh => format!("以下情景有未保存的更改：{}", names.join("、")),
@@ -518,9 +530,7 @@ impl YardstickApp {
             });
         match answer {
             Some(Answer::Save) => {
-                let dirty: Vec<usize> = (0..self.state.scenarios.docs.len())
-                    .filter(|&i| self.state.scenarios.docs[i].is_dirty())
-                    .collect();
+                let dirty = self.asked_about(&action);
                 let active = self.state.scenarios.active;
                 let mut all_saved = true;
                 for i in dirty {

@@ -3,8 +3,9 @@
 //! removable, rules editable), the problems found when applying it, and an editor for growth
 //! rules.
 //!
-//! Every change goes through [`ScenarioDoc::change`], so each gesture is one undo step: a
-//! slider drag on an existing rule is applied when the mouse button is released.
+//! The panel reads the scenarios through [`Cx`] and asks for every change with a
+//! [`Command::Scenario`]; the app makes each one undo step. A slider drag on an existing rule
+//! is sent when the mouse button is released, so the drag is one step.
 
 use egui::{Color32, RichText};
 
@@ -14,16 +15,44 @@ use crate::model::Dataset;
 use crate::model::ObservationKind;
 use crate::model::document::Scenarios;
 use crate::model::scenario::{Applied, Edit, GrowthRule, ScenarioProblem, baseline_value};
-use crate::ui::YardstickApp;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, CommandState, ScenarioChange};
+use crate::ui::state::AppState;
+use crate::ui::views::Cx;
 
-/// The panel's own state between frames (kept in egui's memory, not in the app).
+/// The scenario panel (right side) and what it remembers between frames.
+#[derive(Clone, Debug, Default)]
+pub struct ScenarioPanel {
+    state: PanelState,
+}
+
+impl ScenarioPanel {
+    /// Draws the panel; every change to the scenarios goes to `out`.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        let state = &mut self.state;
+        egui::ScrollArea::vertical()
+            .id_salt("scenario_panel_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                scenario_list(ui, cx.state, state, out);
+                ui.separator();
+                if cx.state.scenarios.active().is_some() {
+                    active_scenario(ui, cx.state, state, out);
+                    ui.separator();
+                }
+                growth_editor(ui, cx.state, state, out);
+            });
+    }
+}
+
+fn push(out: &mut Vec<Command>, change: ScenarioChange) {
+    out.push(Command::Scenario(change));
+}
+
+/// The panel's own state between frames.
 #[derive(Clone, Debug, Default)]
 struct PanelState {
     /// The inline rename field, while open.
     renaming: Option<Rename>,
-    /// The scenario (index) whose deletion waits for confirmation.
-    confirm_delete: Option<usize>,
     /// The rule being prepared for "Add".
     draft: Option<Draft>,
     /// An existing rule being edited in place.
@@ -57,26 +86,6 @@ struct Editing {
     draft: GrowthRule,
 }
 
-/// Draws the scenario panel for `app` and applies the user's actions to `app.state.scenarios`.
-pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let state_id = egui::Id::unique("yardstick_scenario_panel_state");
-    let mut state: PanelState = ui.data(|d| d.get_temp(state_id)).unwrap_or_default();
-    egui::ScrollArea::vertical()
-        .id_salt("scenario_panel_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            scenario_list(ui, app, &mut state);
-            ui.separator();
-            if app.state.scenarios.active().is_some() {
-                active_scenario(ui, app, &mut state);
-                ui.separator();
-            }
-            growth_editor(ui, app, &mut state);
-        });
-    confirm_delete(ui, &mut app.state.scenarios, app.state.lang, &mut state);
-    ui.data_mut(|d| d.insert_temp(state_id, state));
-}
-
 /// Marks a warning. egui's default fonts have no "⚠" (and the CJK subset neither), so the
 /// full-width exclamation mark of GB2312 is used, in the warning colour.
 const WARN: &str = "！";
@@ -87,12 +96,17 @@ fn warn_color(ui: &egui::Ui) -> Color32 {
 }
 
 /// The list of scenarios, the baseline, and New / Duplicate / Rename / Delete.
-fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelState) {
-    let lang = app.state.lang;
+fn scenario_list(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    state: &mut PanelState,
+    out: &mut Vec<Command>,
+) {
+    let lang = app.lang;
     ui.heading(lang.pick("情景", "Scenarios"));
     let baseline = ui
         .selectable_label(
-            app.state.scenarios.active.is_none(),
+            app.scenarios.active.is_none(),
             lang.pick("基准", "Baseline"),
         )
         .on_hover_text(lang.pick(
@@ -100,10 +114,10 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             "The dataset's own values, no assumptions",
         ));
     if baseline.clicked() {
-        app.state.scenarios.active = None;
+        push(out, ScenarioChange::Select(None));
     }
     let mut pick = None;
-    for (i, doc) in app.state.scenarios.docs.iter().enumerate() {
+    for (i, doc) in app.scenarios.docs.iter().enumerate() {
         let dirty = if doc.is_dirty() { "* " } else { "" };
         let text = format!("{dirty}{}", doc.scenario.name);
         let hover = match &doc.path {
@@ -111,7 +125,7 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             None => lang.pick("尚未保存", "Not saved yet").to_owned(),
         };
         if ui
-            .selectable_label(app.state.scenarios.active == Some(i), text)
+            .selectable_label(app.scenarios.active == Some(i), text)
             .on_hover_text(hover)
             .clicked()
         {
@@ -119,21 +133,25 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
         }
     }
     if let Some(i) = pick {
-        app.state.scenarios.active = Some(i);
+        push(out, ScenarioChange::Select(Some(i)));
     }
 
     let active = app
-        .state
         .scenarios
         .active
-        .filter(|&i| i < app.state.scenarios.docs.len());
+        .filter(|&i| i < app.scenarios.docs.len());
     ui.horizontal_wrapped(|ui| {
-        let state_now = app.command_state();
-        let mut out = Vec::new();
-        Command::NewScenario.button_ui(ui, &state_now, &mut out);
-        Command::DuplicateScenario.button_ui(ui, &state_now, &mut out);
-        for command in out {
-            app.run(command);
+        // What the two buttons need of the command state: the language, and whether a
+        // scenario is active (Duplicate needs one).
+        let state_now = CommandState {
+            lang,
+            has_active: active.is_some(),
+            ..CommandState::default()
+        };
+        let before = out.len();
+        Command::NewScenario.button_ui(ui, &state_now, out);
+        Command::DuplicateScenario.button_ui(ui, &state_now, out);
+        if out.len() > before {
             state.renaming = None;
             state.editing = None;
         }
@@ -146,7 +164,7 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             {
                 state.renaming = Some(Rename {
                     doc: i,
-                    text: app.state.scenarios.docs[i].scenario.name.clone(),
+                    text: app.scenarios.docs[i].scenario.name.clone(),
                     focus: true,
                 });
             }
@@ -158,22 +176,25 @@ fn scenario_list(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
                 .clicked()
                 && let Some(i) = active
             {
-                if app.state.scenarios.docs[i].is_dirty() {
-                    state.confirm_delete = Some(i);
-                } else {
-                    app.state.scenarios.remove(i);
-                    state.renaming = None;
-                    state.editing = None;
-                }
+                // A scenario with unsaved changes is closed after the app asks.
+                push(out, ScenarioChange::Delete(i));
+                state.renaming = None;
+                state.editing = None;
             }
         });
     });
-    rename_field(ui, &mut app.state.scenarios, lang, state);
+    rename_field(ui, &app.scenarios, lang, state, out);
 }
 
 /// The inline rename field: Enter (or leaving the field) commits as one undo step, Escape
 /// cancels.
-fn rename_field(ui: &mut egui::Ui, scenarios: &mut Scenarios, lang: Lang, state: &mut PanelState) {
+fn rename_field(
+    ui: &mut egui::Ui,
+    scenarios: &Scenarios,
+    lang: Lang,
+    state: &mut PanelState,
+    out: &mut Vec<Command>,
+) {
     let Some(rename) = &mut state.renaming else {
         return;
     };
@@ -210,7 +231,13 @@ fn rename_field(ui: &mut egui::Ui, scenarios: &mut Scenarios, lang: Lang, state:
     if let Some(commit) = done {
         let name = rename.text.trim().to_owned();
         if commit && !name.is_empty() {
-            scenarios.docs[rename.doc].change(|s| s.name = name);
+            push(
+                out,
+                ScenarioChange::Rename {
+                    doc: rename.doc,
+                    name,
+                },
+            );
         }
         state.renaming = None;
     }
@@ -386,16 +413,22 @@ enum ListAction {
 }
 
 /// The active scenario's edits, growth rules and problems.
-fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelState) {
-    let lang = app.state.lang;
-    let dataset = &app.state.dataset;
-    let Some(index) = app.state.scenarios.active else {
+fn active_scenario(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    state: &mut PanelState,
+    out: &mut Vec<Command>,
+) {
+    let lang = app.lang;
+    let dataset = &app.dataset;
+    let Some(index) = app.scenarios.active else {
         return;
     };
-    let Some(doc) = app.state.scenarios.docs.get_mut(index) else {
+    let Some(doc) = app.scenarios.docs.get(index) else {
         return;
     };
-    let problems: Vec<ScenarioProblem> = doc.applied(dataset).problems().to_vec();
+    // Applied before the panel is drawn (the app keeps the active scenario's values fresh).
+    let problems: &[ScenarioProblem] = doc.applied_now().map_or(&[], Applied::problems);
     let mut action = None;
 
     ui.strong(counted(
@@ -516,15 +549,21 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
     }
 
     match action {
-        Some(ListAction::RemoveEdit(i)) => {
-            doc.change(|s| {
-                if i < s.edits.len() {
-                    s.edits.remove(i);
-                }
-            });
-        }
+        Some(ListAction::RemoveEdit(i)) => push(
+            out,
+            ScenarioChange::RemoveEdit {
+                doc: index,
+                position: i,
+            },
+        ),
         Some(ListAction::RemoveGrowth(i)) => {
-            doc.change(|s| s.remove_growth(i));
+            push(
+                out,
+                ScenarioChange::RemoveGrowth {
+                    doc: index,
+                    position: i,
+                },
+            );
             state.editing = match state.editing.take() {
                 Some(e) if e.doc == index && e.position == i => None,
                 Some(mut e) if e.doc == index && e.position > i => {
@@ -552,16 +591,15 @@ fn active_scenario(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelS
 
 /// The (region id, indicator id) picked in the side panel: the indicator, and the first
 /// checked region (else the first region). `None` when the dataset has no region.
-fn picked_pair(app: &YardstickApp) -> Option<(String, String)> {
-    let dataset = &app.state.dataset;
-    let region = app
-        .picked_regions()
+fn picked_pair(app: &AppState) -> Option<(String, String)> {
+    let dataset = &app.dataset;
+    let region = crate::ui::derived::picked_regions(dataset, &app.picks.regions)
         .first()
         .copied()
         .or_else(|| dataset.region_indices().next())?;
     let indicator = dataset
         .indicator_indices()
-        .find(|&i| i == app.state.picks.indicator)
+        .find(|&i| i == app.picks.indicator)
         .or_else(|| dataset.indicator_indices().next())?;
     Some((
         dataset.region(region).id.clone(),
@@ -595,16 +633,21 @@ fn default_rule(dataset: &Dataset, region: &str, indicator: &str, pct: f64) -> G
 
 /// The growth-rule editor: a new rule for "Add", or the rule picked with "Edit", changed in
 /// place (one undo step per gesture).
-fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelState) {
-    let lang = app.state.lang;
+fn growth_editor(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    state: &mut PanelState,
+    out: &mut Vec<Command>,
+) {
+    let lang = app.lang;
     let Some(pair) = picked_pair(app) else {
         return;
     };
     // An edited rule that is gone (removed, scenario switched) ends the editing; one changed
     // by undo or redo resets the fields.
     if let Some(editing) = &mut state.editing {
-        let current = (app.state.scenarios.active == Some(editing.doc))
-            .then(|| app.state.scenarios.docs.get(editing.doc))
+        let current = (app.scenarios.active == Some(editing.doc))
+            .then(|| app.scenarios.docs.get(editing.doc))
             .flatten()
             .and_then(|doc| doc.scenario.growth.get(editing.position));
         match current {
@@ -616,7 +659,7 @@ fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             Some(_) => {}
         }
     }
-    let dataset = &app.state.dataset;
+    let dataset = &app.dataset;
     let draft = state.draft.get_or_insert_with(|| Draft {
         rule: default_rule(dataset, &pair.0, &pair.1, 5.0),
         defaults_for: pair.clone(),
@@ -654,12 +697,12 @@ fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
     let start = {
         let region = dataset.region_by_id(&rule.region);
         let indicator = dataset.indicator_by_id(&rule.indicator);
-        region
-            .zip(indicator)
-            .and_then(|(r, i)| match app.state.scenarios.active_mut() {
-                Some(doc) => doc.applied(dataset).value(dataset, r, i, rule.from),
+        region.zip(indicator).and_then(|(r, i)| {
+            match app.scenarios.active().and_then(|d| d.applied_now()) {
+                Some(applied) => applied.value(dataset, r, i, rule.from),
                 None => Applied::none().value(dataset, r, i, rule.from),
-            })
+            }
+        })
     };
     let unit = dataset
         .indicator_by_id(&rule.indicator)
@@ -699,14 +742,15 @@ fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
             // Write the fields to the scenario once the gesture is over: a drag is one step.
             let dragging = ui.input(|i| i.pointer.any_down());
             if editing.draft != editing.synced && !dragging {
-                let (position, rule) = (editing.position, editing.draft.clone());
-                if let Some(doc) = app.state.scenarios.docs.get_mut(editing.doc) {
-                    doc.change(|s| {
-                        if let Some(slot) = s.growth.get_mut(position) {
-                            *slot = rule.clone();
-                        }
-                    });
-                }
+                let rule = editing.draft.clone();
+                push(
+                    out,
+                    ScenarioChange::ReplaceGrowth {
+                        doc: editing.doc,
+                        position: editing.position,
+                        rule: rule.clone(),
+                    },
+                );
                 editing.synced = rule;
             }
             if ui
@@ -731,8 +775,7 @@ fn growth_editor(ui: &mut egui::Ui, app: &mut YardstickApp, state: &mut PanelSta
                     "Add this rule to the active scenario (making one if there is none)",
                 ));
             if add.clicked() {
-                let rule = draft.rule.clone();
-                app.active_doc().change(|s| s.growth.push(rule));
+                push(out, ScenarioChange::AddGrowth(draft.rule.clone()));
             }
         }
     }
@@ -821,41 +864,4 @@ fn rule_fields(ui: &mut egui::Ui, dataset: &Dataset, lang: Lang, rule: &mut Grow
         "不勾选时，已有实际值或估计值的年份保持不变",
         "Unchecked, years that have an actual or estimated value keep it",
     ));
-}
-
-/// The confirmation for deleting a scenario with unsaved changes.
-fn confirm_delete(ui: &egui::Ui, scenarios: &mut Scenarios, lang: Lang, state: &mut PanelState) {
-    let Some(index) = state.confirm_delete else {
-        return;
-    };
-    let Some(doc) = scenarios.docs.get(index) else {
-        state.confirm_delete = None;
-        return;
-    };
-    let name = doc.scenario.name.clone();
-    let mut delete = false;
-    let mut cancel = false;
-    let modal = egui::Modal::new(egui::Id::unique("yardstick_confirm_delete_scenario")).show(
-        ui.ctx(),
-        |ui| {
-            ui.set_max_width(360.0);
-            ui.heading(lang.pick("删除情景？", "Delete the scenario?"));
-            ui.label(match lang {
-                Lang::Zh => format!("情景“{name}”有未保存的修改，删除后无法恢复。"),
-                Lang::En => format!("“{name}” has unsaved changes; they will be lost."),
-            });
-            ui.horizontal(|ui| {
-                delete = ui.button(lang.pick("仍然删除", "Delete anyway")).clicked();
-                cancel = ui.button(lang.pick("保留", "Keep it")).clicked();
-            });
-        },
-    );
-    if delete {
-        scenarios.remove(index);
-        state.renaming = None;
-        state.editing = None;
-        state.confirm_delete = None;
-    } else if cancel || modal.should_close() {
-        state.confirm_delete = None;
-    }
 }

@@ -13,7 +13,7 @@
 //!
 //! Editing, for the user: **click** a cell to select it, then **double-click** it, press
 //! **F2** or **Enter**, or simply **start typing** to edit it in place. **Enter** or clicking
-//! elsewhere commits through [`YardstickApp::commit_cell`] (one undo step; an empty cell
+//! elsewhere commits (a [`ScenarioChange::ApplyEdits`] for the app: one undo step; an empty cell
 //! removes the value); **Escape** cancels. Text that is not an acceptable value keeps the
 //! cell open with a red frame and the reason, shown above the table and as the cell's tooltip;
 //! the data keeps its old value. Targets are published plan goals: shown, never editable.
@@ -40,9 +40,13 @@ use egui::{Color32, Rect, Response, RichText, Sense, Stroke};
 
 use crate::chart::style::format_value;
 use crate::lang::Lang;
+use crate::model::cell_value::parse_cell_value;
+use crate::model::scenario::Edit;
 use crate::model::scenario::{Applied, Cell, Effective, GrowthRule, Origin};
 use crate::model::{Dataset, IndicatorIdx, ObservationKind, RegionIdx};
-use crate::ui::YardstickApp;
+use crate::ui::command::{Command, ScenarioChange};
+use crate::ui::state::AppState;
+use crate::ui::views::Cx;
 
 pub use long::{LongRow, SortColumn};
 
@@ -102,11 +106,13 @@ pub struct Sort {
     pub ascending: bool,
 }
 
-/// The table's UI state, kept in [`YardstickApp::table`].
+/// The table's UI state, kept in the app's view states.
 #[derive(Debug, Default)]
 pub struct TableState {
     /// Pivot or long.
     pub layout: Layout,
+    /// Long layout: rows of every indicator, not only the one picked ("只看当前指标" off).
+    pub all_indicators: bool,
     /// The cell being edited, if any.
     pub editing: Option<Editing>,
     /// Pivot: the selected cell that a paste starts from, as (region, year).
@@ -175,9 +181,9 @@ fn data_key(dataset: &Dataset) -> DataKey {
     )
 }
 
-fn scenario_key(app: &YardstickApp) -> ScenarioKey {
-    let index = app.state.scenarios.active?;
-    let doc = app.state.scenarios.active()?;
+fn scenario_key(app: &AppState) -> ScenarioKey {
+    let index = app.scenarios.active?;
+    let doc = app.scenarios.active()?;
     Some((
         index,
         doc.revision(),
@@ -404,14 +410,13 @@ enum Action {
     Paste { text: String, from_window: bool },
 }
 
-/// Draws the table view.
-pub fn show(ui: &mut egui::Ui, app: &mut YardstickApp) {
-    let mut state = std::mem::take(&mut app.views.table);
-    state.show(ui, app);
-    app.views.table = state;
-}
-
 impl TableState {
+    /// Draws the table view; values typed or pasted go to `out` as one
+    /// [`ScenarioChange::ApplyEdits`] each.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        self.show(ui, cx.state, out);
+    }
+
     /// Gives the table the keyboard on the next frame, selecting a cell if none is.
     pub fn request_focus(&mut self) {
         self.focus_request = true;
@@ -522,10 +527,10 @@ impl TableState {
         ))
     }
 
-    fn show(&mut self, ui: &mut egui::Ui, app: &mut YardstickApp) {
-        let lang = app.state.lang;
+    fn show(&mut self, ui: &mut egui::Ui, app: &AppState, out: &mut Vec<Command>) {
+        let lang = app.lang;
         self.cell_rects.clear();
-        let data = Some(data_key(&app.state.dataset));
+        let data = Some(data_key(&app.dataset));
         if self.data != data {
             // Another dataset: its regions and indicators are numbered afresh.
             self.data = data;
@@ -539,7 +544,7 @@ impl TableState {
             && self
                 .editing
                 .as_ref()
-                .is_some_and(|e| e.cell.indicator != app.state.picks.indicator)
+                .is_some_and(|e| e.cell.indicator != app.picks.indicator)
         {
             self.editing = None;
         }
@@ -569,63 +574,56 @@ impl TableState {
 
         let mut actions = Vec::new();
         let skey = scenario_key(app);
-        let growth: Vec<GrowthRule> = app
-            .state
-            .scenarios
-            .active()
-            .map(|d| d.scenario.growth.clone())
-            .unwrap_or_default();
         let none = Applied::none();
-        let dataset = &app.state.dataset;
-        let applied = match app.state.scenarios.active_mut() {
-            Some(doc) => doc.applied(dataset),
-            None => &none,
-        };
+        let dataset = &app.dataset;
+        let active = app.scenarios.active();
+        let growth: &[GrowthRule] = active.map_or(&[], |d| &d.scenario.growth);
+        // Applied before the views are drawn (the app keeps the active scenario's fresh).
+        let applied = active.and_then(|d| d.applied_now()).unwrap_or(&none);
         let frame = Frame {
             dataset,
             applied,
-            growth: &growth,
+            growth,
             lang,
-            indicator: app.state.picks.indicator,
+            indicator: app.picks.indicator,
         };
         self.focus_widget(ui, lang);
         let table_rect = ui.available_rect_before_wrap();
         match self.layout {
-            Layout::Pivot => self.pivot(ui, &frame, &app.state.picks.regions, skey, &mut actions),
+            Layout::Pivot => self.pivot(ui, &frame, &app.picks.regions, skey, &mut actions),
             Layout::Long => {
-                let only = app
-                    .views
-                    .table_only_indicator
-                    .then_some(app.state.picks.indicator);
-                self.long(
-                    ui,
-                    &frame,
-                    &app.state.picks.regions,
-                    only,
-                    skey,
-                    &mut actions,
-                );
+                let only = (!self.all_indicators).then_some(app.picks.indicator);
+                self.long(ui, &frame, &app.picks.regions, only, skey, &mut actions);
             }
         }
         self.focus_ring(ui, table_rect.intersect(ui.min_rect()));
         self.paste_window(ui.ctx(), &frame, &mut actions);
         for action in actions {
-            self.run(action, app);
+            self.run(action, app, out);
         }
     }
 
     /// Carries out what the user did.
-    fn run(&mut self, action: Action, app: &mut YardstickApp) {
-        let lang = app.state.lang;
+    fn run(&mut self, action: Action, app: &AppState, out: &mut Vec<Command>) {
+        let lang = app.lang;
         match action {
             Action::Commit {
                 cell,
                 text,
                 by_enter,
             } => {
-                let name = paste::cell_name(&app.state.dataset, cell, lang);
-                match app.commit_cell(cell.region, cell.indicator, cell.year, &text) {
-                    Ok(()) => {
+                let name = paste::cell_name(&app.dataset, cell, lang);
+                let indicator = app.dataset.indicator(cell.indicator);
+                match parse_cell_value(&text, indicator).map_err(|e| e.message(indicator, lang)) {
+                    Ok(value) => {
+                        let edit = Edit::recorded(
+                            &app.dataset,
+                            cell.region,
+                            cell.indicator,
+                            cell.year,
+                            value,
+                        );
+                        out.push(Command::Scenario(ScenarioChange::ApplyEdits(vec![edit])));
                         self.editing = None;
                         self.message = None;
                         if by_enter {
@@ -666,16 +664,17 @@ impl TableState {
                 };
                 let block = crate::io::tsv::parse_tsv(&text);
                 let grid = paste::Grid {
-                    indicator: app.state.picks.indicator,
+                    indicator: app.picks.indicator,
                     rows: &self.rows,
                     years: &self.years,
                 };
                 let none = Applied::none();
-                let dataset = &app.state.dataset;
-                let applied = match app.state.scenarios.active_mut() {
-                    Some(doc) => doc.applied(dataset),
-                    None => &none,
-                };
+                let dataset = &app.dataset;
+                let applied = app
+                    .scenarios
+                    .active()
+                    .and_then(|d| d.applied_now())
+                    .unwrap_or(&none);
                 let plan = paste::plan_paste(dataset, applied, grid, anchor, &block, lang);
                 if plan.covered.0 > 0 && plan.covered.1 > 0 {
                     self.anchor = grid.cell(anchor.0, anchor.1).map(|c| (c.region, c.year));
@@ -689,7 +688,9 @@ impl TableState {
                     is_error: plan.edits.is_empty() && !plan.refused.is_empty(),
                 });
                 self.editing = None;
-                app.apply_edits(plan.edits);
+                if !plan.edits.is_empty() {
+                    out.push(Command::Scenario(ScenarioChange::ApplyEdits(plan.edits)));
+                }
             }
         }
     }

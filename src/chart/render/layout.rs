@@ -13,6 +13,7 @@ use crate::lang::Lang;
 
 use super::axis::ValueScale;
 use super::bound_marks::{bound_label, bound_marker};
+pub use super::shapes::Layout;
 use super::shapes::{
     AXIS, Align, Color, GRID, INK, MUTED, REFERENCE, Rect, Shape, TEXT, TextShape, WARN, WHITE,
 };
@@ -30,29 +31,6 @@ const TEXT_TOP: f64 = 0.18;
 pub const MAX_VALUE_LABELS: usize = 30;
 /// Bars use this share of their slot (the rest separates neighbours).
 const BAR_FILL: f64 = 0.95;
-
-/// The laid-out chart.
-#[derive(Clone, Debug)]
-pub struct Layout {
-    /// Canvas width in pixels.
-    pub width: f64,
-    /// Canvas height in pixels.
-    pub height: f64,
-    /// What to draw, in order (later shapes on top).
-    pub shapes: Vec<Shape>,
-    /// The plot area (axes and data), if the chart has data.
-    pub plot: Option<Rect>,
-}
-
-impl Layout {
-    /// Every text shape.
-    pub fn texts(&self) -> impl Iterator<Item = &TextShape> {
-        self.shapes.iter().filter_map(|s| match s {
-            Shape::Text(t) => Some(t),
-            _ => None,
-        })
-    }
-}
 
 /// Lays out `spec` on a `width` × `height` pixel canvas.
 pub fn layout(spec: &ChartSpec, width: u32, height: u32, measure: &Measure) -> Layout {

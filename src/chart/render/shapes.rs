@@ -171,3 +171,26 @@ impl Rect {
         x >= self.x0 - slack && x <= self.x1 + slack && y >= self.y0 - slack && y <= self.y1 + slack
     }
 }
+
+/// The laid-out chart.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// Canvas width in pixels.
+    pub width: f64,
+    /// Canvas height in pixels.
+    pub height: f64,
+    /// What to draw, in order (later shapes on top).
+    pub shapes: Vec<Shape>,
+    /// The plot area (axes and data), if the chart has data.
+    pub plot: Option<Rect>,
+}
+
+impl Layout {
+    /// Every text shape.
+    pub fn texts(&self) -> impl Iterator<Item = &TextShape> {
+        self.shapes.iter().filter_map(|s| match s {
+            Shape::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}

@@ -10,8 +10,9 @@ use crate::model::targets::{
     Bound, Measure as FigureMeasure, bound_symbol, short_number, short_pct,
 };
 
-use super::layout::Layout;
-use super::shapes::{AXIS, Align, Color, GRID, INK, MUTED, Rect, Shape, TEXT, TextShape, WHITE};
+use super::shapes::{
+    AXIS, Align, Color, GRID, INK, Layout, MUTED, Rect, Shape, TEXT, TextShape, WHITE,
+};
 use super::text::Measure;
 
 /// Line height as a multiple of the em size.

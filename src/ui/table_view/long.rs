@@ -14,8 +14,8 @@ use crate::chart::PointKind;
 use crate::lang::Lang;
 use crate::model::scenario::{Cell, baseline_value};
 use crate::model::{IndicatorIdx, ObservationKind, RegionIdx};
-use crate::ui::YardstickApp;
 use crate::ui::i18n::Text;
+use crate::ui::state::AppState;
 
 /// A column of the long layout, also what it can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,12 +107,15 @@ pub(super) struct LongKey {
 
 impl TableState {
     /// "Only this indicator" and the filter box.
-    pub(super) fn long_toolbar(&mut self, ui: &mut egui::Ui, app: &mut YardstickApp) {
-        let lang = app.state.lang;
-        ui.checkbox(
-            &mut app.views.table_only_indicator,
-            Text::OnlyThisIndicator.get(lang),
-        );
+    pub(super) fn long_toolbar(&mut self, ui: &mut egui::Ui, app: &AppState) {
+        let lang = app.lang;
+        let mut only = !self.all_indicators;
+        if ui
+            .checkbox(&mut only, Text::OnlyThisIndicator.get(lang))
+            .changed()
+        {
+            self.all_indicators = !only;
+        }
         ui.separator();
         let label = ui.label(lang.pick("筛选", "Filter"));
         ui.add(

@@ -14,15 +14,15 @@ use super::{
 use crate::chart::style::format_value;
 use crate::io::tsv::to_tsv;
 use crate::model::{ObservationKind, RegionIdx};
-use crate::ui::YardstickApp;
 use crate::ui::i18n::Text;
+use crate::ui::state::AppState;
 
 impl TableState {
     /// Indicator heading, "+ year column", copy and "Paste text…".
-    pub(super) fn pivot_toolbar(&mut self, ui: &mut egui::Ui, app: &YardstickApp) {
-        let lang = app.state.lang;
-        let idx = app.state.picks.indicator;
-        let indicator = app.state.dataset.indicator(idx);
+    pub(super) fn pivot_toolbar(&mut self, ui: &mut egui::Ui, app: &AppState) {
+        let lang = app.lang;
+        let idx = app.picks.indicator;
+        let indicator = app.dataset.indicator(idx);
         let heading = match lang {
             crate::lang::Lang::Zh => format!("{}（{}）", indicator.name, indicator.unit),
             crate::lang::Lang::En => format!("{} [{}]", indicator.name_en, indicator.unit_en),
@@ -41,7 +41,7 @@ impl TableState {
                 .years
                 .last()
                 .copied()
-                .or_else(|| app.state.dataset.years_of(idx).last().copied())
+                .or_else(|| app.dataset.years_of(idx).last().copied())
                 .unwrap_or(2024);
             self.new_year = last.saturating_add(1);
             self.new_year_for = Some(idx);
@@ -61,7 +61,7 @@ impl TableState {
             ))
             .clicked()
         {
-            self.add_year(&app.state.dataset, idx, self.new_year);
+            self.add_year(&app.dataset, idx, self.new_year);
             self.new_year = self.new_year.saturating_add(1);
         }
         ui.separator();

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::chart::PointKind;
 use crate::chart::style::format_value;
 use crate::lang::Lang;
-use crate::model::analysis::Values;
+use crate::model::values::Values;
 use crate::model::{Better, IndicatorIdx, ObservationKind, RegionIdx};
 use crate::ui::command::Command;
 use crate::ui::derived::{Inputs, picked_regions};
