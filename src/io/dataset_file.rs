@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{ErrorKind, LoadError, Location};
 use super::outline;
 use super::progress::{Phase, Progress};
+pub use super::read::decode_utf8;
 use super::{DATASET_FORMAT, FORMAT_VERSION, FileKind, file_kind, write_atomic};
 use crate::model::dataset::DatasetParts;
 use crate::model::{Dataset, Indicator, ObservationRecord, Problem, Region, SeriesRecord, Source};
@@ -59,25 +60,6 @@ fn load_dataset_counted(path: &Path, progress: Option<&Progress>) -> Result<Data
     parse_dataset_counted(&shown, &text, progress)
 }
 
-/// Turns bytes into text, or names the line and column of the first byte that is not UTF-8.
-/// A leading byte-order mark is accepted and dropped.
-pub fn decode_utf8<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        // `good` is valid UTF-8 by construction.
-        let at = std::str::from_utf8(good).map_or(Location { line: 1, col: 1 }, |t| {
-            Location::of_offset(t, t.len())
-        });
-        LoadError::single(
-            shown,
-            ErrorKind::Encoding,
-            Some(at),
-            "the file is not UTF-8 text (save it as UTF-8)",
-        )
-    })
-}
-
 /// Parses and checks dataset text; `shown` is the file name used in messages.
 pub fn parse_dataset(shown: &str, text: &str) -> Result<Dataset, LoadError> {
     parse_dataset_counted(shown, text, None)
@@ -92,7 +74,7 @@ fn parse_dataset_counted(
     if let Some(progress) = progress {
         progress.set_phase(Phase::Parsing);
     }
-    let file: DatasetFile = from_ron(shown, text)?;
+    let file = parse_dataset_file(shown, text)?;
     if let Some(progress) = progress {
         if progress.is_cancelled() {
             return Err(LoadError::single(
@@ -104,6 +86,45 @@ fn parse_dataset_counted(
         }
         progress.set_phase(Phase::Checking);
     }
+    build(shown, text, file)
+}
+
+/// Parses dataset text into its file form: the `series` list by the fast path
+/// ([`super::series_scan`]) and the rest by `ron`; the whole text by `ron` when the fast path
+/// does not read the list or `ron` finds anything wrong, so errors are `ron`'s own, located
+/// in `text`.
+fn parse_dataset_file(shown: &str, text: &str) -> Result<DatasetFile, LoadError> {
+    match parse_with_fast_series(text) {
+        Some(file) => Ok(file),
+        None => from_ron(shown, text),
+    }
+}
+
+/// The fast path: `None` unless the series list is in the fast parser's form and `ron` reads
+/// the rest of the text, with that list in the place `ron` itself reads it.
+fn parse_with_fast_series(text: &str) -> Option<DatasetFile> {
+    let split = super::series_scan::split_series(text)?;
+    let rest = split.rest_of(text);
+    let mut file: DatasetFile = ron::Options::default().from_str(&rest).ok()?;
+    drop(rest);
+    if !super::series_scan::is_marker(&file.series) {
+        return None;
+    }
+    file.series = split.series;
+    Some(file)
+}
+
+/// [`parse_dataset`] with the whole text read by `ron` (no fast path for `series`): the
+/// reference the fast path is tested and measured against.
+#[doc(hidden)]
+pub fn parse_dataset_by_ron(shown: &str, text: &str) -> Result<Dataset, LoadError> {
+    check_header(shown, text, FileKind::Dataset)?;
+    let file: DatasetFile = from_ron(shown, text)?;
+    build(shown, text, file)
+}
+
+/// Checks and indexes the file's parts into a dataset; problems located in `text`.
+fn build(shown: &str, text: &str, file: DatasetFile) -> Result<Dataset, LoadError> {
     Dataset::build(DatasetParts {
         title: file.title,
         title_en: file.title_en,
@@ -421,4 +442,23 @@ pub fn save_dataset(path: &Path, dataset: &Dataset) -> std::io::Result<()> {
         ));
     }
     write_atomic(path, dataset_to_ron(dataset).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::synthetic::synthetic_dataset;
+
+    #[test]
+    fn a_written_series_file_takes_the_fast_path_and_a_commented_one_does_not() {
+        let text = dataset_to_ron_as(&synthetic_dataset(4, 3, 6, 1), ValuesLayout::Series);
+        let fast = parse_with_fast_series(&text).expect("the fast path reads what it wrote");
+        assert_eq!(fast.series.len(), 12);
+        let commented = text.replacen("values: [", "values: [ /* c */", 1);
+        assert!(parse_with_fast_series(&commented).is_none());
+        assert!(parse_dataset("t.ron", &commented).is_ok());
+        // A `series:` inside a string is no list: the marker is not where ron reads series.
+        let in_string = text.replacen("title: \"", "title: r#\"series: [\"#, notes_: \"", 1);
+        assert!(parse_with_fast_series(&in_string).is_none());
+    }
 }

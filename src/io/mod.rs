@@ -9,6 +9,7 @@ pub mod progress;
 pub mod read;
 pub mod scenario_file;
 pub mod series_layout;
+mod series_scan;
 pub mod tsv;
 
 pub use atomic::{write_atomic, write_output};

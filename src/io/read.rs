@@ -15,7 +15,6 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use super::dataset_file::decode_utf8;
 use super::error::{ErrorKind, LoadError, Location};
 use super::progress::{CountingReader, Progress};
 use super::{FileKind, outline};
@@ -308,6 +307,25 @@ fn is_pipe(kind: &std::fs::FileType) -> bool {
 #[cfg(not(unix))]
 fn is_pipe(_kind: &std::fs::FileType) -> bool {
     false
+}
+
+/// Turns bytes into text, or names the line and column of the first byte that is not UTF-8.
+/// A leading byte-order mark is accepted and dropped.
+pub fn decode_utf8<'a>(shown: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        // `good` is valid UTF-8 by construction.
+        let at = std::str::from_utf8(good).map_or(Location { line: 1, col: 1 }, |t| {
+            Location::of_offset(t, t.len())
+        });
+        LoadError::single(
+            shown,
+            ErrorKind::Encoding,
+            Some(at),
+            "the file is not UTF-8 text (save it as UTF-8)",
+        )
+    })
 }
 
 #[cfg(test)]
