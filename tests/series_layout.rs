@@ -251,7 +251,10 @@ fn every_spacing_comment_and_odd_form_in_series_reads_as_ron_reads_it() {
     for (from, to) in [
         ("values: [Some(1.5)", "values: [Some ( 1.5 )"),
         ("values: [Some(1.5)", "values: [ // a comment\n Some(1.5)"),
-        ("values: [Some(1.5)", "values: [/* a /* nested */ comment */Some(1.5)"),
+        (
+            "values: [Some(1.5)",
+            "values: [/* a /* nested */ comment */Some(1.5)",
+        ),
         ("Some(1.5)", "Some(1.5,)"),
         ("Some(1.5)", "Some(1.5f64)"),
         ("Some(1.5)", "Some(15e-1)"),
@@ -318,8 +321,81 @@ fn any_one_character_changed_in_series_gives_ron_s_dataset_or_ron_s_located_erro
 fn a_wrong_value_inside_a_series_keeps_ron_s_message_and_place() {
     let text = small_series().replacen("Some(2.25)", "Some(\"2.25\")", 1);
     let err = parse_dataset("bad.ron", &text).expect_err("refused");
-    assert_eq!(err, parse_dataset_by_ron("bad.ron", &text).expect_err("refused"));
+    assert_eq!(
+        err,
+        parse_dataset_by_ron("bad.ron", &text).expect_err("refused")
+    );
     let loc = err.location().expect("located");
     assert_eq!(loc.line, 16, "{err}");
     assert!(err.to_string().starts_with("bad.ron:16:"), "{err}");
+}
+
+/// A one-per-entry file with every optional field of format 2.
+fn every_field() -> String {
+    format!(
+        "{}    observations: [
+        (region: \"a\", indicator: \"out\", year: 2022, months: Some((1, 11)), value: 300.0, measure: Level, bound: MoreThan, kind: Actual, source: \"s\", note: Some(\"首次突破\"), quote: Some(\"突破300亿元\")),
+        (region: \"b\", indicator: \"out\", year: 2022, value: 10.0, measure: GrowthPct, bound: AtLeast, kind: Target, source: \"s\", note: None, quote: None),
+        (region: \"b\", indicator: \"out\", year: 2021, months: None, value: -1.25e1, kind: Estimate, source: \"s\"),
+    ],
+)
+",
+        HEAD.replace("format: 1", "format: 2")
+    )
+}
+
+#[test]
+fn every_odd_form_in_observations_reads_as_ron_reads_it() {
+    let base = every_field();
+    same_as_ron(&base);
+    for (from, to) in [
+        ("Some((1, 11))", "Some( ( 1 , 11 ) )"),
+        ("Some((1, 11))", "Some((1, 11,))"),
+        ("Some((1, 11))", "Some((-0, 11))"),
+        ("Some((1, 11))", "Some((1, 256))"),
+        ("Some((1, 11))", "Some((1))"),
+        ("Some((1, 11))", "Some([1, 11])"),
+        ("value: 300.0", "value: 300"),
+        ("value: 300.0", "value: 3e2"),
+        ("value: 300.0", "value: \"300\""),
+        ("bound: MoreThan", "bound: Morethan"),
+        ("note: Some(\"首次突破\")", "note: Some(\"首次\\n突破\")"),
+        ("note: Some(\"首次突破\")", "note: Some(r\"首次突破\")"),
+        ("note: Some(\"首次突破\")", "note: \"首次突破\""),
+        ("note: None", "note: None, note: None"),
+        ("year: 2022", "year: 2022.0"),
+        ("year: 2022", "year: 3000"),
+        ("(region: \"b\", indicator: \"out\", year: 2021", "(region: \"a\", indicator: \"out\", year: 2022"),
+        ("kind: Actual, source: \"s\", note", "kind: Actual, region: \"a\", source: \"s\", note"),
+        ("observations: [\n", "observations: [ // c\n"),
+        ("    ],\n)", "    ],\n    series: [(region: \"a\", indicator: \"out\", kind: Actual, source: \"s\", from: 2010, values: [Some(1.0)])],\n)"),
+        ("    ],\n)", "    ],\n    observations: [],\n)"),
+    ] {
+        assert!(base.contains(from), "{from}");
+        same_as_ron(&base.replacen(from, to, 1));
+    }
+}
+
+#[test]
+fn any_one_character_changed_in_observations_gives_ron_s_dataset_or_ron_s_located_error() {
+    let base = every_field();
+    let start = base.find("observations: [").expect("the list");
+    let inserts = ["\"", "(", ")", ",", "]", "1", ".", "-", " ", "/", "x", ":", "\\"];
+    let mut cases = 0;
+    for (at, c) in base.char_indices().filter(|&(at, _)| at >= start) {
+        same_as_ron(&format!("{}{}", &base[..at], &base[at + c.len_utf8()..]));
+        for insert in inserts {
+            same_as_ron(&format!("{}{insert}{}", &base[..at], &base[at..]));
+        }
+        cases += 1;
+    }
+    assert!(cases > 400, "{cases}");
+}
+
+#[test]
+fn the_fast_path_reads_synthetic_one_per_entry_files_as_ron_does() {
+    let d = synthetic_dataset(30, 4, 20, 5);
+    let text = dataset_to_ron_as(&d, ValuesLayout::Observations);
+    same_as_ron(&text);
+    assert_eq!(load(&text), d);
 }

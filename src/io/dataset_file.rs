@@ -89,28 +89,50 @@ fn parse_dataset_counted(
     build(shown, text, file)
 }
 
-/// Parses dataset text into its file form: the `series` list by the fast path
-/// ([`super::series_scan`]) and the rest by `ron`; the whole text by `ron` when the fast path
-/// does not read the list or `ron` finds anything wrong, so errors are `ron`'s own, located
-/// in `text`.
+/// Parses dataset text into its file form: the `observations` and `series` lists by the
+/// fast paths ([`super::series_scan`], [`super::observation_scan`]) and the rest by `ron`;
+/// the whole text by `ron` when the fast paths read neither list or `ron` finds anything
+/// wrong, so errors are `ron`'s own, located in `text`.
 fn parse_dataset_file(shown: &str, text: &str) -> Result<DatasetFile, LoadError> {
-    match parse_with_fast_series(text) {
+    match parse_with_fast_lists(text) {
         Some(file) => Ok(file),
         None => from_ron(shown, text),
     }
 }
 
-/// The fast path: `None` unless the series list is in the fast parser's form and `ron` reads
-/// the rest of the text, with that list in the place `ron` itself reads it.
-fn parse_with_fast_series(text: &str) -> Option<DatasetFile> {
-    let split = super::series_scan::split_series(text)?;
-    let rest = split.rest_of(text);
-    let mut file: DatasetFile = ron::Options::default().from_str(&rest).ok()?;
-    drop(rest);
-    if !super::series_scan::is_marker(&file.series) {
+/// The fast path: `None` unless a list is in the fast parser's form and `ron` reads the rest
+/// of the text, with a marker entry in place of each list read fast — where `ron` itself
+/// reads that list.
+fn parse_with_fast_lists(text: &str) -> Option<DatasetFile> {
+    use super::observation_scan::{OBSERVATIONS_MARKER, is_observations_marker};
+    use super::series_scan::{SERIES_MARKER, is_series_marker, rest_of};
+    let series = super::series_scan::split_series(text);
+    let observations = super::observation_scan::split_observations(text);
+    let mut cuts = Vec::new();
+    if let Some(list) = &series {
+        cuts.push((list.contents.clone(), SERIES_MARKER));
+    }
+    if let Some(list) = &observations {
+        cuts.push((list.contents.clone(), OBSERVATIONS_MARKER));
+    }
+    if cuts.is_empty() {
         return None;
     }
-    file.series = split.series;
+    let rest = rest_of(text, &mut cuts)?;
+    let mut file: DatasetFile = ron::Options::default().from_str(&rest).ok()?;
+    drop(rest);
+    if let Some(list) = series {
+        if !is_series_marker(&file.series) {
+            return None;
+        }
+        file.series = list.entries;
+    }
+    if let Some(list) = observations {
+        if !is_observations_marker(&file.observations) {
+            return None;
+        }
+        file.observations = list.entries;
+    }
     Some(file)
 }
 
@@ -450,15 +472,18 @@ mod tests {
     use crate::model::synthetic::synthetic_dataset;
 
     #[test]
-    fn a_written_series_file_takes_the_fast_path_and_a_commented_one_does_not() {
+    fn written_files_take_the_fast_paths_and_a_commented_list_goes_to_ron() {
         let text = dataset_to_ron_as(&synthetic_dataset(4, 3, 6, 1), ValuesLayout::Series);
-        let fast = parse_with_fast_series(&text).expect("the fast path reads what it wrote");
+        let fast = parse_with_fast_lists(&text).expect("the fast path reads what it wrote");
         assert_eq!(fast.series.len(), 12);
+        assert!(fast.observations.is_empty());
         let commented = text.replacen("values: [", "values: [ /* c */", 1);
-        assert!(parse_with_fast_series(&commented).is_none());
-        assert!(parse_dataset("t.ron", &commented).is_ok());
-        // A `series:` inside a string is no list: the marker is not where ron reads series.
-        let in_string = text.replacen("title: \"", "title: r#\"series: [\"#, notes_: \"", 1);
-        assert!(parse_with_fast_series(&in_string).is_none());
+        assert!(super::super::series_scan::split_series(&commented).is_none());
+        let file = parse_with_fast_lists(&commented).expect("observations fast, series by ron");
+        assert_eq!(file.series.len(), 12);
+        let one_per_entry =
+            dataset_to_ron_as(&synthetic_dataset(4, 3, 6, 1), ValuesLayout::Observations);
+        let fast = parse_with_fast_lists(&one_per_entry).expect("the fast path reads it");
+        assert_eq!(fast.observations.len(), 72);
     }
 }

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod dataset_file;
 pub mod error;
 pub mod import;
+mod observation_scan;
 pub mod outline;
 pub mod progress;
 pub mod read;

@@ -19,35 +19,45 @@ use std::ops::Range;
 
 use crate::model::{Measure, ObservationKind, SeriesRecord};
 
-/// The top-level `series` list read by the fast path.
-pub(crate) struct SplitSeries {
+/// A top-level list read by the fast path.
+pub(crate) struct SplitList<T> {
     /// The byte range of the list's contents, between its `[` and `]` (exclusive).
     pub contents: Range<usize>,
     /// Its entries, in file order.
-    pub series: Vec<SeriesRecord>,
+    pub entries: Vec<T>,
 }
 
-/// What replaces the list's contents in the text given to `ron`: one entry no file can mean
-/// (its region id holds an escaped control character, which the fast parser never reads).
-/// `ron` returning exactly this entry as `series` proves that the cut was the list `ron`
-/// itself reads as the top-level `series` (not text inside a string or comment that the
-/// light outline scan took for it), so prefix and suffix mean to `ron` what they mean here.
-const MARKER: &str = r#"(region: "\u{1}yardstick-series-cut", indicator: "", kind: Actual, source: "", from: 0, values: [])"#;
+/// What replaces the `series` list's contents in the text given to `ron`: one entry no file
+/// can mean (its region id holds an escaped control character, which the fast parser never
+/// reads). `ron` returning exactly this entry as `series` proves that the cut was the list
+/// `ron` itself reads as the top-level `series` (not text inside a string or comment that the
+/// light outline scan took for it), so the rest means to `ron` what it means here.
+pub(crate) const SERIES_MARKER: &str = r#"(region: "\u{1}yardstick-cut", indicator: "", kind: Actual, source: "", from: 0, values: [])"#;
 
-impl SplitSeries {
-    /// The text with the list's contents replaced by [`MARKER`], for `ron`.
-    pub fn rest_of(&self, text: &str) -> String {
-        let mut rest = String::with_capacity(text.len() - self.contents.len() + MARKER.len());
-        rest.push_str(&text[..self.contents.start]);
-        rest.push_str(MARKER);
-        rest.push_str(&text[self.contents.end..]);
-        rest
+/// The region id of the markers, as `ron` reads it.
+pub(crate) const MARKER_REGION: &str = "\u{1}yardstick-cut";
+
+/// The text with each cut's contents replaced by its marker, for `ron`; `None` if the cuts
+/// overlap. `cuts` in any order.
+pub(crate) fn rest_of(text: &str, cuts: &mut [(Range<usize>, &str)]) -> Option<String> {
+    cuts.sort_by_key(|(range, _)| range.start);
+    let mut rest = String::with_capacity(text.len().min(1 << 16));
+    let mut from = 0;
+    for (range, marker) in cuts.iter() {
+        if range.start < from {
+            return None;
+        }
+        rest.push_str(&text[from..range.start]);
+        rest.push_str(marker);
+        from = range.end;
     }
+    rest.push_str(&text[from..]);
+    Some(rest)
 }
 
-/// True when `series`, as `ron` read it from [`SplitSeries::rest_of`], is the marker alone.
-pub(crate) fn is_marker(series: &[SeriesRecord]) -> bool {
-    matches!(series, [only] if only.region == "\u{1}yardstick-series-cut"
+/// True when `series`, as `ron` read it from [`rest_of`], is the marker alone.
+pub(crate) fn is_series_marker(series: &[SeriesRecord]) -> bool {
+    matches!(series, [only] if only.region == MARKER_REGION
         && only.indicator.is_empty()
         && only.source.is_empty()
         && only.from == 0
@@ -56,8 +66,22 @@ pub(crate) fn is_marker(series: &[SeriesRecord]) -> bool {
 
 /// Reads the first top-level `series: [ … ]` of a dataset's text with the fast parser;
 /// `None` when there is none or it is not entirely in the form the fast parser reads.
-pub(crate) fn split_series(text: &str) -> Option<SplitSeries> {
-    let open = super::outline::top_level_list(text, "series")?;
+pub(crate) fn split_series(text: &str) -> Option<SplitList<SeriesRecord>> {
+    split_list(text, "series", Parser::entry)
+}
+
+/// Reads the first top-level list `name: [ … ]`, each entry by `entry`; `None` when there is
+/// none, or at the first thing `entry` or the list syntax does not read.
+pub(crate) fn split_list<'a, T>(
+    text: &'a str,
+    name: &str,
+    mut entry: impl FnMut(&mut Parser<'a>) -> Option<T>,
+) -> Option<SplitList<T>> {
+    // A cheap search first: the outline scan of a 415 MB file without the list is slow.
+    if !text.contains(name) {
+        return None;
+    }
+    let open = super::outline::top_level_list(text, name)?;
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -66,13 +90,13 @@ pub(crate) fn split_series(text: &str) -> Option<SplitSeries> {
         last_indicator: String::new(),
         last_source: String::new(),
     };
-    let mut series = Vec::new();
+    let mut entries = Vec::new();
     loop {
         p.ws();
         match p.peek()? {
             b']' => break,
             b'(' => {
-                series.push(p.entry()?);
+                entries.push(entry(&mut p)?);
                 p.ws();
                 match p.peek()? {
                     b',' => p.at += 1,
@@ -83,43 +107,44 @@ pub(crate) fn split_series(text: &str) -> Option<SplitSeries> {
             _ => return None,
         }
     }
-    Some(SplitSeries {
+    Some(SplitList {
         contents: open + 1..p.at,
-        series,
+        entries,
     })
 }
 
-struct Parser<'a> {
+/// The byte parser: each method reads one form at the cursor, or returns `None`.
+pub(crate) struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
-    at: usize,
+    pub(crate) at: usize,
     // The ids of the previous entry: consecutive entries share them (one region's 40
     // indicators, one source for all), so an equal id is a clone of a warm string.
-    last_region: String,
-    last_indicator: String,
-    last_source: String,
+    pub(crate) last_region: String,
+    pub(crate) last_indicator: String,
+    pub(crate) last_source: String,
 }
 
 impl<'a> Parser<'a> {
-    fn peek(&self) -> Option<u8> {
+    pub(crate) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
     /// Skips ASCII white space (a comment or any other white space makes the caller give up
     /// at the next token).
-    fn ws(&mut self) {
+    pub(crate) fn ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
             self.at += 1;
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    pub(crate) fn expect(&mut self, byte: u8) -> Option<()> {
         self.ws();
         (self.peek()? == byte).then(|| self.at += 1)
     }
 
     /// An identifier of ASCII letters, digits and `_` starting with a letter or `_`.
-    fn ident(&mut self) -> Option<&'a str> {
+    pub(crate) fn ident(&mut self) -> Option<&'a str> {
         self.ws();
         let start = self.at;
         while let Some(b) = self.peek() {
@@ -139,7 +164,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A string without escapes or control characters.
-    fn string(&mut self) -> Option<&'a str> {
+    pub(crate) fn string(&mut self) -> Option<&'a str> {
         self.expect(b'"')?;
         let start = self.at;
         let len = self.bytes[start..]
@@ -152,7 +177,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A decimal integer `-?[0-9]+` that fits an `i32`.
-    fn integer(&mut self) -> Option<i32> {
+    pub(crate) fn integer(&mut self) -> Option<i32> {
         self.ws();
         let start = self.at;
         if self.peek() == Some(b'-') {
@@ -169,7 +194,7 @@ impl<'a> Parser<'a> {
         self.text[start..self.at].parse().ok()
     }
 
-    fn digits(&mut self) -> usize {
+    pub(crate) fn digits(&mut self) -> usize {
         let start = self.at;
         while self.peek().is_some_and(|b| b.is_ascii_digit()) {
             self.at += 1;
@@ -179,7 +204,7 @@ impl<'a> Parser<'a> {
 
     /// A float written `-?[0-9]+.[0-9]+` with an optional exponent `e[+-]?[0-9]+`: what
     /// Yardstick writes, and read as `ron` reads it (Rust's `f64` parse of the same text).
-    fn float(&mut self) -> Option<f64> {
+    pub(crate) fn float(&mut self) -> Option<f64> {
         self.ws();
         let start = self.at;
         if self.peek() == Some(b'-') {
@@ -274,7 +299,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `last` again if `id` equals it, else `id` (and `last` becomes it).
-    fn id(last: &mut String, id: &str) -> String {
+    pub(crate) fn id(last: &mut String, id: &str) -> String {
         if last != id {
             id.clone_into(last);
         }
@@ -425,11 +450,15 @@ mod tests {
         ] {
             let text = head(list);
             let split = split_series(&text).unwrap_or_else(|| panic!("fast path for {list:?}"));
-            assert_eq!(split.series, by_ron(&text), "{list:?}");
+            assert_eq!(split.entries, by_ron(&text), "{list:?}");
             assert_eq!(&text[split.contents.clone()], list);
-            let rest = split.rest_of(&text);
-            assert!(rest.contains(&format!("series: [{MARKER}],")), "{rest}");
-            assert!(is_marker(&by_ron(&rest)));
+            let rest =
+                rest_of(&text, &mut [(split.contents.clone(), SERIES_MARKER)]).expect("one cut");
+            assert!(
+                rest.contains(&format!("series: [{SERIES_MARKER}],")),
+                "{rest}"
+            );
+            assert!(is_series_marker(&by_ron(&rest)));
         }
     }
 
