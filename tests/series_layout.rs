@@ -365,10 +365,19 @@ fn every_odd_form_in_observations_reads_as_ron_reads_it() {
         ("note: None", "note: None, note: None"),
         ("year: 2022", "year: 2022.0"),
         ("year: 2022", "year: 3000"),
-        ("(region: \"b\", indicator: \"out\", year: 2021", "(region: \"a\", indicator: \"out\", year: 2022"),
-        ("kind: Actual, source: \"s\", note", "kind: Actual, region: \"a\", source: \"s\", note"),
+        (
+            "(region: \"b\", indicator: \"out\", year: 2021",
+            "(region: \"a\", indicator: \"out\", year: 2022",
+        ),
+        (
+            "kind: Actual, source: \"s\", note",
+            "kind: Actual, region: \"a\", source: \"s\", note",
+        ),
         ("observations: [\n", "observations: [ // c\n"),
-        ("    ],\n)", "    ],\n    series: [(region: \"a\", indicator: \"out\", kind: Actual, source: \"s\", from: 2010, values: [Some(1.0)])],\n)"),
+        (
+            "    ],\n)",
+            "    ],\n    series: [(region: \"a\", indicator: \"out\", kind: Actual, source: \"s\", from: 2010, values: [Some(1.0)])],\n)",
+        ),
         ("    ],\n)", "    ],\n    observations: [],\n)"),
     ] {
         assert!(base.contains(from), "{from}");
@@ -380,7 +389,9 @@ fn every_odd_form_in_observations_reads_as_ron_reads_it() {
 fn any_one_character_changed_in_observations_gives_ron_s_dataset_or_ron_s_located_error() {
     let base = every_field();
     let start = base.find("observations: [").expect("the list");
-    let inserts = ["\"", "(", ")", ",", "]", "1", ".", "-", " ", "/", "x", ":", "\\"];
+    let inserts = [
+        "\"", "(", ")", ",", "]", "1", ".", "-", " ", "/", "x", ":", "\\",
+    ];
     let mut cases = 0;
     for (at, c) in base.char_indices().filter(|&(at, _)| at >= start) {
         same_as_ron(&format!("{}{}", &base[..at], &base[at + c.len_utf8()..]));
