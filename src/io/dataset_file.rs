@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{ErrorKind, LoadError, Location};
 use super::outline;
 use super::progress::{Phase, Progress};
+pub use super::read::decode_utf8;
 use super::{DATASET_FORMAT, FORMAT_VERSION, FileKind, file_kind, write_atomic};
 use crate::model::dataset::DatasetParts;
 use crate::model::{Dataset, Indicator, ObservationRecord, Problem, Region, SeriesRecord, Source};
@@ -59,8 +60,6 @@ fn load_dataset_counted(path: &Path, progress: Option<&Progress>) -> Result<Data
     parse_dataset_counted(&shown, &text, progress)
 }
 
-pub use super::read::decode_utf8;
-
 /// Parses and checks dataset text; `shown` is the file name used in messages.
 pub fn parse_dataset(shown: &str, text: &str) -> Result<Dataset, LoadError> {
     parse_dataset_counted(shown, text, None)
@@ -75,7 +74,7 @@ fn parse_dataset_counted(
     if let Some(progress) = progress {
         progress.set_phase(Phase::Parsing);
     }
-    let file: DatasetFile = from_ron(shown, text)?;
+    let file = parse_dataset_file(shown, text)?;
     if let Some(progress) = progress {
         if progress.is_cancelled() {
             return Err(LoadError::single(
@@ -87,6 +86,67 @@ fn parse_dataset_counted(
         }
         progress.set_phase(Phase::Checking);
     }
+    build(shown, text, file)
+}
+
+/// Parses dataset text into its file form: the `observations` and `series` lists by the
+/// fast paths ([`super::series_scan`], [`super::observation_scan`]) and the rest by `ron`;
+/// the whole text by `ron` when the fast paths read neither list or `ron` finds anything
+/// wrong, so errors are `ron`'s own, located in `text`.
+fn parse_dataset_file(shown: &str, text: &str) -> Result<DatasetFile, LoadError> {
+    match parse_with_fast_lists(text) {
+        Some(file) => Ok(file),
+        None => from_ron(shown, text),
+    }
+}
+
+/// The fast path: `None` unless a list is in the fast parser's form and `ron` reads the rest
+/// of the text, with a marker entry in place of each list read fast — where `ron` itself
+/// reads that list.
+fn parse_with_fast_lists(text: &str) -> Option<DatasetFile> {
+    use super::observation_scan::{OBSERVATIONS_MARKER, is_observations_marker};
+    use super::series_scan::{SERIES_MARKER, is_series_marker, rest_of};
+    let series = super::series_scan::split_series(text);
+    let observations = super::observation_scan::split_observations(text);
+    let mut cuts = Vec::new();
+    if let Some(list) = &series {
+        cuts.push((list.contents.clone(), SERIES_MARKER));
+    }
+    if let Some(list) = &observations {
+        cuts.push((list.contents.clone(), OBSERVATIONS_MARKER));
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let rest = rest_of(text, &mut cuts)?;
+    let mut file: DatasetFile = ron::Options::default().from_str(&rest).ok()?;
+    drop(rest);
+    if let Some(list) = series {
+        if !is_series_marker(&file.series) {
+            return None;
+        }
+        file.series = list.entries;
+    }
+    if let Some(list) = observations {
+        if !is_observations_marker(&file.observations) {
+            return None;
+        }
+        file.observations = list.entries;
+    }
+    Some(file)
+}
+
+/// [`parse_dataset`] with the whole text read by `ron` (no fast path for `series`): the
+/// reference the fast path is tested and measured against.
+#[doc(hidden)]
+pub fn parse_dataset_by_ron(shown: &str, text: &str) -> Result<Dataset, LoadError> {
+    check_header(shown, text, FileKind::Dataset)?;
+    let file: DatasetFile = from_ron(shown, text)?;
+    build(shown, text, file)
+}
+
+/// Checks and indexes the file's parts into a dataset; problems located in `text`.
+fn build(shown: &str, text: &str, file: DatasetFile) -> Result<Dataset, LoadError> {
     Dataset::build(DatasetParts {
         title: file.title,
         title_en: file.title_en,
@@ -404,4 +464,26 @@ pub fn save_dataset(path: &Path, dataset: &Dataset) -> std::io::Result<()> {
         ));
     }
     write_atomic(path, dataset_to_ron(dataset).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::synthetic::synthetic_dataset;
+
+    #[test]
+    fn written_files_take_the_fast_paths_and_a_commented_list_goes_to_ron() {
+        let text = dataset_to_ron_as(&synthetic_dataset(4, 3, 6, 1), ValuesLayout::Series);
+        let fast = parse_with_fast_lists(&text).expect("the fast path reads what it wrote");
+        assert_eq!(fast.series.len(), 12);
+        assert!(fast.observations.is_empty());
+        let commented = text.replacen("values: [", "values: [ /* c */", 1);
+        assert!(super::super::series_scan::split_series(&commented).is_none());
+        let file = parse_with_fast_lists(&commented).expect("observations fast, series by ron");
+        assert_eq!(file.series.len(), 12);
+        let one_per_entry =
+            dataset_to_ron_as(&synthetic_dataset(4, 3, 6, 1), ValuesLayout::Observations);
+        let fast = parse_with_fast_lists(&one_per_entry).expect("the fast path reads it");
+        assert_eq!(fast.observations.len(), 72);
+    }
 }

@@ -4,11 +4,13 @@ pub mod atomic;
 pub mod dataset_file;
 pub mod error;
 pub mod import;
+mod observation_scan;
 pub mod outline;
 pub mod progress;
 pub mod read;
 pub mod scenario_file;
 pub mod series_layout;
+mod series_scan;
 pub mod tsv;
 
 pub use atomic::{write_atomic, write_output};

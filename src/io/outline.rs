@@ -185,6 +185,34 @@ pub fn top_level_integer(text: &str, name: &str) -> Option<Result<(u64, usize), 
     result
 }
 
+/// The offset of the `[` that opens the value of the first top-level field `name`, if that
+/// value is a list (the scan stops there: what follows is not looked at).
+pub fn top_level_list(text: &str, name: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut want_value = false;
+    let mut result = None;
+    scan(text, |token| {
+        match token {
+            Token::Open(at) => {
+                if want_value && depth == 1 {
+                    result = (text.as_bytes()[at] == b'[').then_some(at);
+                    return false;
+                }
+                depth += 1;
+            }
+            Token::Close => depth = depth.saturating_sub(1),
+            Token::FieldName(field, _) => want_value = depth == 1 && field == name,
+            Token::Value(_) => {
+                if want_value && depth == 1 {
+                    return false;
+                }
+            }
+        }
+        true
+    });
+    result
+}
+
 /// True when the text holds nothing but white space and comments.
 pub fn is_blank(text: &str) -> bool {
     let bytes = text.as_bytes();

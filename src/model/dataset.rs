@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::english::EnglishOmitted;
 use super::fasthash::FastHash;
 use super::hierarchy;
-use super::store::{Ids, Key, Store};
+use super::store::{Ids, Key, LevelIndex, Store};
 use super::validate::{self, Place, Problem};
 
 pub use super::qualifier::{Bound, Measure};
@@ -48,7 +48,7 @@ pub struct Dataset {
     region_ids: HashMap<String, RegionIdx>,
     indicator_ids: HashMap<String, IndicatorIdx>,
     source_ids: HashMap<String, SourceIdx>,
-    index: HashMap<Key, usize, FastHash>,
+    index: LevelIndex,
     /// Part-year figures and growth rates, by (region, indicator, year, kind).
     others: HashMap<Key, Vec<usize>, FastHash>,
     /// True when the file gave values in the dense `series` layout (format 2): the writer
@@ -175,7 +175,9 @@ impl Dataset {
         let from_series = !series.is_empty();
         let expected =
             parts.observations.len() + series.iter().map(|s| s.values.len()).sum::<usize>();
-        let mut store = Store::with_capacity(expected);
+        // About one run of years per series, or per 16 observations (a guess; the map grows).
+        let runs = series.len() + parts.observations.len() / 16;
+        let mut store = Store::with_capacity(expected, runs);
         let ids = Ids {
             regions: &region_ids,
             indicators: &indicator_ids,
@@ -356,7 +358,7 @@ impl Dataset {
     ) -> Option<&Observation> {
         self.index
             .get(&(region, indicator, year, kind))
-            .map(|&i| &self.observations[i])
+            .map(|i| &self.observations[i])
     }
 
     /// The observation with this full key (region, indicator, year, months, measure, kind).
