@@ -42,7 +42,7 @@ const LANG_KEY: &str = "yardstick.lang";
 #[derive(Debug)]
 pub struct ViewStates {
     /// The table view's state: layout, selection, cell being edited, sort and filter.
-    pub table: crate::ui::table_view::TableState,
+    pub table: crate::ui::views::table::TableState,
     /// The targets view's state (the selected target).
     pub targets: crate::ui::views::targets::TargetsState,
     /// The rankings view's state (years picked).

@@ -17,7 +17,6 @@ pub mod scenario_files;
 pub mod screenshot;
 pub mod start;
 pub mod state;
-pub mod table_view;
 pub mod views;
 
 pub use app::{View, YardstickApp};
@@ -25,4 +24,5 @@ pub use app::{View, YardstickApp};
 pub use dialogs::export as export_dialog;
 pub use start::{AppOptions, Start, build_app, load_start};
 pub use views::scenarios as scenario_panel;
+pub use views::table as table_view;
 pub use views::targets as targets_view;

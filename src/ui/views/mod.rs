@@ -9,6 +9,7 @@ pub mod layout_paint;
 pub mod rankings;
 pub mod scenarios;
 pub mod side;
+pub mod table;
 pub mod targets;
 pub mod tracker;
 
