@@ -414,7 +414,7 @@ impl TableState {
     /// Draws the table view; values typed or pasted go to `out` as one
     /// [`ScenarioChange::ApplyEdits`] each.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
-        self.show(ui, cx.state, out);
+        self.table_ui(ui, cx.state, out);
     }
 
     /// Gives the table the keyboard on the next frame, selecting a cell if none is.
@@ -430,7 +430,7 @@ impl TableState {
     /// The table's place in the Tab order: a focusable area over the table. Returns whether
     /// the table has the keyboard; while it has, arrows and Escape act on the table instead of
     /// moving the focus, and a ring marks it.
-    fn focus_widget(&mut self, ui: &mut egui::Ui, lang: Lang) -> bool {
+    fn focus_widget_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> bool {
         let id = focus_id();
         let rect = ui.available_rect_before_wrap();
         let response = ui.interact(rect, id, Sense::focusable_noninteractive());
@@ -527,7 +527,7 @@ impl TableState {
         ))
     }
 
-    fn show(&mut self, ui: &mut egui::Ui, app: &AppState, out: &mut Vec<Command>) {
+    fn table_ui(&mut self, ui: &mut egui::Ui, app: &AppState, out: &mut Vec<Command>) {
         let lang = app.lang;
         self.cell_rects.clear();
         let data = Some(data_key(&app.dataset));
@@ -565,12 +565,12 @@ impl TableState {
                 ));
             ui.separator();
             match self.layout {
-                Layout::Pivot => self.pivot_toolbar(ui, app),
-                Layout::Long => self.long_toolbar(ui, app),
+                Layout::Pivot => self.pivot_toolbar_ui(ui, app),
+                Layout::Long => self.long_toolbar_ui(ui, app),
             }
         });
-        legend(ui, lang, self.layout);
-        self.message_line(ui, lang);
+        legend_ui(ui, lang, self.layout);
+        self.message_line_ui(ui, lang);
 
         let mut actions = Vec::new();
         let skey = scenario_key(app);
@@ -587,7 +587,7 @@ impl TableState {
             lang,
             indicator: app.picks.indicator,
         };
-        self.focus_widget(ui, lang);
+        self.focus_widget_ui(ui, lang);
         let table_rect = ui.available_rect_before_wrap();
         match self.layout {
             Layout::Pivot => self.pivot(ui, &frame, &app.picks.regions, skey, &mut actions),
@@ -695,7 +695,7 @@ impl TableState {
         }
     }
 
-    fn message_line(&mut self, ui: &mut egui::Ui, lang: Lang) {
+    fn message_line_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
         let Some(message) = &self.message else {
             return;
         };
@@ -836,7 +836,7 @@ impl TableState {
     }
 
     /// Draws the editor in the cell `ui` is in; pushes a commit when it loses focus.
-    fn editor(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
+    fn editor_ui(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
         let Some(editing) = self.editing.as_mut() else {
             return;
         };
@@ -911,7 +911,7 @@ fn mark_fill(ui: &egui::Ui, origin: Origin) -> Option<Color32> {
 }
 
 /// A line explaining the cell marks and how to edit.
-fn legend(ui: &mut egui::Ui, lang: Lang, layout: Layout) {
+fn legend_ui(ui: &mut egui::Ui, lang: Lang, layout: Layout) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for (origin, text) in [
@@ -1023,7 +1023,7 @@ fn value_cell(
 }
 
 /// A plain text cell: truncated, the full text on hover.
-fn text_cell(ui: &mut egui::Ui, text: &str) {
+fn text_cell_ui(ui: &mut egui::Ui, text: &str) {
     let response = ui.add(egui::Label::new(text).truncate());
     if response.hovered() && !text.is_empty() {
         response.on_hover_text(text);

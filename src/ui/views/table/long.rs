@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{
     Action, CellRef, DataKey, Frame, Message, ScenarioKey, Shown, Sort, TableState, data_key,
-    shown, text_cell, value_cell,
+    shown, text_cell_ui, value_cell,
 };
 use crate::chart::PointKind;
 use crate::lang::Lang;
@@ -107,7 +107,7 @@ pub(super) struct LongKey {
 
 impl TableState {
     /// "Only this indicator" and the filter box.
-    pub(super) fn long_toolbar(&mut self, ui: &mut egui::Ui, app: &AppState) {
+    pub(super) fn long_toolbar_ui(&mut self, ui: &mut egui::Ui, app: &AppState) {
         let lang = app.lang;
         let mut only = !self.all_indicators;
         if ui
@@ -301,23 +301,23 @@ impl TableState {
                             let cell = item.cell();
                             let value = row_shown(frame, item);
                             row.col(|ui| {
-                                text_cell(ui, dataset.region(item.region).display_name(lang))
+                                text_cell_ui(ui, dataset.region(item.region).display_name(lang))
                             });
-                            row.col(|ui| text_cell(ui, indicator.display_name(lang)));
-                            row.col(|ui| text_cell(ui, &item.year.to_string()));
+                            row.col(|ui| text_cell_ui(ui, indicator.display_name(lang)));
+                            row.col(|ui| text_cell_ui(ui, &item.year.to_string()));
                             row.col(|ui| {
                                 let kind = match item.kind {
                                     Some(kind) => PointKind::from(kind).label(lang),
                                     None => PointKind::Scenario.label(lang),
                                 };
-                                text_cell(ui, kind);
+                                text_cell_ui(ui, kind);
                             });
                             row.col(|ui| {
                                 let editable = value.editable();
                                 if editable && self.editing.as_ref().is_some_and(|e| e.cell == cell)
                                 {
                                     self.cell_rects.push((cell, ui.max_rect()));
-                                    self.editor(ui, frame, actions);
+                                    self.editor_ui(ui, frame, actions);
                                     return;
                                 }
                                 let selected = editable && self.long_selected == Some(cell);
@@ -334,13 +334,13 @@ impl TableState {
                                     response.on_hover_text(tip);
                                 }
                             });
-                            row.col(|ui| text_cell(ui, row_unit(frame, item, lang)));
-                            row.col(|ui| text_cell(ui, &row_note(frame, item)));
+                            row.col(|ui| text_cell_ui(ui, row_unit(frame, item, lang)));
+                            row.col(|ui| text_cell_ui(ui, &row_note(frame, item)));
                             row.col(|ui| {
                                 let source = observation
                                     .map(|o| dataset.source(o.source).title.clone())
                                     .unwrap_or_else(|| lang.pick("情景", "scenario").to_owned());
-                                text_cell(ui, &source);
+                                text_cell_ui(ui, &source);
                             });
                         });
                     });

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::paste::{self, Grid};
 use super::{
-    Action, CellRef, Frame, Message, ScenarioKey, Shown, TableState, data_key, shown, text_cell,
+    Action, CellRef, Frame, Message, ScenarioKey, Shown, TableState, data_key, shown, text_cell_ui,
     value_cell,
 };
 use crate::chart::style::format_value;
@@ -19,7 +19,7 @@ use crate::ui::state::AppState;
 
 impl TableState {
     /// Indicator heading, "+ year column", copy and "Paste text…".
-    pub(super) fn pivot_toolbar(&mut self, ui: &mut egui::Ui, app: &AppState) {
+    pub(super) fn pivot_toolbar_ui(&mut self, ui: &mut egui::Ui, app: &AppState) {
         let lang = app.lang;
         let idx = app.picks.indicator;
         let indicator = app.dataset.indicator(idx);
@@ -117,7 +117,7 @@ impl TableState {
             self.select_first_cell(frame);
         }
         self.pivot_keys(ui, frame, actions);
-        self.pivot_table(ui, frame, actions);
+        self.pivot_table_ui(ui, frame, actions);
     }
 
     /// The year columns: every year from the first to the last with data for the indicator
@@ -314,7 +314,7 @@ impl TableState {
         self.scroll_to_anchor = true;
     }
 
-    fn pivot_table(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
+    fn pivot_table_ui(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
         let lang = frame.lang;
         let range = self.selected_range();
         let anchor_pos = self.anchor.and_then(|a| self.position(a));
@@ -446,7 +446,7 @@ impl TableState {
                                             if self.editing.as_ref().is_some_and(|e| e.cell == cell)
                                             {
                                                 self.cell_rects.push((cell, ui.max_rect()));
-                                                self.editor(ui, frame, actions);
+                                                self.editor_ui(ui, frame, actions);
                                                 return;
                                             }
                                             let value = shown(frame.dataset, frame.applied, cell);
@@ -504,7 +504,7 @@ impl TableState {
                                         });
                                     }
                                     row.col(|ui| {
-                                        text_cell(ui, &sources_of(frame, region, &years));
+                                        text_cell_ui(ui, &sources_of(frame, region, &years));
                                     });
                                 });
                             });
