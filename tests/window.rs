@@ -8,6 +8,10 @@
 use std::path::Path;
 use std::process::Command;
 
+use common::no_display::run_this_test_without_a_display;
+
+mod common;
+
 fn display_available() -> bool {
     if std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some() {
         return true;
@@ -137,26 +141,6 @@ fn screenshot_of_a_bad_file_fails_with_a_located_message() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("bad.ron:1:"), "{stderr}");
     assert!(!out.exists());
-}
-
-/// Runs one test of this very test binary with no display and `envs`: (passed, its output).
-fn run_this_test_without_a_display(test: &str, envs: &[(&str, &str)]) -> (bool, String) {
-    let output = Command::new(std::env::current_exe().expect("the test binary"))
-        .args([test, "--exact", "--nocapture", "--test-threads=1"])
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("CI")
-        .env_remove("YARDSTICK_SKIP_WINDOW_TESTS")
-        .envs(envs.iter().copied())
-        .output()
-        .expect("the test binary runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(text.contains("running 1 test"), "{text}");
-    (output.status.success(), text)
 }
 
 /// README: "In CI a window test that cannot find a display fails … without one, set

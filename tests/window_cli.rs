@@ -14,6 +14,10 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use common::no_display::run_this_test_without_a_display;
+
+mod common;
+
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 const SCENARIO: &str = "data/scenarios/wansheng-2025.ron";
 /// A size unlike the default 1280×800, within Xvfb's 1280×800 screen.
@@ -702,26 +706,6 @@ fn recovery_copies_go_under_xdg_data_home_when_it_is_set() {
 
 // ---- the skip rule (README: "In CI a window test that cannot find a display fails"; "without
 // one, set YARDSTICK_SKIP_WINDOW_TESTS=1 to skip the real-window tests on purpose") ----------
-
-/// Runs one test of this very test binary with no display and `envs`: (passed, its output).
-fn run_this_test_without_a_display(test: &str, envs: &[(&str, &str)]) -> (bool, String) {
-    let mut command = Command::new(std::env::current_exe().expect("the test binary"));
-    command
-        .args([test, "--exact", "--nocapture", "--test-threads=1"])
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("CI")
-        .env_remove("YARDSTICK_SKIP_WINDOW_TESTS")
-        .envs(envs.iter().copied());
-    let output = command.output().expect("the test binary runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(text.contains("running 1 test"), "{text}");
-    (output.status.success(), text)
-}
 
 /// A window test with no display fails, unless YARDSTICK_SKIP_WINDOW_TESTS=1 skips it on
 /// purpose; with CI=true it fails even then. Runs everywhere (it needs no display itself).

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod desktop;
+pub mod no_display;
 pub mod table;
 pub mod window;
 
