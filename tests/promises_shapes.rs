@@ -200,3 +200,67 @@ fn without_a_scenario_the_same_chart_has_no_dashes_and_no_triangles() {
     assert_eq!(hollow + filled, 0, "no triangles without a scenario");
     assert_eq!(dashes(&shapes, scenario), 0, "no dashes without a scenario");
 }
+
+/// README: "a missing year breaks the line (never a zero)". Test data (invented for this
+/// test): 甲区 has 2019, 2020 and 2022, not 2021. On screen the solid line is one piece from
+/// 2019 to 2020 (two points); nothing joins 2020 to 2022 and no point sits at zero.
+#[test]
+fn the_window_breaks_a_line_at_a_missing_year() {
+    let data = common::small_with(
+        r#"(region: "a", indicator: "days", year: 2022, value: 343.0, kind: Actual, source: "s"),"#,
+        r#"(region: "a", indicator: "days", year: 2019, value: 320.0, kind: Actual, source: "s"),
+        (region: "a", indicator: "days", year: 2020, value: 330.0, kind: Actual, source: "s"),
+        (region: "a", indicator: "days", year: 2022, value: 343.0, kind: Actual, source: "s"),"#,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gap.ron");
+    std::fs::write(&file, data).unwrap();
+    let start = yardstick::ui::load_start(Some(&file)).unwrap();
+    let mut harness = common::window::start_window(start, Default::default(), 1280.0, 800.0);
+    {
+        let picks = &mut harness.state_mut().state.picks;
+        picks.kind = ChartKind::Line;
+        picks.regions = vec![true, false];
+        picks.years = Some((2019, 2022));
+    }
+    harness.run();
+    harness.run();
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    let series = &spec.series[0];
+    assert_eq!(
+        series.points.iter().map(|p| p.year).collect::<Vec<_>>(),
+        [2019, 2020, 2022]
+    );
+    let (r, g, b) = palette::color(series.color_index);
+    let colour = Color32::from_rgb(r, g, b);
+    let shapes = painted(&harness);
+    let lines: Vec<&PathShape> = shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Path(p) if !p.closed && stroke_colour(p) == colour => Some(p),
+            _ => None,
+        })
+        .collect();
+    let transform = yardstick::ui::views::chart::last_transform(&harness.ctx).expect("drawn");
+    let x = |year: f64| transform.position_from_point_x(year);
+    let long: Vec<&PathShape> = lines
+        .iter()
+        .copied()
+        .filter(|p| p.points.len() >= 2)
+        .collect();
+    assert_eq!(long.len(), 1, "one solid piece: {long:?}");
+    let piece = &long[0].points;
+    assert_eq!(piece.len(), 2, "2019 and 2020 only");
+    assert!((piece[0].x - x(2019.0)).abs() < 1.0 && (piece[1].x - x(2020.0)).abs() < 1.0);
+    // Nothing drawn in the colour reaches 2021, where there is no value.
+    let zero_y = transform.position_from_point_y(0.0);
+    for p in &lines {
+        for point in &p.points {
+            assert!(
+                (point.x - x(2021.0)).abs() > 5.0,
+                "a line through 2021: {p:?}"
+            );
+            assert!((point.y - zero_y).abs() > 1.0, "a point at zero: {p:?}");
+        }
+    }
+}
