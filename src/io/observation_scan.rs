@@ -112,23 +112,8 @@ fn entry(p: &mut Parser<'_>) -> Option<ObservationRecord> {
             "year" => year.replace(p.integer()?).is_none(),
             "value" => value.replace(p.float()?).is_none(),
             "months" => months_of.replace(months(p)?).is_none(),
-            "kind" => {
-                let k = match p.ident()? {
-                    "Actual" => ObservationKind::Actual,
-                    "Target" => ObservationKind::Target,
-                    "Estimate" => ObservationKind::Estimate,
-                    _ => return None,
-                };
-                kind.replace(k).is_none()
-            }
-            "measure" => {
-                let m = match p.ident()? {
-                    "Level" => Measure::Level,
-                    "GrowthPct" => Measure::GrowthPct,
-                    _ => return None,
-                };
-                measure.replace(m).is_none()
-            }
+            "kind" => kind.replace(p.kind()?).is_none(),
+            "measure" => measure.replace(p.measure()?).is_none(),
             "bound" => {
                 let b = match p.ident()? {
                     "Exact" => Bound::Exact,

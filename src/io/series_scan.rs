@@ -299,6 +299,25 @@ impl<'a> Parser<'a> {
     }
 
     /// `last` again if `id` equals it, else `id` (and `last` becomes it).
+    /// An observation kind written as its variant name; `None` for anything else.
+    pub(crate) fn kind(&mut self) -> Option<ObservationKind> {
+        match self.ident()? {
+            "Actual" => Some(ObservationKind::Actual),
+            "Target" => Some(ObservationKind::Target),
+            "Estimate" => Some(ObservationKind::Estimate),
+            _ => None,
+        }
+    }
+
+    /// A measure written as its variant name; `None` for anything else.
+    pub(crate) fn measure(&mut self) -> Option<Measure> {
+        match self.ident()? {
+            "Level" => Some(Measure::Level),
+            "GrowthPct" => Some(Measure::GrowthPct),
+            _ => None,
+        }
+    }
+
     pub(crate) fn id(last: &mut String, id: &str) -> String {
         if last != id {
             id.clone_into(last);
@@ -339,23 +358,8 @@ impl<'a> Parser<'a> {
                         .replace(Self::id(&mut self.last_source, id))
                         .is_none()
                 }
-                "kind" => {
-                    let k = match self.ident()? {
-                        "Actual" => ObservationKind::Actual,
-                        "Target" => ObservationKind::Target,
-                        "Estimate" => ObservationKind::Estimate,
-                        _ => return None,
-                    };
-                    kind.replace(k).is_none()
-                }
-                "measure" => {
-                    let m = match self.ident()? {
-                        "Level" => Measure::Level,
-                        "GrowthPct" => Measure::GrowthPct,
-                        _ => return None,
-                    };
-                    measure.replace(m).is_none()
-                }
+                "kind" => kind.replace(self.kind()?).is_none(),
+                "measure" => measure.replace(self.measure()?).is_none(),
                 "from" => from.replace(self.integer()?).is_none(),
                 "values" => values.replace(self.values()?).is_none(),
                 _ => return None,
