@@ -264,3 +264,61 @@ fn the_window_breaks_a_line_at_a_missing_year() {
         }
     }
 }
+
+/// README: the 进度图 draws "bullet bars, baseline + scenario, coloured by status". The
+/// example scenario's ten targets: the set of status colours painted as filled bars in the
+/// window is exactly the set of statuses its rows have (baseline and scenario), each in the
+/// colour the export uses (`status_rgb`).
+#[test]
+fn the_tracker_paints_each_status_in_its_colour() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::{NodeT, Queryable};
+    use yardstick::chart::tracker::status_rgb;
+    use yardstick::model::analysis::TargetStatus;
+
+    let mut harness = harness();
+    open_example_scenario(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    harness.get_by_label("进度图").click();
+    harness.run();
+    harness.run();
+    let canvas = harness.get_by_label_contains("万盛经开区 · 工业总产值 2025");
+    let text = canvas
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_string();
+    let statuses = [
+        ("达成", TargetStatus::Achieved),
+        ("按计划", TargetStatus::OnTrack),
+        ("有风险", TargetStatus::AtRisk),
+        ("落后", TargetStatus::OffTrack),
+        ("无法判断", TargetStatus::Unknown),
+    ];
+    // Each line: "region · indicator year: status — reason[; scenario: status — reason]".
+    let said: std::collections::BTreeSet<(u8, u8, u8)> = text
+        .lines()
+        .skip(1)
+        .flat_map(|line| {
+            statuses
+                .iter()
+                .filter(move |(word, _)| line.contains(&format!(": {word} — ")))
+                .map(|(_, s)| status_rgb(*s))
+        })
+        .collect();
+    assert!(said.len() >= 2, "several statuses: {text}");
+    let status_colours: Vec<(u8, u8, u8)> = statuses.iter().map(|(_, s)| status_rgb(*s)).collect();
+    let painted: std::collections::BTreeSet<(u8, u8, u8)> = painted(&harness)
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect(r) => {
+                let [red, green, blue, alpha] = r.fill.to_srgba_unmultiplied();
+                (alpha > 200).then_some((red, green, blue))
+            }
+            _ => None,
+        })
+        .filter(|c| status_colours.contains(c))
+        .collect();
+    assert_eq!(painted, said, "{text}");
+}
