@@ -322,3 +322,85 @@ fn the_tracker_paints_each_status_in_its_colour() {
         .collect();
     assert_eq!(painted, said, "{text}");
 }
+
+/// README: "estimates are lighter bars or dotted lines". Test data (invented for this test):
+/// 甲区 has estimates for 2021 and 2022. On screen that run is dots (none of it a solid
+/// line), and as bars the estimates are lighter than the actual values' bars.
+#[test]
+fn the_window_draws_estimates_dotted_on_a_line_and_lighter_as_bars() {
+    let data = common::small_with(
+        r#"(region: "a", indicator: "days", year: 2022, value: 343.0, kind: Actual, source: "s"),"#,
+        r#"(region: "a", indicator: "days", year: 2020, value: 320.0, kind: Actual, source: "s"),
+        (region: "a", indicator: "days", year: 2021, value: 330.0, kind: Estimate, source: "s"),
+        (region: "a", indicator: "days", year: 2022, value: 343.0, kind: Estimate, source: "s"),"#,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("estimates.ron");
+    std::fs::write(&file, data).unwrap();
+    let start = yardstick::ui::load_start(Some(&file)).unwrap();
+    let mut harness = common::window::start_window(start, Default::default(), 1280.0, 800.0);
+    {
+        let picks = &mut harness.state_mut().state.picks;
+        picks.kind = ChartKind::Line;
+        picks.regions = vec![true, false];
+        picks.years = Some((2020, 2022));
+    }
+    harness.run();
+    harness.run();
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    let (estimate, points, _) = first_of(&spec, PointKind::Estimate);
+    assert_eq!(points, 2);
+    let shapes = painted(&harness);
+    assert!(
+        dots(&shapes, estimate, 2.0).len() >= 5,
+        "the 2021–2022 estimate run is dotted"
+    );
+    let solid = shapes.iter().any(|s| {
+        matches!(s, Shape::Path(p) if !p.closed && p.points.len() >= 2 && stroke_colour(p) == estimate)
+    });
+    assert!(!solid, "no solid line in the estimate's colour");
+
+    // As bars (2021 and 2022 side by side with 2020): the estimate bars are lighter.
+    harness.state_mut().state.picks.kind = ChartKind::Bar;
+    harness.run();
+    harness.run();
+    let spec = harness.state_mut().chart_spec().unwrap().clone();
+    let fills: Vec<(PointKind, Color32)> = spec
+        .series
+        .iter()
+        .map(|s| {
+            let (r, g, b) = palette::color(s.color_index);
+            (s.kind, Color32::from_rgb(r, g, b))
+        })
+        .collect();
+    // Inside the plot's frame: the legend's swatches are drawn in the same colours.
+    let frame = *yardstick::ui::views::chart::last_transform(&harness.ctx)
+        .expect("drawn")
+        .frame();
+    let bars: Vec<Color32> = painted(&harness)
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect(r) if r.fill != Color32::TRANSPARENT && frame.contains_rect(r.rect) => {
+                Some(r.fill)
+            }
+            _ => None,
+        })
+        .collect();
+    let alpha_of = |kind: PointKind| {
+        let (_, colour) = fills.iter().find(|(k, _)| *k == kind).expect("a series");
+        bars.iter()
+            .filter(|f| {
+                let [r, g, b, _] = f.to_srgba_unmultiplied();
+                let [cr, cg, cb, _] = colour.to_srgba_unmultiplied();
+                r.abs_diff(cr) <= 2 && g.abs_diff(cg) <= 2 && b.abs_diff(cb) <= 2
+            })
+            .map(|f| f.a())
+            .min()
+    };
+    let actual = alpha_of(PointKind::Actual).expect("actual bars painted");
+    let estimated = alpha_of(PointKind::Estimate).expect("estimate bars painted");
+    assert!(
+        estimated < actual,
+        "estimate alpha {estimated} < actual {actual}"
+    );
+}
