@@ -14,7 +14,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use common::no_display::run_this_test_without_a_display;
+use common::no_display::{run_this_test_without_a_display, skip_on_purpose};
 
 mod common;
 
@@ -23,25 +23,6 @@ const SCENARIO: &str = "data/scenarios/wansheng-2025.ron";
 /// A size unlike the default 1280×800, within Xvfb's 1280×800 screen.
 const WIDTH: u32 = 1000;
 const HEIGHT: u32 = 700;
-
-fn under_ci() -> bool {
-    std::env::var("CI").as_deref() == Ok("true")
-}
-
-/// Whether window tests may be skipped here: `YARDSTICK_SKIP_WINDOW_TESTS=1`, and not in CI.
-/// Otherwise a missing display or tool fails the test with `why`.
-fn skip_on_purpose(why: &str) -> bool {
-    assert!(
-        !under_ci(),
-        "CI=true but {why}: run the tests under xvfb-run (scripts/test.sh)"
-    );
-    assert!(
-        std::env::var("YARDSTICK_SKIP_WINDOW_TESTS").as_deref() == Ok("1"),
-        "{why}: run the tests under xvfb-run (see README), or set YARDSTICK_SKIP_WINDOW_TESTS=1"
-    );
-    eprintln!("skipped on purpose (YARDSTICK_SKIP_WINDOW_TESTS=1): {why}");
-    true
-}
 
 /// Whether an X display is there. Without one: skip (false) only when told to, see
 /// [`skip_on_purpose`].
@@ -739,7 +720,10 @@ fn without_a_display_a_window_test_fails_unless_skipped_on_purpose_and_always_in
         &[("YARDSTICK_SKIP_WINDOW_TESTS", "1"), ("CI", "true")],
     );
     assert!(!passed, "skipped under CI=true: {text}");
-    assert!(text.contains("CI=true but DISPLAY is not set"), "{text}");
+    assert!(
+        text.contains("DISPLAY is not set in CI (CI=true)"),
+        "{text}"
+    );
 }
 
 // ---- screenshot FILE: the file's content; screenshot --chart bar|line -----------------------
