@@ -201,30 +201,44 @@ fn without_a_scenario_the_same_chart_has_no_dashes_and_no_triangles() {
     assert_eq!(dashes(&shapes, scenario), 0, "no dashes without a scenario");
 }
 
-/// README: "a missing year breaks the line (never a zero)". Test data (invented for this
-/// test): 甲区 has 2019, 2020 and 2022, not 2021. On screen the solid line is one piece from
-/// 2019 to 2020 (two points); nothing joins 2020 to 2022 and no point sits at zero.
-#[test]
-fn the_window_breaks_a_line_at_a_missing_year() {
+/// The window (as `yardstick FILE` opens it) on `common::SMALL` with 甲区's observations
+/// replaced by `observations` (invented test data), showing 甲区 alone as a line chart over
+/// `years`. The folder holding the file comes back too: the file lives as long as it.
+fn line_chart_of_a(
+    observations: &str,
+    years: (i32, i32),
+) -> (tempfile::TempDir, Harness<'static, YardstickApp>) {
     let data = common::small_with(
         r#"(region: "a", indicator: "days", year: 2022, value: 343.0, kind: Actual, source: "s"),"#,
-        r#"(region: "a", indicator: "days", year: 2019, value: 320.0, kind: Actual, source: "s"),
-        (region: "a", indicator: "days", year: 2020, value: 330.0, kind: Actual, source: "s"),
-        (region: "a", indicator: "days", year: 2022, value: 343.0, kind: Actual, source: "s"),"#,
+        observations,
     );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("gap.ron");
-    std::fs::write(&file, data).unwrap();
-    let start = yardstick::ui::load_start(Some(&file)).unwrap();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("test-data.ron");
+    std::fs::write(&file, data).expect("the test data is written");
+    let start = yardstick::ui::load_start(Some(&file)).expect("the test data loads");
     let mut harness = common::window::start_window(start, Default::default(), 1280.0, 800.0);
     {
         let picks = &mut harness.state_mut().state.picks;
         picks.kind = ChartKind::Line;
         picks.regions = vec![true, false];
-        picks.years = Some((2019, 2022));
+        picks.years = Some(years);
     }
     harness.run();
     harness.run();
+    (dir, harness)
+}
+
+/// README: "a missing year breaks the line (never a zero)". Test data (invented for this
+/// test): 甲区 has 2019, 2020 and 2022, not 2021. On screen the solid line is one piece from
+/// 2019 to 2020 (two points); nothing joins 2020 to 2022 and no point sits at zero.
+#[test]
+fn the_window_breaks_a_line_at_a_missing_year() {
+    let (_dir, mut harness) = line_chart_of_a(
+        r#"(region: "a", indicator: "days", year: 2019, value: 320.0, kind: Actual, source: "s"),
+        (region: "a", indicator: "days", year: 2020, value: 330.0, kind: Actual, source: "s"),
+        (region: "a", indicator: "days", year: 2022, value: 343.0, kind: Actual, source: "s"),"#,
+        (2019, 2022),
+    );
     let spec = harness.state_mut().chart_spec().unwrap().clone();
     let series = &spec.series[0];
     assert_eq!(
@@ -328,25 +342,12 @@ fn the_tracker_paints_each_status_in_its_colour() {
 /// line), and as bars the estimates are lighter than the actual values' bars.
 #[test]
 fn the_window_draws_estimates_dotted_on_a_line_and_lighter_as_bars() {
-    let data = common::small_with(
-        r#"(region: "a", indicator: "days", year: 2022, value: 343.0, kind: Actual, source: "s"),"#,
+    let (_dir, mut harness) = line_chart_of_a(
         r#"(region: "a", indicator: "days", year: 2020, value: 320.0, kind: Actual, source: "s"),
         (region: "a", indicator: "days", year: 2021, value: 330.0, kind: Estimate, source: "s"),
         (region: "a", indicator: "days", year: 2022, value: 343.0, kind: Estimate, source: "s"),"#,
+        (2020, 2022),
     );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("estimates.ron");
-    std::fs::write(&file, data).unwrap();
-    let start = yardstick::ui::load_start(Some(&file)).unwrap();
-    let mut harness = common::window::start_window(start, Default::default(), 1280.0, 800.0);
-    {
-        let picks = &mut harness.state_mut().state.picks;
-        picks.kind = ChartKind::Line;
-        picks.regions = vec![true, false];
-        picks.years = Some((2020, 2022));
-    }
-    harness.run();
-    harness.run();
     let spec = harness.state_mut().chart_spec().unwrap().clone();
     let (estimate, points, _) = first_of(&spec, PointKind::Estimate);
     assert_eq!(points, 2);

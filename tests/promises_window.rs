@@ -909,7 +909,13 @@ fn the_exported_csv_holds_exactly_the_points_of_the_chart_on_screen() {
     harness.run();
     harness.get_by_label("导出数据…").click();
     harness.run();
-    harness.state_mut().dialogs.export.as_mut().unwrap().path = out.display().to_string();
+    harness
+        .state_mut()
+        .dialogs
+        .export
+        .as_mut()
+        .expect("the export window is open")
+        .path = out.display().to_string();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "导出").click();
     harness.run();
@@ -1007,6 +1013,52 @@ fn the_window_tracker_has_the_rows_of_the_exported_targets_chart() {
 
 // ---- PROMISES #167: 导出图表… writes the chart ----
 
+/// 文件 ▸ 导出图表… in `format` (the dialog's SVG or PNG button) to `out`, at the dialog's
+/// default size.
+fn export_chart_from_the_window(harness: &mut Harness<'_, YardstickApp>, format: &str, out: &Path) {
+    harness
+        .query_all_by_label("文件")
+        .next()
+        .expect("the menu")
+        .click();
+    harness.run();
+    harness.get_by_label("导出图表…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, format).click();
+    harness.run();
+    harness
+        .state_mut()
+        .dialogs
+        .export
+        .as_mut()
+        .expect("the export window is open")
+        .path = out.display().to_string();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "导出").click();
+    harness.run();
+}
+
+/// `yardstick export --scenario SCENARIO` of the example's chart (line, industrial_output,
+/// 万盛 and 万州, 2018–2025) to `out`; the format follows `out`'s extension.
+fn export_chart_from_the_command_line(scenario: &Path, out: &Path) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .current_dir(MANIFEST_DIR)
+        .args(["export", "--scenario"])
+        .arg(scenario)
+        .args(["--chart", "line", "--indicator", "industrial_output"])
+        .args([
+            "--regions",
+            "wansheng,wanzhou",
+            "--years",
+            "2018..2025",
+            "--out",
+        ])
+        .arg(out)
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{output:?}");
+}
+
 /// README: "文件 ▸ 导出图表… writes the chart as SVG or PNG". The example scenario's chart
 /// exported from the window (SVG, then PNG, the dialog's default size) is byte for byte what
 /// the binary writes for the same scenario, chart, regions and years
@@ -1018,39 +1070,11 @@ fn export_chart_from_the_window_writes_what_the_command_line_writes() {
     let dir = tempfile::tempdir().unwrap();
     let from_window = dir.path().join("window.svg");
     let mut harness = harness_on(&scenario);
-    harness
-        .query_all_by_label("文件")
-        .next()
-        .expect("the menu")
-        .click();
-    harness.run();
-    harness.get_by_label("导出图表…").click();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "SVG").click();
-    harness.run();
-    harness.state_mut().dialogs.export.as_mut().unwrap().path = from_window.display().to_string();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "导出").click();
-    harness.run();
+    export_chart_from_the_window(&mut harness, "SVG", &from_window);
     let window_svg = std::fs::read_to_string(&from_window).expect("the SVG was written");
 
     let from_cli = dir.path().join("cli.svg");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
-        .current_dir(MANIFEST_DIR)
-        .args(["export", "--scenario"])
-        .arg(&scenario)
-        .args(["--chart", "line", "--indicator", "industrial_output"])
-        .args([
-            "--regions",
-            "wansheng,wanzhou",
-            "--years",
-            "2018..2025",
-            "--out",
-        ])
-        .arg(&from_cli)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    export_chart_from_the_command_line(&scenario, &from_cli);
     let cli_svg = std::fs::read_to_string(&from_cli).unwrap();
     assert!(window_svg.contains("万盛经开区"), "{window_svg}");
     assert!(
@@ -1060,37 +1084,9 @@ fn export_chart_from_the_window_writes_what_the_command_line_writes() {
 
     // PNG, the same way.
     let window_png = dir.path().join("window.png");
-    harness
-        .query_all_by_label("文件")
-        .next()
-        .expect("the menu")
-        .click();
-    harness.run();
-    harness.get_by_label("导出图表…").click();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "PNG").click();
-    harness.run();
-    harness.state_mut().dialogs.export.as_mut().unwrap().path = window_png.display().to_string();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "导出").click();
-    harness.run();
+    export_chart_from_the_window(&mut harness, "PNG", &window_png);
     let cli_png = dir.path().join("cli.png");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
-        .current_dir(MANIFEST_DIR)
-        .args(["export", "--scenario"])
-        .arg(&scenario)
-        .args(["--chart", "line", "--indicator", "industrial_output"])
-        .args([
-            "--regions",
-            "wansheng,wanzhou",
-            "--years",
-            "2018..2025",
-            "--out",
-        ])
-        .arg(&cli_png)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    export_chart_from_the_command_line(&scenario, &cli_png);
     let (a, b) = (
         std::fs::read(&window_png).unwrap(),
         std::fs::read(&cli_png).unwrap(),
