@@ -901,24 +901,7 @@ fn the_exported_csv_holds_exactly_the_points_of_the_chart_on_screen() {
     assert!(on_screen.iter().any(|p| p.2 == "scenario"));
     assert!(on_screen.iter().any(|p| p.2 == "required"));
 
-    harness
-        .query_all_by_label("文件")
-        .next()
-        .expect("the menu")
-        .click();
-    harness.run();
-    harness.get_by_label("导出数据…").click();
-    harness.run();
-    harness
-        .state_mut()
-        .dialogs
-        .export
-        .as_mut()
-        .expect("the export window is open")
-        .path = out.display().to_string();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "导出").click();
-    harness.run();
+    export_from_the_window(&mut harness, "导出数据…", None, &out);
     let text = std::fs::read_to_string(&out).expect("the CSV was written");
     let mut reader =
         csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
@@ -1013,19 +996,26 @@ fn the_window_tracker_has_the_rows_of_the_exported_targets_chart() {
 
 // ---- PROMISES #167: 导出图表… writes the chart ----
 
-/// 文件 ▸ 导出图表… in `format` (the dialog's SVG or PNG button) to `out`, at the dialog's
-/// default size.
-fn export_chart_from_the_window(harness: &mut Harness<'_, YardstickApp>, format: &str, out: &Path) {
+/// 文件 ▸ `item` (导出图表… or 导出数据…), then the dialog's `format` button if given (SVG,
+/// PNG), to `out`, at the dialog's default size.
+fn export_from_the_window(
+    harness: &mut Harness<'_, YardstickApp>,
+    item: &str,
+    format: Option<&str>,
+    out: &Path,
+) {
     harness
         .query_all_by_label("文件")
         .next()
         .expect("the menu")
         .click();
     harness.run();
-    harness.get_by_label("导出图表…").click();
+    harness.get_by_label(item).click();
     harness.run();
-    harness.get_by_role_and_label(Role::Button, format).click();
-    harness.run();
+    if let Some(format) = format {
+        harness.get_by_role_and_label(Role::Button, format).click();
+        harness.run();
+    }
     harness
         .state_mut()
         .dialogs
@@ -1070,7 +1060,7 @@ fn export_chart_from_the_window_writes_what_the_command_line_writes() {
     let dir = tempfile::tempdir().unwrap();
     let from_window = dir.path().join("window.svg");
     let mut harness = harness_on(&scenario);
-    export_chart_from_the_window(&mut harness, "SVG", &from_window);
+    export_from_the_window(&mut harness, "导出图表…", Some("SVG"), &from_window);
     let window_svg = std::fs::read_to_string(&from_window).expect("the SVG was written");
 
     let from_cli = dir.path().join("cli.svg");
@@ -1084,7 +1074,7 @@ fn export_chart_from_the_window_writes_what_the_command_line_writes() {
 
     // PNG, the same way.
     let window_png = dir.path().join("window.png");
-    export_chart_from_the_window(&mut harness, "PNG", &window_png);
+    export_from_the_window(&mut harness, "导出图表…", Some("PNG"), &window_png);
     let cli_png = dir.path().join("cli.png");
     export_chart_from_the_command_line(&scenario, &cli_png);
     let (a, b) = (
