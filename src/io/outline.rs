@@ -144,9 +144,14 @@ pub fn leading_identifier(text: &str) -> Option<&str> {
     found
 }
 
-/// The value of top-level integer field `name` (used to read `format` before anything else),
-/// with the byte offset of the value. `Err` holds the offset of a value that is no integer.
-pub fn top_level_integer(text: &str, name: &str) -> Option<Result<(u64, usize), usize>> {
+/// Where the value of the first top-level field `name` starts: at an opening bracket
+/// (`Open`) or at a plain token (`Plain`); the scan stops there.
+enum ValueStart {
+    Open(usize),
+    Plain(usize),
+}
+
+fn top_level_value(text: &str, name: &str) -> Option<ValueStart> {
     let mut depth = 0usize;
     let mut want_value = false;
     let mut result = None;
@@ -154,7 +159,7 @@ pub fn top_level_integer(text: &str, name: &str) -> Option<Result<(u64, usize), 
         match token {
             Token::Open(at) => {
                 if want_value && depth == 1 {
-                    result = Some(Err(at));
+                    result = Some(ValueStart::Open(at));
                     return false;
                 }
                 depth += 1;
@@ -163,19 +168,7 @@ pub fn top_level_integer(text: &str, name: &str) -> Option<Result<(u64, usize), 
             Token::FieldName(field, _) => want_value = depth == 1 && field == name,
             Token::Value(at) => {
                 if want_value && depth == 1 {
-                    let digits: String = text[at..]
-                        .chars()
-                        .take_while(|c| {
-                            c.is_ascii_alphanumeric() || *c == '_' || *c == '.' || *c == '-'
-                        })
-                        .collect();
-                    result = Some(
-                        digits
-                            .replace('_', "")
-                            .parse::<u64>()
-                            .map(|v| (v, at))
-                            .map_err(|_| at),
-                    );
+                    result = Some(ValueStart::Plain(at));
                     return false;
                 }
             }
@@ -185,32 +178,34 @@ pub fn top_level_integer(text: &str, name: &str) -> Option<Result<(u64, usize), 
     result
 }
 
+/// The value of top-level integer field `name` (used to read `format` before anything else),
+/// with the byte offset of the value. `Err` holds the offset of a value that is no integer.
+pub fn top_level_integer(text: &str, name: &str) -> Option<Result<(u64, usize), usize>> {
+    match top_level_value(text, name)? {
+        ValueStart::Open(at) => Some(Err(at)),
+        ValueStart::Plain(at) => {
+            let digits: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.' || *c == '-')
+                .collect();
+            Some(
+                digits
+                    .replace('_', "")
+                    .parse::<u64>()
+                    .map(|v| (v, at))
+                    .map_err(|_| at),
+            )
+        }
+    }
+}
+
 /// The offset of the `[` that opens the value of the first top-level field `name`, if that
 /// value is a list (the scan stops there: what follows is not looked at).
 pub fn top_level_list(text: &str, name: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut want_value = false;
-    let mut result = None;
-    scan(text, |token| {
-        match token {
-            Token::Open(at) => {
-                if want_value && depth == 1 {
-                    result = (text.as_bytes()[at] == b'[').then_some(at);
-                    return false;
-                }
-                depth += 1;
-            }
-            Token::Close => depth = depth.saturating_sub(1),
-            Token::FieldName(field, _) => want_value = depth == 1 && field == name,
-            Token::Value(_) => {
-                if want_value && depth == 1 {
-                    return false;
-                }
-            }
-        }
-        true
-    });
-    result
+    match top_level_value(text, name)? {
+        ValueStart::Open(at) => (text.as_bytes()[at] == b'[').then_some(at),
+        ValueStart::Plain(_) => None,
+    }
 }
 
 /// True when the text holds nothing but white space and comments.
