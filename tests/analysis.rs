@@ -618,8 +618,7 @@ fn per_capita_and_share_of_parent_are_derived_with_their_units() {
         .expect("both inputs are actuals");
     assert!(close(o.value, 7.6));
     assert!(
-        o.note
-            .as_deref()
+        with.note(&o)
             .unwrap_or("")
             .starts_with("计算所得（不是公布数）")
     );

@@ -386,7 +386,7 @@ fn a_format_1_file_loads_unchanged_and_is_written_back_byte_for_byte() {
     let d = parse_dataset("f1.ron", F1).unwrap();
     assert!(!d.uses_format_2());
     assert!(d.is_flat());
-    let o = &d.observations()[0];
+    let o = d.observations().get(0).expect("one observation");
     assert_eq!(
         (o.bound, o.measure, o.months),
         (Bound::Exact, Measure::Level, None)
@@ -398,7 +398,8 @@ fn a_format_1_file_loads_unchanged_and_is_written_back_byte_for_byte() {
 fn a_format_2_field_in_a_format_1_file_is_read_and_written_back_as_format_2() {
     let text = F1.replace("value: 343.0, kind", "value: 343.0, bound: AtLeast, kind");
     let d = parse_dataset("f1.ron", &text).expect("format-2 fields are read in a format-1 file");
-    assert_eq!(d.observations()[0].bound, Bound::AtLeast);
+    let first = d.observations().get(0).expect("one observation");
+    assert_eq!(first.bound, Bound::AtLeast);
     assert_eq!(dataset_to_ron(&d), text.replace("format: 1", "format: 2"));
     // Leaving out an English field is a format-2 feature too.
     let text = F1.replace("    title_en: \"Test data\",\n", "");
@@ -592,8 +593,8 @@ fn an_observation_is_shown_with_its_bound_measure_and_months() {
         .iter()
         .map(|o| {
             (
-                format_observation(o, Lang::Zh),
-                format_observation(o, Lang::En),
+                format_observation(&o, Lang::Zh),
+                format_observation(&o, Lang::En),
             )
         })
         .collect();

@@ -182,7 +182,7 @@ fn a_long_csv_with_chinese_headers_kinds_and_sources() {
         titles,
         ["万盛统计公报2022", "万盛十四五规划", "綦江统计公报2022"]
     );
-    let note = d.observations().iter().find_map(|o| o.note.as_deref());
+    let note = d.observations().iter().find_map(|o| d.note(&o));
     assert_eq!(note, Some("规划目标"));
     // Forced wide, the same table is not a wide one.
     let mut o = options("long_zh.csv");
@@ -700,7 +700,7 @@ fn note_of(d: &Dataset, region: &str, indicator: &str, year: i32) -> Option<Stri
                 && d.indicator(o.indicator).name == indicator
                 && o.year == year
         })
-        .and_then(|o| o.note.clone())
+        .and_then(|o| d.note(&o).map(str::to_owned))
 }
 
 #[test]

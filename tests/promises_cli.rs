@@ -334,7 +334,7 @@ fn import_reads_a_long_table_with_english_headers() {
     let notes: Vec<&str> = d
         .observations()
         .iter()
-        .filter_map(|o| o.note.as_deref())
+        .filter_map(|o| d.note(&o))
         .collect();
     assert_eq!(notes, ["plan"]);
 }
@@ -859,7 +859,7 @@ fn every_bundled_figure_has_a_source_with_a_publisher_and_a_quote() {
     assert_eq!(bare, ["qj-tjgb-2023"]);
     assert_eq!(d.observations().len(), 221);
     for o in d.observations() {
-        let quote = o.quote.as_deref().unwrap_or("");
+        let quote = d.quote(&o).unwrap_or("");
         assert!(
             !quote.trim().is_empty(),
             "{} {} {}: no quote",

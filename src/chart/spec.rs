@@ -517,7 +517,7 @@ const KINDS: [ObservationKind; 3] = [
 ];
 
 impl Builder<'_> {
-    fn obs(&self, region: RegionIdx, year: i32, kind: ObservationKind) -> Option<&Observation> {
+    fn obs(&self, region: RegionIdx, year: i32, kind: ObservationKind) -> Option<Observation> {
         self.dataset
             .get(region, self.selection.indicator, year, kind)
     }
@@ -775,10 +775,11 @@ impl Builder<'_> {
     ) -> Option<Point> {
         let dataset = self.dataset;
         let o = dataset.get(region, self.selection.indicator, year, kind)?;
-        let value = self.transform(region, o)?;
+        let value = self.transform(region, &o)?;
         let r = dataset.region(region);
         self.sources.insert(o.source);
-        if let Some(note) = &o.note {
+        let note = dataset.note(&o);
+        if let Some(note) = note {
             self.notes
                 .push(format!("{} {year}: {note}", r.display_name(self.lang)));
         }
@@ -792,7 +793,7 @@ impl Builder<'_> {
             published: Some(o.value),
             kind: kind.into(),
             source: dataset.source(o.source).title.clone(),
-            note: o.note.clone(),
+            note: note.map(str::to_owned),
             bound: o.bound,
             measure: o.measure,
             months: o.months,
@@ -819,7 +820,7 @@ impl Builder<'_> {
         self.years().any(|y| {
             KINDS.iter().any(|&k| {
                 self.obs(region, y, k)
-                    .and_then(|o| self.transform(region, o))
+                    .and_then(|o| self.transform(region, &o))
                     .is_some()
             })
         })

@@ -74,46 +74,48 @@ fn parse_dataset_counted(
     if let Some(progress) = progress {
         progress.set_phase(Phase::Parsing);
     }
-    let file = parse_dataset_file(shown, text)?;
+    if let Some(loaded) = load_with_fast_lists(shown, text, progress) {
+        return loaded;
+    }
+    let file = from_ron(shown, text)?;
     if let Some(progress) = progress {
         if progress.is_cancelled() {
-            return Err(LoadError::single(
-                shown,
-                ErrorKind::Io,
-                None,
-                "the load was cancelled",
-            ));
+            return Err(cancelled(shown));
         }
         progress.set_phase(Phase::Checking);
     }
     build(shown, text, file)
 }
 
-/// Parses dataset text into its file form: the `observations` and `series` lists by the
-/// fast paths ([`super::series_scan`], [`super::observation_scan`]) and the rest by `ron`;
-/// the whole text by `ron` when the fast paths read neither list or `ron` finds anything
-/// wrong, so errors are `ron`'s own, located in `text`.
-fn parse_dataset_file(shown: &str, text: &str) -> Result<DatasetFile, LoadError> {
-    match parse_with_fast_lists(text) {
-        Some(file) => Ok(file),
-        None => from_ron(shown, text),
-    }
+/// The error of a load the user cancelled.
+fn cancelled(shown: &str) -> LoadError {
+    LoadError::single(shown, ErrorKind::Io, None, "the load was cancelled")
 }
 
-/// The fast path: `None` unless a list is in the fast parser's form and `ron` reads the rest
-/// of the text, with a marker entry in place of each list read fast — where `ron` itself
-/// reads that list.
-fn parse_with_fast_lists(text: &str) -> Option<DatasetFile> {
+/// The fast path: the `observations` and `series` lists read by the byte parsers
+/// ([`super::observation_scan`], [`super::series_scan`]) one entry at a time, each checked
+/// and stored as it is read (no list of file records is ever held), and the rest of the
+/// text by `ron`, with a marker entry in place of each list — `ron` returning exactly the
+/// marker proves the cut was the list `ron` itself reads. `None` when neither list is there
+/// or in the byte parsers' form, or `ron` finds anything wrong in the rest: the caller then
+/// reads the whole text with `ron`, so errors are `ron`'s own, located in `text`.
+fn load_with_fast_lists(
+    shown: &str,
+    text: &str,
+    progress: Option<&Progress>,
+) -> Option<Result<Dataset, LoadError>> {
     use super::observation_scan::{OBSERVATIONS_MARKER, is_observations_marker};
-    use super::series_scan::{SERIES_MARKER, is_series_marker, rest_of};
-    let series = super::series_scan::split_series(text);
-    let observations = super::observation_scan::split_observations(text);
+    use super::series_scan::{
+        SERIES_MARKER, for_each_entry, is_series_marker, list_contents, rest_of, series_entry,
+    };
+    let series = list_contents(text, "series");
+    let observations = list_contents(text, "observations");
     let mut cuts = Vec::new();
-    if let Some(list) = &series {
-        cuts.push((list.contents.clone(), SERIES_MARKER));
+    if let Some(range) = &series {
+        cuts.push((range.clone(), SERIES_MARKER));
     }
-    if let Some(list) = &observations {
-        cuts.push((list.contents.clone(), OBSERVATIONS_MARKER));
+    if let Some(range) = &observations {
+        cuts.push((range.clone(), OBSERVATIONS_MARKER));
     }
     if cuts.is_empty() {
         return None;
@@ -121,19 +123,72 @@ fn parse_with_fast_lists(text: &str) -> Option<DatasetFile> {
     let rest = rest_of(text, &mut cuts)?;
     let mut file: DatasetFile = ron::Options::default().from_str(&rest).ok()?;
     drop(rest);
-    if let Some(list) = series {
-        if !is_series_marker(&file.series) {
-            return None;
-        }
-        file.series = list.entries;
+    if series.is_some() && !is_series_marker(&file.series) {
+        return None;
     }
-    if let Some(list) = observations {
-        if !is_observations_marker(&file.observations) {
-            return None;
-        }
-        file.observations = list.entries;
+    if observations.is_some() && !is_observations_marker(&file.observations) {
+        return None;
     }
-    Some(file)
+    if let Some(progress) = progress {
+        progress.set_phase(Phase::Checking);
+    }
+    // Room for the values: a guess from the lists' sizes (≈ 100 bytes an observation entry,
+    // ≈ 8 a value in a series), corrected by the vectors' growth.
+    let list_bytes = |list: &Option<std::ops::Range<usize>>| list.as_ref().map_or(0, |r| r.len());
+    let expected = list_bytes(&observations) / 100 + list_bytes(&series) / 8;
+    let runs = list_bytes(&series) / 200 + list_bytes(&observations) / 1600;
+    let mut builder = crate::model::DatasetBuilder::new(
+        DatasetParts {
+            title: file.title,
+            title_en: file.title_en,
+            notes: file.notes,
+            regions: file.regions,
+            indicators: file.indicators,
+            sources: file.sources,
+            observations: if observations.is_some() {
+                Vec::new()
+            } else {
+                std::mem::take(&mut file.observations)
+            },
+            series: if series.is_some() {
+                Vec::new()
+            } else {
+                std::mem::take(&mut file.series)
+            },
+        },
+        expected,
+        runs,
+    );
+    // Stops the lists' reading (every 64 Ki entries) once the user cancels.
+    let mut read = 0u32;
+    let mut going = || {
+        read = read.wrapping_add(1);
+        read % 65_536 != 0 || !progress.is_some_and(Progress::is_cancelled)
+    };
+    if let Some(range) = observations {
+        let entry = super::observation_scan::entry;
+        let done = for_each_entry(text, range, entry, |record| {
+            builder.add_observation(record);
+            going()
+        })?;
+        if !done {
+            return Some(Err(cancelled(shown)));
+        }
+    }
+    if let Some(range) = series {
+        let done = for_each_entry(text, range, series_entry, |s| {
+            builder.add_series(s);
+            going()
+        })?;
+        if !done {
+            return Some(Err(cancelled(shown)));
+        }
+    }
+    Some(
+        builder
+            .finish()
+            .map_err(|problems| problems_error(shown, text, &problems)),
+    )
 }
 
 /// [`parse_dataset`] with the whole text read by `ron` (no fast path for `series`): the
@@ -473,17 +528,20 @@ mod tests {
 
     #[test]
     fn written_files_take_the_fast_paths_and_a_commented_list_goes_to_ron() {
-        let text = dataset_to_ron_as(&synthetic_dataset(4, 3, 6, 1), ValuesLayout::Series);
-        let fast = parse_with_fast_lists(&text).expect("the fast path reads what it wrote");
-        assert_eq!(fast.series.len(), 12);
-        assert!(fast.observations.is_empty());
+        let dataset = synthetic_dataset(4, 3, 6, 1);
+        let fast = |text: &str| load_with_fast_lists("t.ron", text, None).map(Result::unwrap);
+        let text = dataset_to_ron_as(&dataset, ValuesLayout::Series);
+        let read = fast(&text).expect("the fast path reads what it wrote");
+        assert!(read.uses_format_2(), "read from series");
+        assert_eq!(read, dataset);
+        assert_eq!(read.observations().run_count(), 12, "one run a series");
         let commented = text.replacen("values: [", "values: [ /* c */", 1);
         assert!(super::super::series_scan::split_series(&commented).is_none());
-        let file = parse_with_fast_lists(&commented).expect("observations fast, series by ron");
-        assert_eq!(file.series.len(), 12);
-        let one_per_entry =
-            dataset_to_ron_as(&synthetic_dataset(4, 3, 6, 1), ValuesLayout::Observations);
-        let fast = parse_with_fast_lists(&one_per_entry).expect("the fast path reads it");
-        assert_eq!(fast.observations.len(), 72);
+        assert!(fast(&commented).is_none(), "a comment: the whole text by ron");
+        assert_eq!(parse_dataset("t.ron", &commented).expect("ron reads it"), dataset);
+        let one_per_entry = dataset_to_ron_as(&dataset, ValuesLayout::Observations);
+        let read = fast(&one_per_entry).expect("the fast path reads it");
+        assert_eq!(read.observations().len(), 72);
+        assert_eq!(read, dataset);
     }
 }

@@ -6,18 +6,12 @@
 //! left out. Anything else (a comment, an escape, `value: 300`, an unknown or repeated field)
 //! gives up, and the caller parses the whole text with `ron` as before.
 
-use super::series_scan::{MARKER_REGION, Parser, SplitList, split_list};
+use super::series_scan::{MARKER_REGION, Parser};
 use crate::model::{Bound, Measure, ObservationKind, ObservationRecord};
 
 /// What replaces the `observations` list's contents in the text given to `ron` (as
 /// [`super::series_scan::SERIES_MARKER`] for `series`).
 pub(crate) const OBSERVATIONS_MARKER: &str = r#"(region: "\u{1}yardstick-cut", indicator: "", year: 0, value: 0.0, kind: Actual, source: "")"#;
-
-/// Reads the first top-level `observations: [ … ]` with the fast parser; `None` when there
-/// is none or it is not entirely in the form the fast parser reads.
-pub(crate) fn split_observations(text: &str) -> Option<SplitList<ObservationRecord>> {
-    split_list(text, "observations", entry)
-}
 
 /// True when `observations`, as `ron` read them with the marker in place, are the marker.
 pub(crate) fn is_observations_marker(observations: &[ObservationRecord]) -> bool {
@@ -79,7 +73,7 @@ fn months(p: &mut Parser<'_>) -> Option<Option<(u8, u8)>> {
 }
 
 /// One `( … )` entry, every required field once, no other field.
-fn entry(p: &mut Parser<'_>) -> Option<ObservationRecord> {
+pub(crate) fn entry(p: &mut Parser<'_>) -> Option<ObservationRecord> {
     p.expect(b'(')?;
     let (mut region, mut indicator, mut source) = (None, None, None);
     let (mut year, mut value, mut kind) = (None, None, None);

@@ -1,13 +1,15 @@
 //! A fast path for format 2's dense `series` list, the bulk of a national file (3,000 regions
 //! × 40 indicators × 30 years is 120,000 entries and 3.6 M numbers in 65 MB).
 //!
-//! Loading is in two phases. [`split_series`] reads the top-level `series: [ … ]` list with a
-//! small byte parser of exactly the form Yardstick writes (and hand edits of it: any white
-//! space, fields in any order, trailing commas, `measure` left out):
+//! Loading is in three steps. [`list_contents`] finds the top-level `series: [ … ]` list by a
+//! scan of quotes and brackets; `ron` parses the rest of the file, with the list's contents
+//! cut out, for the general grammar; then [`for_each_entry`] reads the list with a small byte
+//! parser of exactly the form Yardstick writes (and hand edits of it: any white space, fields
+//! in any order, trailing commas, `measure` left out):
 //! `(region: "r", indicator: "i", kind: Actual, source: "s", measure: Level, from: 2015,
 //! values: [Some(1.5), None, Some(-2.25e3)])`, making each [`SeriesRecord`] straight from the
-//! text (no token or intermediate value per number). Then `ron` parses the rest of the file,
-//! with the list's contents cut out, for the general grammar.
+//! text (no token or intermediate value per number) and handing it on to be checked and
+//! stored before the next is read.
 //!
 //! The fast parser accepts a subset of what `ron` accepts and nothing else: at anything
 //! outside it (a comment, an escape in a string, a number such as `1_000` or `0x10`, an
@@ -19,6 +21,7 @@ use std::ops::Range;
 
 use crate::model::{Measure, ObservationKind, SeriesRecord};
 
+#[cfg(test)]
 /// A top-level list read by the fast path.
 pub(crate) struct SplitList<T> {
     /// The byte range of the list's contents, between its `[` and `]` (exclusive).
@@ -64,39 +67,95 @@ pub(crate) fn is_series_marker(series: &[SeriesRecord]) -> bool {
         && only.values.is_empty())
 }
 
+#[cfg(test)]
 /// Reads the first top-level `series: [ … ]` of a dataset's text with the fast parser;
 /// `None` when there is none or it is not entirely in the form the fast parser reads.
 pub(crate) fn split_series(text: &str) -> Option<SplitList<SeriesRecord>> {
     split_list(text, "series", Parser::entry)
 }
 
+#[cfg(test)]
 /// Reads the first top-level list `name: [ … ]`, each entry by `entry`; `None` when there is
 /// none, or at the first thing `entry` or the list syntax does not read.
 pub(crate) fn split_list<'a, T>(
     text: &'a str,
     name: &str,
-    mut entry: impl FnMut(&mut Parser<'a>) -> Option<T>,
+    entry: impl FnMut(&mut Parser<'a>) -> Option<T>,
 ) -> Option<SplitList<T>> {
+    let contents = list_contents(text, name)?;
+    let mut entries = Vec::new();
+    for_each_entry(text, contents.clone(), entry, |e| {
+        entries.push(e);
+        true
+    })?;
+    Some(SplitList { contents, entries })
+}
+
+/// The byte range of the contents of the first top-level list `name: [ … ]` (between its
+/// `[` and `]`), found by a scan that only follows strings and brackets; `None` when there
+/// is no such list. [`for_each_entry`] then reads it and must end exactly there, so text
+/// this scan misreads (a comment holding a `]`) sends the load to `ron`, never astray.
+pub(crate) fn list_contents(text: &str, name: &str) -> Option<Range<usize>> {
     // A cheap search first: the outline scan of a 415 MB file without the list is slow.
     if !text.contains(name) {
         return None;
     }
     let open = super::outline::top_level_list(text, name)?;
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut at = open;
+    loop {
+        at += memchr::memchr3(b'"', b'[', b']', &bytes[at..])?;
+        match bytes[at] {
+            b'"' => {
+                // To the closing quote, past escaped characters.
+                loop {
+                    at += 1;
+                    at += memchr::memchr2(b'"', b'\\', &bytes[at..])?;
+                    if bytes[at] == b'"' {
+                        break;
+                    }
+                    at += 1;
+                }
+            }
+            b'[' => depth += 1,
+            _ => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + 1..at);
+                }
+            }
+        }
+        at += 1;
+    }
+}
+
+/// Reads each entry of the list whose contents are `contents` (from [`list_contents`]) by
+/// `entry` and hands it to `sink`, in file order, holding one at a time. `Some(true)` when
+/// every entry was read, `Some(false)` when `sink` asked to stop, `None` at the first thing
+/// `entry` or the list syntax does not read, or when the list does not end at `contents.end`.
+pub(crate) fn for_each_entry<'a, T>(
+    text: &'a str,
+    contents: Range<usize>,
+    mut entry: impl FnMut(&mut Parser<'a>) -> Option<T>,
+    mut sink: impl FnMut(T) -> bool,
+) -> Option<bool> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
-        at: open + 1,
+        at: contents.start,
         last_region: String::new(),
         last_indicator: String::new(),
         last_source: String::new(),
     };
-    let mut entries = Vec::new();
     loop {
         p.ws();
         match p.peek()? {
             b']' => break,
             b'(' => {
-                entries.push(entry(&mut p)?);
+                if !sink(entry(&mut p)?) {
+                    return Some(false);
+                }
                 p.ws();
                 match p.peek()? {
                     b',' => p.at += 1,
@@ -107,10 +166,12 @@ pub(crate) fn split_list<'a, T>(
             _ => return None,
         }
     }
-    Some(SplitList {
-        contents: open + 1..p.at,
-        entries,
-    })
+    (p.at == contents.end).then_some(true)
+}
+
+/// Reads one `series` entry at the parser's cursor (for [`for_each_entry`]).
+pub(crate) fn series_entry(p: &mut Parser<'_>) -> Option<SeriesRecord> {
+    p.entry()
 }
 
 /// The byte parser: each method reads one form at the cursor, or returns `None`.

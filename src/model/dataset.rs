@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::columns::ObservationColumns;
 use super::english::EnglishOmitted;
 use super::fasthash::FastHash;
 use super::hierarchy;
@@ -44,7 +45,7 @@ pub struct Dataset {
     english_omitted: EnglishOmitted,
     indicators: Vec<Indicator>,
     sources: Vec<Source>,
-    observations: Vec<Observation>,
+    observations: ObservationColumns,
     region_ids: HashMap<String, RegionIdx>,
     indicator_ids: HashMap<String, IndicatorIdx>,
     source_ids: HashMap<String, SourceIdx>,
@@ -54,6 +55,161 @@ pub struct Dataset {
     /// True when the file gave values in the dense `series` layout (format 2): the writer
     /// keeps that layout.
     from_series: bool,
+}
+
+/// A dataset built one observation (or series) at a time, each checked as it comes, so a
+/// loader never holds every file record at once: [`DatasetBuilder::new`] checks the regions,
+/// indicators and sources; [`DatasetBuilder::add_observation`] and
+/// [`DatasetBuilder::add_series`] check and keep each entry (all observations first, then
+/// all series, each in file order); [`DatasetBuilder::finish`] gives the dataset, or every
+/// problem found. [`Dataset::build`] is this over whole lists.
+pub struct DatasetBuilder {
+    parts: DatasetParts,
+    english_omitted: EnglishOmitted,
+    parents: Vec<Option<RegionIdx>>,
+    region_ids: HashMap<String, RegionIdx>,
+    indicator_ids: HashMap<String, IndicatorIdx>,
+    source_ids: HashMap<String, SourceIdx>,
+    store: Store,
+    problems: Vec<Problem>,
+    observations_seen: usize,
+    series_seen: usize,
+}
+
+impl DatasetBuilder {
+    /// Checks `parts` without its observations and series (those given here are added
+    /// first, as if by [`DatasetBuilder::add_observation`] and
+    /// [`DatasetBuilder::add_series`]); room for `expected` values in about `runs` runs of
+    /// years.
+    pub fn new(mut parts: DatasetParts, expected: usize, runs: usize) -> Self {
+        let observations = std::mem::take(&mut parts.observations);
+        let series = std::mem::take(&mut parts.series);
+        let mut problems = Vec::new();
+        normalise_parts(&mut parts);
+        let english_omitted = EnglishOmitted::fill(&mut parts);
+        validate::check_id_characters(
+            "regions",
+            parts.regions.iter().map(|r| r.id.as_str()),
+            &mut problems,
+        );
+        validate::check_id_characters(
+            "indicators",
+            parts.indicators.iter().map(|i| i.id.as_str()),
+            &mut problems,
+        );
+        let region_ids = validate::intern_ids(
+            "regions",
+            parts.regions.iter().map(|r| r.id.as_str()),
+            RegionIdx,
+            &mut problems,
+        );
+        let indicator_ids = validate::intern_ids(
+            "indicators",
+            parts.indicators.iter().map(|i| i.id.as_str()),
+            IndicatorIdx,
+            &mut problems,
+        );
+        let source_ids = validate::intern_ids(
+            "sources",
+            parts.sources.iter().map(|s| s.id.as_str()),
+            SourceIdx,
+            &mut problems,
+        );
+        validate::check_indicators(&parts.indicators, &mut problems);
+        let parents = hierarchy::resolve_parents(&parts.regions, &region_ids, &mut problems);
+        let mut builder = Self {
+            parts,
+            english_omitted,
+            parents,
+            region_ids,
+            indicator_ids,
+            source_ids,
+            store: Store::with_capacity(expected, runs),
+            problems,
+            observations_seen: 0,
+            series_seen: 0,
+        };
+        for record in observations {
+            builder.add_observation(record);
+        }
+        for s in series {
+            builder.add_series(s);
+        }
+        builder
+    }
+
+    /// Checks the next entry of the file's `observations` and keeps it.
+    pub fn add_observation(&mut self, mut record: ObservationRecord) {
+        nfc_in_place(&mut record.region);
+        nfc_in_place(&mut record.indicator);
+        nfc_in_place(&mut record.source);
+        let place = Place::observation(self.observations_seen);
+        self.observations_seen += 1;
+        let ids = Ids {
+            regions: &self.region_ids,
+            indicators: &self.indicator_ids,
+            sources: &self.source_ids,
+            indicator_list: &self.parts.indicators,
+        };
+        self.store
+            .add_record(place, record, &ids, &mut self.problems);
+    }
+
+    /// Checks the next entry of the file's `series` and keeps its values.
+    pub fn add_series(&mut self, mut series: SeriesRecord) {
+        nfc_in_place(&mut series.region);
+        nfc_in_place(&mut series.indicator);
+        nfc_in_place(&mut series.source);
+        let place = Place {
+            list: "series",
+            position: self.series_seen,
+        };
+        self.series_seen += 1;
+        let ids = Ids {
+            regions: &self.region_ids,
+            indicators: &self.indicator_ids,
+            sources: &self.source_ids,
+            indicator_list: &self.parts.indicators,
+        };
+        self.store.add_series(place, series, &ids, &mut self.problems);
+    }
+
+    /// How many values were kept so far.
+    pub fn values_kept(&self) -> usize {
+        self.store.observations.len()
+    }
+
+    /// The dataset, or every problem found.
+    pub fn finish(self) -> Result<Dataset, Vec<Problem>> {
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        let Store {
+            mut observations,
+            index,
+            others,
+            ..
+        } = self.store;
+        observations.shrink_to_fit();
+        let parts = self.parts;
+        Ok(Dataset {
+            title: parts.title,
+            title_en: parts.title_en,
+            notes: parts.notes,
+            regions: parts.regions,
+            parents: self.parents,
+            english_omitted: self.english_omitted,
+            indicators: parts.indicators,
+            sources: parts.sources,
+            observations,
+            region_ids: self.region_ids,
+            indicator_ids: self.indicator_ids,
+            source_ids: self.source_ids,
+            index,
+            others,
+            from_series: self.series_seen > 0,
+        })
+    }
 }
 
 /// `text` in Unicode NFC, in place; ASCII and text already in NFC cost one scan.
@@ -89,16 +245,6 @@ fn normalise_parts(parts: &mut DatasetParts) {
         nfc_in_place(&mut s.id);
         nfc_in_place(&mut s.title);
     }
-    for o in &mut parts.observations {
-        nfc_in_place(&mut o.region);
-        nfc_in_place(&mut o.indicator);
-        nfc_in_place(&mut o.source);
-    }
-    for s in &mut parts.series {
-        nfc_in_place(&mut s.region);
-        nfc_in_place(&mut s.indicator);
-        nfc_in_place(&mut s.source);
-    }
     for r in &mut parts.regions {
         if let Some(parent) = &mut r.parent {
             nfc_in_place(parent);
@@ -111,9 +257,13 @@ fn normalise_parts(parts: &mut DatasetParts) {
 /// any order (a file may give them as observations or as series, in another order).
 impl PartialEq for Dataset {
     fn eq(&self, other: &Self) -> bool {
-        fn sorted(d: &Dataset) -> Vec<&Observation> {
-            let mut list: Vec<&Observation> = d.observations.iter().collect();
-            list.sort_by_key(|o| (o.region, o.indicator, o.year, o.months, o.measure, o.kind));
+        fn sorted(d: &Dataset) -> Vec<(Observation, Option<&str>, Option<&str>)> {
+            let mut list: Vec<_> = d
+                .observations
+                .iter()
+                .map(|o| (o, d.note(&o), d.quote(&o)))
+                .collect();
+            list.sort_by_key(|(o, ..)| (o.region, o.indicator, o.year, o.months, o.measure, o.kind));
             list
         }
         let described = |d: &Self| {
@@ -137,89 +287,19 @@ impl Dataset {
     /// id, and a duplicate after normalisation is refused); region and indicator ids that the
     /// command line could not name (a `,`, white space or a control character) are refused.
     pub fn build(mut parts: DatasetParts) -> Result<Self, Vec<Problem>> {
-        let mut problems = Vec::new();
-        normalise_parts(&mut parts);
-        let english_omitted = EnglishOmitted::fill(&mut parts);
-        validate::check_id_characters(
-            "regions",
-            parts.regions.iter().map(|r| r.id.as_str()),
-            &mut problems,
-        );
-        validate::check_id_characters(
-            "indicators",
-            parts.indicators.iter().map(|i| i.id.as_str()),
-            &mut problems,
-        );
-        let region_ids = validate::intern_ids(
-            "regions",
-            parts.regions.iter().map(|r| r.id.as_str()),
-            RegionIdx,
-            &mut problems,
-        );
-        let indicator_ids = validate::intern_ids(
-            "indicators",
-            parts.indicators.iter().map(|i| i.id.as_str()),
-            IndicatorIdx,
-            &mut problems,
-        );
-        let source_ids = validate::intern_ids(
-            "sources",
-            parts.sources.iter().map(|s| s.id.as_str()),
-            SourceIdx,
-            &mut problems,
-        );
-        validate::check_indicators(&parts.indicators, &mut problems);
-        let parents = hierarchy::resolve_parents(&parts.regions, &region_ids, &mut problems);
-
+        let observations = std::mem::take(&mut parts.observations);
         let series = std::mem::take(&mut parts.series);
-        let from_series = !series.is_empty();
-        let expected =
-            parts.observations.len() + series.iter().map(|s| s.values.len()).sum::<usize>();
+        let expected = observations.len() + series.iter().map(|s| s.values.len()).sum::<usize>();
         // About one run of years per series, or per 16 observations (a guess; the map grows).
-        let runs = series.len() + parts.observations.len() / 16;
-        let mut store = Store::with_capacity(expected, runs);
-        let ids = Ids {
-            regions: &region_ids,
-            indicators: &indicator_ids,
-            sources: &source_ids,
-            indicator_list: &parts.indicators,
-        };
-        for (position, record) in parts.observations.into_iter().enumerate() {
-            store.add_record(Place::observation(position), record, &ids, &mut problems);
+        let runs = series.len() + observations.len() / 16;
+        let mut builder = DatasetBuilder::new(parts, expected, runs);
+        for record in observations {
+            builder.add_observation(record);
         }
-        for (position, s) in series.into_iter().enumerate() {
-            let place = Place {
-                list: "series",
-                position,
-            };
-            store.add_series(place, s, &ids, &mut problems);
+        for s in series {
+            builder.add_series(s);
         }
-        let Store {
-            observations,
-            index,
-            others,
-            ..
-        } = store;
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(Self {
-            title: parts.title,
-            title_en: parts.title_en,
-            notes: parts.notes,
-            regions: parts.regions,
-            parents,
-            english_omitted,
-            indicators: parts.indicators,
-            sources: parts.sources,
-            observations,
-            region_ids,
-            indicator_ids,
-            source_ids,
-            index,
-            others,
-            from_series,
-        })
+        builder.finish()
     }
 
     /// The dataset as plain parts with string ids, in file order; every English field filled
@@ -230,7 +310,7 @@ impl Dataset {
             observations: self
                 .observations
                 .iter()
-                .map(|o| self.record_of(o))
+                .map(|o| self.record_of(&o))
                 .collect(),
             ..self.parts_without_observations()
         }
@@ -282,9 +362,19 @@ impl Dataset {
             bound: o.bound,
             kind: o.kind,
             source: self.source(o.source).id.clone(),
-            note: o.note.clone(),
-            quote: o.quote.clone(),
+            note: self.note(o).map(str::to_owned),
+            quote: self.quote(o).map(str::to_owned),
         }
+    }
+
+    /// The remark of `o`, if it has one.
+    pub fn note(&self, o: &Observation) -> Option<&str> {
+        self.observations.annotation(o)?.note.as_deref()
+    }
+
+    /// The words of the source `o` is taken from, if given.
+    pub fn quote(&self, o: &Observation) -> Option<&str> {
+        self.observations.annotation(o)?.quote.as_deref()
     }
 
     /// All regions, in display order.
@@ -302,8 +392,9 @@ impl Dataset {
         &self.sources
     }
 
-    /// All observations, in file order.
-    pub fn observations(&self) -> &[Observation] {
+    /// All observations, in file order (stored by column: [`ObservationColumns::get`] and
+    /// [`ObservationColumns::iter`] hand them out by value).
+    pub fn observations(&self) -> &ObservationColumns {
         &self.observations
     }
 
@@ -355,14 +446,14 @@ impl Dataset {
         indicator: IndicatorIdx,
         year: i32,
         kind: ObservationKind,
-    ) -> Option<&Observation> {
+    ) -> Option<Observation> {
         self.index
             .get(&(region, indicator, year, kind))
-            .map(|i| &self.observations[i])
+            .and_then(|i| self.observations.get(i))
     }
 
     /// The observation with this full key (region, indicator, year, months, measure, kind).
-    pub fn get_exact(&self, key: ObservationKey) -> Option<&Observation> {
+    pub fn get_exact(&self, key: ObservationKey) -> Option<Observation> {
         let (region, indicator, year, months, measure, kind) = key;
         if months.is_none() && measure == Measure::Level {
             return self.get(region, indicator, year, kind);
@@ -370,7 +461,7 @@ impl Dataset {
         self.others
             .get(&(region, indicator, year, kind))?
             .iter()
-            .map(|&i| &self.observations[i])
+            .filter_map(|&i| self.observations.get(i))
             .find(|o| o.months == months && o.measure == measure)
     }
 
@@ -382,7 +473,7 @@ impl Dataset {
         indicator: IndicatorIdx,
         year: i32,
         kind: ObservationKind,
-    ) -> Option<&Observation> {
+    ) -> Option<Observation> {
         self.get_exact((region, indicator, year, None, Measure::GrowthPct, kind))
     }
 
@@ -394,13 +485,13 @@ impl Dataset {
         indicator: IndicatorIdx,
         year: i32,
         kind: ObservationKind,
-    ) -> Vec<&Observation> {
-        let mut found: Vec<&Observation> = self
+    ) -> Vec<Observation> {
+        let mut found: Vec<Observation> = self
             .others
             .get(&(region, indicator, year, kind))
             .into_iter()
             .flatten()
-            .map(|&i| &self.observations[i])
+            .filter_map(|&i| self.observations.get(i))
             .filter(|o| o.months.is_some())
             .collect();
         found.sort_by_key(|o| (o.months, o.measure));
@@ -409,7 +500,7 @@ impl Dataset {
 
     /// Every observation that is not a whole-year level (part-year figures and growth
     /// rates), in file order.
-    pub fn non_level_observations(&self) -> impl Iterator<Item = &Observation> + '_ {
+    pub fn non_level_observations(&self) -> impl Iterator<Item = Observation> + '_ {
         self.observations
             .iter()
             .filter(|o| !o.is_whole_year_level())
@@ -417,7 +508,7 @@ impl Dataset {
 
     /// The whole-year levels, in file order: what the lookups by (region, indicator, year,
     /// kind) hold.
-    pub fn levels(&self) -> impl Iterator<Item = &Observation> + '_ {
+    pub fn levels(&self) -> impl Iterator<Item = Observation> + '_ {
         self.observations.iter().filter(|o| o.is_whole_year_level())
     }
 

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod cell_value;
+pub mod columns;
 pub mod compare;
 pub mod dataset;
 pub mod dataset_history;
@@ -28,7 +29,7 @@ pub mod values;
 pub mod view;
 
 pub use dataset::{
-    Better, Dataset, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationKey,
+    Better, Dataset, DatasetBuilder, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationKey,
     ObservationKind, ObservationRecord, Region, RegionIdx, SeriesRecord, Source, SourceIdx,
 };
 pub use qualifier::{Bound, Measure, format_value, months_label};

@@ -136,8 +136,10 @@ pub struct ObservationRecord {
     pub quote: Option<String>,
 }
 
-/// One observation inside a [`Dataset`]: ids are interned indices.
-#[derive(Clone, Debug, PartialEq)]
+/// One observation inside a [`Dataset`]: ids are interned indices. A dataset stores its
+/// observations by column ([`super::columns::ObservationColumns`]) and hands them out by
+/// value; the note and quote are kept aside ([`super::Dataset::note`], [`super::Dataset::quote`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Observation {
     /// Region.
     pub region: RegionIdx,
@@ -157,10 +159,6 @@ pub struct Observation {
     pub kind: ObservationKind,
     /// Source.
     pub source: SourceIdx,
-    /// Remark.
-    pub note: Option<String>,
-    /// The source's words.
-    pub quote: Option<String>,
 }
 
 /// Everything a dataset file holds, with ids as strings: the input of [`Dataset::build`].

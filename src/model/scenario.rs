@@ -339,7 +339,7 @@ pub fn baseline_observation(
     region: RegionIdx,
     indicator: IndicatorIdx,
     year: i32,
-) -> Option<&Observation> {
+) -> Option<Observation> {
     base.get(region, indicator, year, ObservationKind::Actual)
         .or_else(|| base.get(region, indicator, year, ObservationKind::Estimate))
 }

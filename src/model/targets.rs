@@ -288,7 +288,7 @@ pub fn targets_of(dataset: &Dataset) -> Vec<TargetRef> {
         .observations()
         .iter()
         .filter(|o| o.kind == ObservationKind::Target)
-        .filter_map(forms::target_ref)
+        .filter_map(|o| forms::target_ref(&o))
         .collect();
     targets.sort_by_key(|t| (t.region, t.indicator, t.year, t.measure));
     targets

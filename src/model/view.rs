@@ -177,7 +177,7 @@ pub fn aggregate_regions(dataset: &crate::model::Dataset) -> Vec<bool> {
     if crate::model::levels::has_parents(dataset) {
         return crate::model::levels::parents(dataset);
     }
-    let actual = |o: &&crate::model::Observation| {
+    let actual = |o: &crate::model::Observation| {
         o.kind == crate::model::ObservationKind::Actual && o.value.is_finite()
     };
     // (indicator, year) -> (sum, count, any negative) of actual values.

@@ -380,7 +380,7 @@ pub fn shown(dataset: &Dataset, applied: &Applied, cell: CellRef) -> Shown {
         None => match dataset.get(region, indicator, year, ObservationKind::Target) {
             Some(o) => Shown::Target {
                 value: o.value,
-                note: o.note.clone(),
+                note: dataset.note(&o).map(str::to_owned),
             },
             None => Shown::Empty,
         },

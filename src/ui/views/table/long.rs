@@ -392,7 +392,7 @@ fn row_shown(frame: &Frame<'_>, row: &LongRow) -> Shown {
     match (row.kind, observation) {
         (Some(ObservationKind::Target), Some(o)) => Shown::Target {
             value: o.value,
-            note: o.note.clone(),
+            note: frame.dataset.note(&o).map(str::to_owned),
         },
         (Some(ObservationKind::Estimate), Some(o))
             if frame
@@ -441,7 +441,7 @@ fn row_note(frame: &Frame<'_>, row: &LongRow) -> String {
     let from_data = row
         .observation
         .and_then(|i| frame.dataset.observations().get(i))
-        .and_then(|o| o.note.clone());
+        .and_then(|o| frame.dataset.note(&o).map(str::to_owned));
     from_data
         .or_else(
             || match frame.applied.cell(row.region, row.indicator, row.year) {
