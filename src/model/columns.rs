@@ -72,6 +72,15 @@ impl Run {
     }
 }
 
+/// Where [`ObservationColumns::push`] put a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pushed {
+    /// The run (0 for the first).
+    pub run: u32,
+    /// True when the value started that run.
+    pub new_run: bool,
+}
+
 /// The note and quote of one observation: kept aside, as most have neither.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Annotation {
@@ -113,8 +122,9 @@ impl ObservationColumns {
         }
     }
 
-    /// Appends `o` with its note and quote (`None` for none). The caller keeps keys unique.
-    pub fn push(&mut self, o: Observation, note: Option<String>, quote: Option<String>) {
+    /// Appends `o` with its note and quote (`None` for none), and says which run it went to
+    /// and whether that run is new. The caller keeps keys unique.
+    pub fn push(&mut self, o: Observation, note: Option<String>, quote: Option<String>) -> Pushed {
         let len = u32::try_from(self.values.len()).expect("fewer than 4 G observations");
         let continued = self
             .runs
@@ -128,6 +138,23 @@ impl ObservationColumns {
             self.annotations
                 .insert(annotation_key(&o), Annotation { note, quote });
         }
+        Pushed {
+            run: (self.runs.len() - 1) as u32,
+            new_run: !continued,
+        }
+    }
+
+    /// The index of the value of `year` in run `run`, if the run covers that year.
+    pub(crate) fn index_in_run(&self, run: u32, year: i32) -> Option<usize> {
+        let at = run as usize;
+        let head = self.runs.get(at)?;
+        let end = self
+            .runs
+            .get(at + 1)
+            .map_or(self.values.len(), |next| next.start as usize);
+        let offset = usize::try_from(i64::from(year) - i64::from(head.year)).ok()?;
+        let index = head.start as usize + offset;
+        (index < end).then_some(index)
     }
 
     /// Frees the room reserved and not used.

@@ -448,7 +448,7 @@ impl Dataset {
         kind: ObservationKind,
     ) -> Option<Observation> {
         self.index
-            .get(&(region, indicator, year, kind))
+            .get(&(region, indicator, year, kind), &self.observations)
             .and_then(|i| self.observations.get(i))
     }
 

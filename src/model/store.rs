@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::columns::ObservationColumns;
+use super::columns::{ObservationColumns, Pushed};
 use super::fasthash::FastHash;
 use super::records::{
     Bound, Indicator, IndicatorIdx, Measure, Observation, ObservationKind, ObservationRecord,
@@ -112,136 +112,74 @@ impl Places {
 /// What a run of years is of: (region, indicator, kind).
 type RunKey = (RegionIdx, IndicatorIdx, ObservationKind);
 
-/// Consecutive years of one (region, indicator, kind): `slots[year - first]` is the index of
-/// the observation of that year + 1, or 0 for none.
-#[derive(Clone, Debug, Default)]
-struct Run {
-    first: i32,
-    slots: Vec<u32>,
-    filled: u32,
-}
+/// No run.
+const NO_RUN: u32 = u32::MAX;
 
-impl Run {
-    fn slot(&self, year: i32) -> Option<usize> {
-        let offset = usize::try_from(i64::from(year) - i64::from(self.first)).ok()?;
-        (offset < self.slots.len()).then_some(offset)
-    }
-}
-
-/// The whole-year levels by (region, indicator, year, kind), as runs of years: one hash entry
-/// per (region, indicator, kind) and 4 bytes a year, instead of a hash entry (and a cache
-/// miss) per value — on a national file (3,000 regions × 40 indicators × 30 years) 120,000
-/// entries, not 3.6 M. A year that would leave its run mostly empty (a 1800 and a 2200 only)
-/// is kept in a plain map beside, so no file makes the runs larger than a few times its values.
+/// The whole-year levels by (region, indicator, year, kind), found through the runs of
+/// [`ObservationColumns`] (which already say where each year's value is): one hash entry per
+/// (region, indicator, kind) naming its latest run, and from each run the previous run of the
+/// same key — nothing per value. A national file (3,000 regions × 40 indicators × 30 years) is
+/// 120,000 entries and 4 bytes a run. Keys being unique, a key has at most one run a year, so
+/// a look-up visits at most the 401 runs of the years 1800–2200 (one, for a file written
+/// series by series).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LevelIndex {
-    /// Where each run is in `list`.
-    runs: HashMap<RunKey, u32, FastHash>,
-    list: Vec<Run>,
-    /// The run the last insert went to: a series inserts its years one after another, so
-    /// every year but the first skips the hash look-up.
+    /// The latest run of each key.
+    heads: HashMap<RunKey, u32, FastHash>,
+    /// `previous[run]`: the run before `run` of the same key, or [`NO_RUN`] (also for runs of
+    /// part-year figures and growth rates, which are not indexed here).
+    previous: Vec<u32>,
+    /// The key and head of the last run recorded: a series is one run, so every year but the
+    /// first skips the hash look-up.
     last: Option<(RunKey, u32)>,
-    sparse: HashMap<Key, usize, FastHash>,
 }
 
 impl LevelIndex {
     fn with_capacity(runs: usize) -> Self {
         Self {
-            runs: HashMap::with_capacity_and_hasher(runs, FastHash::default()),
-            list: Vec::with_capacity(runs),
+            heads: HashMap::with_capacity_and_hasher(runs, FastHash::default()),
+            previous: Vec::with_capacity(runs),
             last: None,
-            sparse: HashMap::default(),
         }
     }
 
-    /// The run of `key`, made empty if there is none.
-    fn run_mut(&mut self, key: RunKey) -> &mut Run {
-        let at = match self.last {
-            Some((last, at)) if last == key => at,
-            _ => {
-                let next = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
-                let at = *self.runs.entry(key).or_insert(next);
-                if at == next {
-                    self.list.push(Run::default());
-                }
-                self.last = Some((key, at));
-                at
-            }
-        };
-        &mut self.list[at as usize]
+    /// The latest run of `key`.
+    fn head(&self, key: RunKey) -> Option<u32> {
+        match self.last {
+            Some((last, run)) if last == key => Some(run),
+            _ => self.heads.get(&key).copied(),
+        }
     }
 
-    /// The index of the observation with this key.
-    pub fn get(&self, key: &Key) -> Option<usize> {
+    /// The index in `columns` of the whole-year level with this key.
+    pub fn get(&self, key: &Key, columns: &ObservationColumns) -> Option<usize> {
         let (region, indicator, year, kind) = *key;
-        let run = self
-            .runs
-            .get(&(region, indicator, kind))
-            .map(|&at| &self.list[at as usize]);
-        let in_run = run.and_then(|run| {
-            let slot = run.slots[run.slot(year)?];
-            slot.checked_sub(1).map(|i| i as usize)
-        });
-        match in_run {
-            Some(i) => Some(i),
-            None if self.sparse.is_empty() => None,
-            None => self.sparse.get(key).copied(),
+        let mut run = self.head((region, indicator, kind))?;
+        loop {
+            if let Some(index) = columns.index_in_run(run, year) {
+                return Some(index);
+            }
+            run = *self.previous.get(run as usize)?;
+            if run == NO_RUN {
+                return None;
+            }
         }
     }
 
-    /// Records `index` for `key`, or returns the index already recorded for it.
-    fn insert_new(&mut self, key: Key, index: usize) -> Result<(), usize> {
-        if !self.sparse.is_empty()
-            && let Some(&first) = self.sparse.get(&key)
-        {
-            return Err(first);
+    /// Takes note of where `columns` put the last value (of `key`; a whole-year level when
+    /// `level`): a new run becomes the key's head.
+    fn record(&mut self, key: RunKey, pushed: Pushed, level: bool) {
+        if !pushed.new_run {
+            return;
         }
-        let (region, indicator, year, kind) = key;
-        let Ok(stored) = u32::try_from(index + 1) else {
-            // Past 4 G observations (no file of 1 GiB has them): the plain map.
-            self.sparse.insert(key, index);
-            return Ok(());
-        };
-        let run = self.run_mut((region, indicator, kind));
-        if run.slots.is_empty() {
-            run.first = year;
+        let run = pushed.run as usize;
+        if self.previous.len() <= run {
+            self.previous.resize(run + 1, NO_RUN);
         }
-        if let Some(slot) = run.slot(year) {
-            return match run.slots[slot] {
-                0 => {
-                    run.slots[slot] = stored;
-                    run.filled += 1;
-                    Ok(())
-                }
-                first => Err(first as usize - 1),
-            };
+        if level {
+            self.previous[run] = self.heads.insert(key, pushed.run).unwrap_or(NO_RUN);
+            self.last = Some((key, pushed.run));
         }
-        // Outside the run: extend it if it stays at least a quarter full, else the plain map.
-        let (low, high) = if run.slots.is_empty() {
-            (i64::from(year), i64::from(year))
-        } else {
-            let last = i64::from(run.first) + run.slots.len() as i64 - 1;
-            (
-                i64::from(year).min(i64::from(run.first)),
-                i64::from(year).max(last),
-            )
-        };
-        let len = high - low + 1;
-        if len > 4 * (i64::from(run.filled) + 1) + 4 {
-            self.sparse.insert(key, index);
-            return Ok(());
-        }
-        let len = len as usize;
-        if i64::from(run.first) > low && !run.slots.is_empty() {
-            let shift = (i64::from(run.first) - low) as usize;
-            run.slots.splice(0..0, std::iter::repeat_n(0, shift));
-        }
-        run.first = low as i32;
-        run.slots.resize(len, 0);
-        let slot = (i64::from(year) - low) as usize;
-        run.slots[slot] = stored;
-        run.filled += 1;
-        Ok(())
     }
 }
 
@@ -271,7 +209,7 @@ impl Store {
     fn first_with_key(&self, o: &Observation) -> Option<usize> {
         let key = (o.region, o.indicator, o.year, o.kind);
         if o.is_whole_year_level() {
-            self.index.get(&key)
+            self.index.get(&key, &self.observations)
         } else {
             self.others.get(&key).and_then(|list| {
                 list.iter().copied().find(|&i| {
@@ -293,9 +231,9 @@ impl Store {
         quote: Option<String>,
     ) -> Result<(), Place> {
         let key = (o.region, o.indicator, o.year, o.kind);
-        if o.is_whole_year_level() {
-            // One look-up for the check and the insert.
-            if let Err(first) = self.index.insert_new(key, self.observations.len()) {
+        let level = o.is_whole_year_level();
+        if level {
+            if let Some(first) = self.index.get(&key, &self.observations) {
                 return Err(self.places.get(first));
             }
         } else if let Some(first) = self.first_with_key(&o) {
@@ -307,7 +245,9 @@ impl Store {
                 .push(self.observations.len());
         }
         self.places.push(self.observations.len(), place);
-        self.observations.push(o, note, quote);
+        let pushed = self.observations.push(o, note, quote);
+        self.index
+            .record((o.region, o.indicator, o.kind), pushed, level);
         Ok(())
     }
 
@@ -424,6 +364,21 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::validate::ProblemKind;
+
+    fn observation(region: u32, year: i32, source: u32) -> Observation {
+        Observation {
+            region: RegionIdx(region),
+            indicator: IndicatorIdx(0),
+            year,
+            months: None,
+            value: f64::from(year),
+            measure: Measure::Level,
+            bound: Bound::Exact,
+            kind: ObservationKind::Actual,
+            source: SourceIdx(source),
+        }
+    }
 
     fn key(region: u32, year: i32) -> Key {
         (
@@ -434,31 +389,111 @@ mod tests {
         )
     }
 
-    #[test]
-    fn runs_find_every_year_and_every_repeat_in_any_order() {
+    /// A store's index and columns after `years` of regions 0 and 1 (region 1 from source 1).
+    fn indexed(years: &[i32]) -> (LevelIndex, ObservationColumns) {
         let mut index = LevelIndex::default();
-        // Descending, ascending, a far year (kept aside), then the gap between filled in.
-        let years = [2010, 2009, 2011, 2200, 1800, 2005, 2006, 2007, 2008, 2012];
-        for (i, &year) in years.iter().enumerate() {
-            assert_eq!(index.insert_new(key(0, year), i), Ok(()), "{year}");
-            assert_eq!(index.insert_new(key(1, year), 100 + i), Ok(()), "{year}");
+        let mut columns = ObservationColumns::default();
+        for &year in years {
+            for region in 0..2 {
+                let o = observation(region, year, region);
+                assert_eq!(index.get(&key(region, year), &columns), None, "{year}");
+                let pushed = columns.push(o, None, None);
+                index.record((o.region, o.indicator, o.kind), pushed, true);
+            }
         }
+        (index, columns)
+    }
+
+    #[test]
+    fn runs_find_every_year_in_any_order() {
+        // Descending, ascending, far years, then the gap between filled in.
+        let years = [2010, 2009, 2011, 2200, 1800, 2005, 2006, 2007, 2008, 2012];
+        let (index, columns) = indexed(&years);
         for (i, &year) in years.iter().enumerate() {
-            assert_eq!(index.get(&key(0, year)), Some(i), "{year}");
-            assert_eq!(index.get(&key(1, year)), Some(100 + i), "{year}");
-            assert_eq!(
-                index.insert_new(key(0, year), 999),
-                Err(i),
-                "repeat of {year}"
-            );
+            for region in 0..2 {
+                let found = index.get(&key(region, year), &columns);
+                assert_eq!(found, Some(2 * i + region as usize), "{region} {year}");
+            }
         }
         for year in [1799, 1801, 2004, 2013, 2199, 2201, i32::MIN, i32::MAX] {
-            assert_eq!(index.get(&key(0, year)), None, "{year}");
+            assert_eq!(index.get(&key(0, year), &columns), None, "{year}");
         }
-        assert!(!index.sparse.is_empty(), "1800 and 2200 are kept aside");
-        let run = &index.list
-            [index.runs[&(RegionIdx(0), IndicatorIdx(0), ObservationKind::Actual)] as usize];
-        assert!(run.slots.len() <= 4 * (run.filled as usize + 1) + 4);
+    }
+
+    #[test]
+    fn a_series_is_one_run_and_one_entry() {
+        let years: Vec<i32> = (1995..2025).collect();
+        let mut index = LevelIndex::default();
+        let mut columns = ObservationColumns::default();
+        for region in 0..100 {
+            for &year in &years {
+                let o = observation(region, year, 0);
+                let pushed = columns.push(o, None, None);
+                index.record((o.region, o.indicator, o.kind), pushed, true);
+            }
+        }
+        assert_eq!(columns.run_count(), 100);
+        assert_eq!(index.heads.len(), 100);
+        assert_eq!(index.get(&key(7, 2001), &columns), Some(7 * 30 + 6));
+        assert_eq!(index.get(&key(7, 2025), &columns), None);
+    }
+
+    #[test]
+    fn a_repeat_is_found_in_any_run_of_its_key() {
+        let (index, columns) = indexed(&[2020, 2021, 2022, 2010, 2011]);
+        for year in [2020, 2021, 2022, 2010, 2011] {
+            assert!(index.get(&key(0, year), &columns).is_some(), "{year}");
+        }
+        assert_eq!(index.get(&key(0, 2012), &columns), None);
+    }
+
+    #[test]
+    fn a_repeated_observation_names_the_first_place() {
+        let regions = HashMap::from([("r".to_owned(), RegionIdx(0))]);
+        let indicators = HashMap::from([("i".to_owned(), IndicatorIdx(0))]);
+        let sources = HashMap::from([("s".to_owned(), SourceIdx(0))]);
+        let indicator_list = [Indicator {
+            id: "i".into(),
+            name: "i".into(),
+            name_en: "i".into(),
+            unit: "u".into(),
+            unit_en: "u".into(),
+            min: None,
+            max: None,
+            better: Default::default(),
+        }];
+        let ids = Ids {
+            regions: &regions,
+            indicators: &indicators,
+            sources: &sources,
+            indicator_list: &indicator_list,
+        };
+        let record = |year| ObservationRecord {
+            region: "r".into(),
+            indicator: "i".into(),
+            year,
+            months: None,
+            value: 1.0,
+            measure: Measure::Level,
+            bound: Bound::Exact,
+            kind: ObservationKind::Actual,
+            source: "s".into(),
+            note: None,
+            quote: None,
+        };
+        let mut store = Store::with_capacity(4, 1);
+        let mut problems = Vec::new();
+        for (position, year) in [2020, 2021, 2022, 2021].into_iter().enumerate() {
+            store.add_record(Place::observation(position), record(year), &ids, &mut problems);
+        }
+        assert_eq!(store.observations.len(), 3);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].position, 3);
+        assert_eq!(problems[0].kind, ProblemKind::DuplicateObservation);
+        assert!(
+            problems[0].message.contains("first at observations[1]"),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -490,19 +525,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn far_apart_years_keep_the_runs_small() {
-        let mut index = LevelIndex::default();
-        for region in 0..1000 {
-            index
-                .insert_new(key(region, 1800), 2 * region as usize)
-                .unwrap();
-            index
-                .insert_new(key(region, 2200), 2 * region as usize + 1)
-                .unwrap();
-        }
-        let slots: usize = index.list.iter().map(|r| r.slots.len()).sum();
-        assert_eq!(slots, 1000, "one slot a run; the other year is kept aside");
-        assert_eq!(index.get(&key(7, 2200)), Some(15));
-    }
 }
