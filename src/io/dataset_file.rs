@@ -163,7 +163,7 @@ fn load_with_fast_lists(
     let mut read = 0u32;
     let mut going = || {
         read = read.wrapping_add(1);
-        read % 65_536 != 0 || !progress.is_some_and(Progress::is_cancelled)
+        !read.is_multiple_of(65_536) || !progress.is_some_and(Progress::is_cancelled)
     };
     if let Some(range) = observations {
         let entry = super::observation_scan::entry;

@@ -381,7 +381,7 @@ fn row_shown(frame: &Frame<'_>, row: &LongRow) -> Shown {
     let observation = row
         .observation
         .and_then(|i| frame.dataset.observations().get(i));
-    if let Some(o) = observation.filter(|o| is_qualified(o)) {
+    if let Some(o) = observation.filter(is_qualified) {
         return Shown::Qualified {
             value: o.value,
             bound: o.bound,
@@ -417,7 +417,7 @@ fn row_value(frame: &Frame<'_>, row: &LongRow) -> Option<f64> {
     let observation = row
         .observation
         .and_then(|i| frame.dataset.observations().get(i));
-    if let Some(o) = observation.filter(|o| is_qualified(o)) {
+    if let Some(o) = observation.filter(is_qualified) {
         return Some(o.value);
     }
     match (row.kind, observation) {
