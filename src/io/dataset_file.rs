@@ -167,8 +167,8 @@ fn load_with_fast_lists(
     };
     if let Some(range) = observations {
         let entry = super::observation_scan::entry;
-        let done = for_each_entry(text, range, entry, |record| {
-            builder.add_observation(record);
+        let done = for_each_entry(text, range, entry, |e| {
+            builder.add_observation_entry(&e);
             going()
         })?;
         if !done {

@@ -7,7 +7,7 @@
 //! gives up, and the caller parses the whole text with `ron` as before.
 
 use super::series_scan::{MARKER_REGION, Parser};
-use crate::model::{Bound, Measure, ObservationKind, ObservationRecord};
+use crate::model::{Bound, Measure, ObservationEntry, ObservationKind, ObservationRecord};
 
 /// What replaces the `observations` list's contents in the text given to `ron` (as
 /// [`super::series_scan::SERIES_MARKER`] for `series`).
@@ -32,12 +32,12 @@ pub(crate) fn is_observations_marker(observations: &[ObservationRecord]) -> bool
 }
 
 /// `None` or `Some("text")` (a string without escapes).
-fn optional_string(p: &mut Parser<'_>) -> Option<Option<String>> {
+fn optional_string<'a>(p: &mut Parser<'a>) -> Option<Option<&'a str>> {
     match p.ident()? {
         "None" => Some(None),
         "Some" => {
             p.expect(b'(')?;
-            let text = p.string()?.to_owned();
+            let text = p.string()?;
             p.expect(b')')?;
             Some(Some(text))
         }
@@ -73,7 +73,8 @@ fn months(p: &mut Parser<'_>) -> Option<Option<(u8, u8)>> {
 }
 
 /// One `( … )` entry, every required field once, no other field.
-pub(crate) fn entry(p: &mut Parser<'_>) -> Option<ObservationRecord> {
+/// Reads one `observations` entry at the parser's cursor, its texts borrowed from the file's.
+pub(crate) fn entry<'a>(p: &mut Parser<'a>) -> Option<ObservationEntry<'a>> {
     p.expect(b'(')?;
     let (mut region, mut indicator, mut source) = (None, None, None);
     let (mut year, mut value, mut kind) = (None, None, None);
@@ -89,20 +90,9 @@ pub(crate) fn entry(p: &mut Parser<'_>) -> Option<ObservationRecord> {
         p.expect(b':')?;
         // A field given twice: `ron` reports it.
         let fresh = match field {
-            "region" => {
-                let id = p.string()?;
-                region.replace(Parser::id(&mut p.last_region, id)).is_none()
-            }
-            "indicator" => {
-                let id = p.string()?;
-                indicator
-                    .replace(Parser::id(&mut p.last_indicator, id))
-                    .is_none()
-            }
-            "source" => {
-                let id = p.string()?;
-                source.replace(Parser::id(&mut p.last_source, id)).is_none()
-            }
+            "region" => region.replace(p.string()?).is_none(),
+            "indicator" => indicator.replace(p.string()?).is_none(),
+            "source" => source.replace(p.string()?).is_none(),
             "year" => year.replace(p.integer()?).is_none(),
             "value" => value.replace(p.float()?).is_none(),
             "months" => months_of.replace(months(p)?).is_none(),
@@ -137,7 +127,7 @@ pub(crate) fn entry(p: &mut Parser<'_>) -> Option<ObservationRecord> {
             _ => return None,
         }
     }
-    Some(ObservationRecord {
+    Some(ObservationEntry {
         region: region?,
         indicator: indicator?,
         year: year?,

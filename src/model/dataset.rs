@@ -17,7 +17,8 @@ use super::validate::{self, Place, Problem};
 
 pub use super::qualifier::{Bound, Measure};
 pub use super::records::{
-    Better, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationKind, ObservationRecord,
+    Better, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationEntry, ObservationKind,
+    ObservationRecord,
     Region, RegionIdx, SeriesRecord, Source, SourceIdx,
 };
 
@@ -153,6 +154,28 @@ impl DatasetBuilder {
         };
         self.store
             .add_record(place, record, &ids, &mut self.problems);
+    }
+
+    /// [`DatasetBuilder::add_observation`] of an entry whose texts are borrowed: no `String`
+    /// is made unless it has a note or quote, or fails a check (then the owned record is
+    /// checked again by the general path, for the same message).
+    pub fn add_observation_entry(&mut self, entry: &ObservationEntry<'_>) {
+        let normalised = entry.region.is_ascii()
+            && entry.indicator.is_ascii()
+            && entry.source.is_ascii();
+        if !normalised {
+            self.add_observation(entry.to_record());
+            return;
+        }
+        let place = Place::observation(self.observations_seen);
+        self.observations_seen += 1;
+        let ids = Ids {
+            regions: &self.region_ids,
+            indicators: &self.indicator_ids,
+            sources: &self.source_ids,
+            indicator_list: &self.parts.indicators,
+        };
+        self.store.add_entry(place, entry, &ids, &mut self.problems);
     }
 
     /// Checks the next entry of the file's `series` and keeps its values.

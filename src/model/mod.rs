@@ -29,7 +29,8 @@ pub mod values;
 pub mod view;
 
 pub use dataset::{
-    Better, Dataset, DatasetBuilder, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationKey,
+    Better, Dataset, DatasetBuilder, DatasetParts, Indicator, IndicatorIdx, Observation,
+    ObservationEntry, ObservationKey,
     ObservationKind, ObservationRecord, Region, RegionIdx, SeriesRecord, Source, SourceIdx,
 };
 pub use qualifier::{Bound, Measure, format_value, months_label};

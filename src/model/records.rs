@@ -136,6 +136,54 @@ pub struct ObservationRecord {
     pub quote: Option<String>,
 }
 
+/// An observation as a file gives it, its texts borrowed from the file's: what the loader's
+/// byte parser reads, checked and stored without a `String` made (see
+/// [`super::DatasetBuilder::add_observation_entry`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ObservationEntry<'a> {
+    /// Region id.
+    pub region: &'a str,
+    /// Indicator id.
+    pub indicator: &'a str,
+    /// Calendar year.
+    pub year: i32,
+    /// Part of the year covered; `None` for the whole year.
+    pub months: Option<(u8, u8)>,
+    /// The figure.
+    pub value: f64,
+    /// Level or growth rate.
+    pub measure: Measure,
+    /// Exact or a bound.
+    pub bound: Bound,
+    /// Actual, target or estimate.
+    pub kind: ObservationKind,
+    /// Source id.
+    pub source: &'a str,
+    /// Remark.
+    pub note: Option<&'a str>,
+    /// The source's words.
+    pub quote: Option<&'a str>,
+}
+
+impl ObservationEntry<'_> {
+    /// The owned record of this entry.
+    pub fn to_record(&self) -> ObservationRecord {
+        ObservationRecord {
+            region: self.region.to_owned(),
+            indicator: self.indicator.to_owned(),
+            year: self.year,
+            months: self.months,
+            value: self.value,
+            measure: self.measure,
+            bound: self.bound,
+            kind: self.kind,
+            source: self.source.to_owned(),
+            note: self.note.map(str::to_owned),
+            quote: self.quote.map(str::to_owned),
+        }
+    }
+}
+
 /// One observation inside a [`Dataset`]: ids are interned indices. A dataset stores its
 /// observations by column ([`super::columns::ObservationColumns`]) and hands them out by
 /// value; the note and quote are kept aside ([`super::Dataset::note`], [`super::Dataset::quote`]).

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::columns::{ObservationColumns, Pushed};
 use super::fasthash::FastHash;
 use super::records::{
-    Bound, Indicator, IndicatorIdx, Measure, Observation, ObservationKind, ObservationRecord,
+    Bound, ObservationEntry, Indicator, IndicatorIdx, Measure, Observation, ObservationKind, ObservationRecord,
     RegionIdx, SeriesRecord, SourceIdx,
 };
 use super::validate::{self, Place, Problem};
@@ -192,6 +192,34 @@ pub(crate) struct Store {
     /// Part-year figures and growth rates, by key.
     pub others: HashMap<Key, Vec<usize>, FastHash>,
     places: Places,
+    last_ids: LastIds,
+}
+
+/// The ids of the last entry [`Store::add_entry`] resolved: a file lists one region's
+/// indicators one after another, from one source, so most entries skip the hash look-ups.
+#[derive(Default)]
+struct LastIds {
+    region: Option<(String, RegionIdx)>,
+    indicator: Option<(String, IndicatorIdx)>,
+    source: Option<(String, SourceIdx)>,
+}
+
+/// `id`'s index: the last one's when `id` is the last id, else looked up in `ids` (and kept).
+fn resolve_id<T: Copy>(last: &mut Option<(String, T)>, ids: &HashMap<String, T>, id: &str) -> Option<T> {
+    if let Some((text, idx)) = last
+        && text == id
+    {
+        return Some(*idx);
+    }
+    let idx = *ids.get(id)?;
+    match last {
+        Some((text, at)) => {
+            id.clone_into(text);
+            *at = idx;
+        }
+        None => *last = Some((id.to_owned(), idx)),
+    }
+    Some(idx)
 }
 
 impl Store {
@@ -202,6 +230,7 @@ impl Store {
             index: LevelIndex::with_capacity(runs),
             others: HashMap::default(),
             places: Places::default(),
+            last_ids: LastIds::default(),
         }
     }
 
@@ -286,6 +315,56 @@ impl Store {
         let (note, quote) = (record.note.take(), record.quote.take());
         if let Err(first) = self.insert(place, o, note, quote) {
             problems.push(validate::duplicate_observation(place, first, &record));
+        }
+    }
+
+    /// [`Store::add_record`] of a borrowed entry whose ids are in NFC (ASCII): its ids
+    /// resolved through [`LastIds`], its checks the record's; anything that fails goes to
+    /// [`Store::add_record`] as an owned record, for the same message.
+    pub fn add_entry(
+        &mut self,
+        place: Place,
+        entry: &ObservationEntry<'_>,
+        ids: &Ids<'_>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let last = &mut self.last_ids;
+        let resolved = (
+            resolve_id(&mut last.region, ids.regions, entry.region),
+            resolve_id(&mut last.indicator, ids.indicators, entry.indicator),
+            resolve_id(&mut last.source, ids.sources, entry.source),
+        );
+        let (Some(region), Some(indicator), Some(source)) = resolved else {
+            return self.add_record(place, entry.to_record(), ids, problems);
+        };
+        let checked = &ids.indicator_list[indicator.0 as usize];
+        let value_bad = match entry.measure {
+            Measure::Level => validate::value_problem(entry.value, checked).is_some(),
+            // A bound on a growth rate may be refused (of a count): the general path says.
+            Measure::GrowthPct => {
+                validate::growth_problem(entry.value).is_some() || entry.bound != Bound::Exact
+            }
+        };
+        if value_bad
+            || validate::year_problem(entry.year).is_some()
+            || validate::months_problem(entry.months).is_some()
+        {
+            return self.add_record(place, entry.to_record(), ids, problems);
+        }
+        let o = Observation {
+            region,
+            indicator,
+            year: entry.year,
+            months: entry.months,
+            value: entry.value,
+            measure: entry.measure,
+            bound: entry.bound,
+            kind: entry.kind,
+            source,
+        };
+        let (note, quote) = (entry.note.map(str::to_owned), entry.quote.map(str::to_owned));
+        if let Err(first) = self.insert(place, o, note, quote) {
+            problems.push(validate::duplicate_observation(place, first, &entry.to_record()));
         }
     }
 
