@@ -138,7 +138,8 @@ pub struct TableState {
     data_years_cache: Option<((DataKey, IndicatorIdx), Vec<i32>)>,
     /// Copy the selection on the next frame (the Copy button and menu item).
     pending_copy: bool,
-    long_cache: Option<(long::LongKey, Vec<LongRow>)>,
+    /// The long layout's rows, with how many of them only the scenario has.
+    long_cache: Option<(long::LongKey, Vec<LongRow>, usize)>,
     /// Pivot rows and columns as last drawn.
     rows: Vec<RegionIdx>,
     years: Vec<i32>,
@@ -483,7 +484,7 @@ impl TableState {
 
     /// Long layout: every row after filtering and sorting, in order, as last built.
     pub fn visible_rows(&self) -> &[LongRow] {
-        self.long_cache.as_ref().map_or(&[], |(_, rows)| rows)
+        self.long_cache.as_ref().map_or(&[], |(_, rows, _)| rows)
     }
 
     /// How many value cells the last frame laid out (only the rows on screen are).

@@ -153,14 +153,15 @@ impl TableState {
             sort: self.sort,
             lang: frame.lang,
         };
-        let (key, rows) = match self.long_cache.take() {
-            Some((k, rows)) if k == key => (k, rows),
+        let (key, rows, scenario_only) = match self.long_cache.take() {
+            Some((k, rows, scenario_only)) if k == key => (k, rows, scenario_only),
             _ => {
                 let rows = build_rows(frame, &key);
-                (key, rows)
+                // Counted once with the rows, not each frame (3.6 M rows on a national file).
+                let scenario_only = rows.iter().filter(|r| r.kind.is_none()).count();
+                (key, rows, scenario_only)
             }
         };
-        let scenario_only = rows.iter().filter(|r| r.kind.is_none()).count();
         let observations = rows.len() - scenario_only;
         ui.label(match (scenario_only, frame.lang) {
             (0, lang) => format!("{observations} {}", Text::Observations.get(lang)),
@@ -171,7 +172,7 @@ impl TableState {
         });
         self.long_keys(ui, frame);
         self.long_table(ui, frame, &rows, actions);
-        self.long_cache = Some((key, rows));
+        self.long_cache = Some((key, rows, scenario_only));
     }
 
     fn long_keys(&mut self, ui: &egui::Ui, frame: &Frame<'_>) {
