@@ -144,6 +144,12 @@ impl ObservationColumns {
         }
     }
 
+    /// Observation `index`, which is in run `run` (from [`Self::index_in_run`]): no search.
+    pub(crate) fn observation_in_run(&self, run: u32, index: usize) -> Observation {
+        let head = &self.runs[run as usize];
+        head.observation(index as u32 - head.start, self.values[index])
+    }
+
     /// The index of the value of `year` in run `run`, if the run covers that year.
     pub(crate) fn index_in_run(&self, run: u32, year: i32) -> Option<usize> {
         let at = run as usize;

@@ -471,8 +471,8 @@ impl Dataset {
         kind: ObservationKind,
     ) -> Option<Observation> {
         self.index
-            .get(&(region, indicator, year, kind), &self.observations)
-            .and_then(|i| self.observations.get(i))
+            .find(&(region, indicator, year, kind), &self.observations)
+            .map(|(run, i)| self.observations.observation_in_run(run, i))
     }
 
     /// The observation with this full key (region, indicator, year, months, measure, kind).

@@ -153,11 +153,16 @@ impl LevelIndex {
 
     /// The index in `columns` of the whole-year level with this key.
     pub fn get(&self, key: &Key, columns: &ObservationColumns) -> Option<usize> {
+        self.find(key, columns).map(|(_, index)| index)
+    }
+
+    /// The run and the index in `columns` of the whole-year level with this key.
+    pub fn find(&self, key: &Key, columns: &ObservationColumns) -> Option<(u32, usize)> {
         let (region, indicator, year, kind) = *key;
         let mut run = self.head((region, indicator, kind))?;
         loop {
             if let Some(index) = columns.index_in_run(run, year) {
-                return Some(index);
+                return Some((run, index));
             }
             run = *self.previous.get(run as usize)?;
             if run == NO_RUN {
