@@ -331,11 +331,7 @@ fn import_reads_a_long_table_with_english_headers() {
             "Qijiang bulletin 2022"
         ]
     );
-    let notes: Vec<&str> = d
-        .observations()
-        .iter()
-        .filter_map(|o| d.note(&o))
-        .collect();
+    let notes: Vec<&str> = d.observations().iter().filter_map(|o| d.note(&o)).collect();
     assert_eq!(notes, ["plan"]);
 }
 

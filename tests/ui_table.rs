@@ -517,7 +517,11 @@ fn the_long_layout_sorts_by_a_column_and_filters_by_region() {
         .filter_map(|r| r.observation)
         .map(|i| {
             let dataset = &harness.state().state.dataset;
-            dataset.observations().get(i).expect("a row's observation").value
+            dataset
+                .observations()
+                .get(i)
+                .expect("a row's observation")
+                .value
         })
         .collect();
     assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");

@@ -537,8 +537,14 @@ mod tests {
         assert_eq!(read.observations().run_count(), 12, "one run a series");
         let commented = text.replacen("values: [", "values: [ /* c */", 1);
         assert!(super::super::series_scan::split_series(&commented).is_none());
-        assert!(fast(&commented).is_none(), "a comment: the whole text by ron");
-        assert_eq!(parse_dataset("t.ron", &commented).expect("ron reads it"), dataset);
+        assert!(
+            fast(&commented).is_none(),
+            "a comment: the whole text by ron"
+        );
+        assert_eq!(
+            parse_dataset("t.ron", &commented).expect("ron reads it"),
+            dataset
+        );
         let one_per_entry = dataset_to_ron_as(&dataset, ValuesLayout::Observations);
         let read = fast(&one_per_entry).expect("the fast path reads it");
         assert_eq!(read.observations().len(), 72);

@@ -18,8 +18,7 @@ use super::validate::{self, Place, Problem};
 pub use super::qualifier::{Bound, Measure};
 pub use super::records::{
     Better, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationEntry, ObservationKind,
-    ObservationRecord,
-    Region, RegionIdx, SeriesRecord, Source, SourceIdx,
+    ObservationRecord, Region, RegionIdx, SeriesRecord, Source, SourceIdx,
 };
 
 /// The full uniqueness key: (region, indicator, year, months, measure, kind).
@@ -160,9 +159,8 @@ impl DatasetBuilder {
     /// is made unless it has a note or quote, or fails a check (then the owned record is
     /// checked again by the general path, for the same message).
     pub fn add_observation_entry(&mut self, entry: &ObservationEntry<'_>) {
-        let normalised = entry.region.is_ascii()
-            && entry.indicator.is_ascii()
-            && entry.source.is_ascii();
+        let normalised =
+            entry.region.is_ascii() && entry.indicator.is_ascii() && entry.source.is_ascii();
         if !normalised {
             self.add_observation(entry.to_record());
             return;
@@ -194,7 +192,8 @@ impl DatasetBuilder {
             sources: &self.source_ids,
             indicator_list: &self.parts.indicators,
         };
-        self.store.add_series(place, series, &ids, &mut self.problems);
+        self.store
+            .add_series(place, series, &ids, &mut self.problems);
     }
 
     /// How many values were kept so far.
@@ -286,7 +285,9 @@ impl PartialEq for Dataset {
                 .iter()
                 .map(|o| (o, d.note(&o), d.quote(&o)))
                 .collect();
-            list.sort_by_key(|(o, ..)| (o.region, o.indicator, o.year, o.months, o.measure, o.kind));
+            list.sort_by_key(|(o, ..)| {
+                (o.region, o.indicator, o.year, o.months, o.measure, o.kind)
+            });
             list
         }
         let described = |d: &Self| {

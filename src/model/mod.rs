@@ -30,8 +30,8 @@ pub mod view;
 
 pub use dataset::{
     Better, Dataset, DatasetBuilder, DatasetParts, Indicator, IndicatorIdx, Observation,
-    ObservationEntry, ObservationKey,
-    ObservationKind, ObservationRecord, Region, RegionIdx, SeriesRecord, Source, SourceIdx,
+    ObservationEntry, ObservationKey, ObservationKind, ObservationRecord, Region, RegionIdx,
+    SeriesRecord, Source, SourceIdx,
 };
 pub use qualifier::{Bound, Measure, format_value, months_label};
 pub use records::format_observation;

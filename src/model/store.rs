@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use super::columns::{ObservationColumns, Pushed};
 use super::fasthash::FastHash;
 use super::records::{
-    Bound, ObservationEntry, Indicator, IndicatorIdx, Measure, Observation, ObservationKind, ObservationRecord,
-    RegionIdx, SeriesRecord, SourceIdx,
+    Bound, Indicator, IndicatorIdx, Measure, Observation, ObservationEntry, ObservationKind,
+    ObservationRecord, RegionIdx, SeriesRecord, SourceIdx,
 };
 use super::validate::{self, Place, Problem};
 
@@ -210,7 +210,11 @@ struct LastIds {
 }
 
 /// `id`'s index: the last one's when `id` is the last id, else looked up in `ids` (and kept).
-fn resolve_id<T: Copy>(last: &mut Option<(String, T)>, ids: &HashMap<String, T>, id: &str) -> Option<T> {
+fn resolve_id<T: Copy>(
+    last: &mut Option<(String, T)>,
+    ids: &HashMap<String, T>,
+    id: &str,
+) -> Option<T> {
     if let Some((text, idx)) = last
         && text == id
     {
@@ -367,9 +371,16 @@ impl Store {
             kind: entry.kind,
             source,
         };
-        let (note, quote) = (entry.note.map(str::to_owned), entry.quote.map(str::to_owned));
+        let (note, quote) = (
+            entry.note.map(str::to_owned),
+            entry.quote.map(str::to_owned),
+        );
         if let Err(first) = self.insert(place, o, note, quote) {
-            problems.push(validate::duplicate_observation(place, first, &entry.to_record()));
+            problems.push(validate::duplicate_observation(
+                place,
+                first,
+                &entry.to_record(),
+            ));
         }
     }
 
@@ -568,7 +579,12 @@ mod tests {
         let mut store = Store::with_capacity(4, 1);
         let mut problems = Vec::new();
         for (position, year) in [2020, 2021, 2022, 2021].into_iter().enumerate() {
-            store.add_record(Place::observation(position), record(year), &ids, &mut problems);
+            store.add_record(
+                Place::observation(position),
+                record(year),
+                &ids,
+                &mut problems,
+            );
         }
         assert_eq!(store.observations.len(), 3);
         assert_eq!(problems.len(), 1, "{problems:?}");
@@ -608,5 +624,4 @@ mod tests {
             assert_eq!(places.get(index), place, "kept observation {index}");
         }
     }
-
 }
