@@ -9,8 +9,11 @@
 //!   every frame (hover and tooltip).
 //!
 //! With `YARDSTICK_FRAME_NATIONAL=1`, every tab is also timed on a national-scale file
-//! (3,000 regions × 40 indicators × 30 years = 3.6 M values; issue 13): `frame/*_3.6M`,
-//! headless only (the dataset takes ~10 s to build; CI never sets the variable).
+//! (3,000 regions × 40 indicators × 30 years = 3.6 M values; issue 13): `frame/*_3.6M*` —
+//! the table in both layouts, bar and line charts of 10 and 100 regions (and a bar chart of
+//! all 3,000, which says it shows the top 40), compare, targets, and rankings alone and with
+//! a composite of 10 indicators over 3,000 regions — headless only (the dataset takes ~10 s to
+//! build; CI never sets the variable).
 //!
 //! Each is timed twice: driving `egui::Context` directly (as eframe does; no AccessKit tree
 //! unless a screen reader asks for one), and through `egui_kittest::Harness::step` plus
@@ -26,7 +29,7 @@ use egui::{
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use yardstick::model::ChartKind;
+use yardstick::model::{ChartKind, IndicatorIdx};
 use yardstick::model::synthetic::{FIRST_YEAR, synthetic_dataset, with_targets};
 use yardstick::ui::table_view::Layout;
 use yardstick::ui::{View, YardstickApp};
@@ -57,6 +60,15 @@ fn chart_app() -> YardstickApp {
     app.state.picks.regions = (0..REGIONS).map(|i| i < CHART_REGIONS).collect();
     app.state.picks.years = Some((FIRST_YEAR, FIRST_YEAR + YEARS as i32 - 1));
     app
+}
+
+/// What a national case changes in the window before it is timed.
+type Setup = fn(&mut YardstickApp);
+
+/// Picks the first `n` regions.
+fn pick_first(app: &mut YardstickApp, n: usize) {
+    let regions = app.state.picks.regions.len();
+    app.state.picks.regions = (0..regions).map(|i| i < n).collect();
 }
 
 /// Env var that adds the 3.6 M-value cases.
@@ -230,14 +242,42 @@ fn bench_national(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("frame");
     group.sample_size(10);
-    for (name, view) in [
-        ("table_long_3.6M", View::Table),
-        ("bar_chart_10_regions_3.6M", View::Chart),
-        ("compare_3.6M_10k_edits", View::Compare),
-        ("targets_3.6M_3000_targets", View::Targets),
-        ("rankings_3.6M", View::Rankings),
-    ] {
-        let mut window = Headless::new(national_app(&dataset, view));
+    let all_years = Some((FIRST_YEAR, FIRST_YEAR + 29));
+    let cases: [(&str, View, Setup); 11] = [
+        ("table_long_3.6M", View::Table, |_| {}),
+        ("table_pivot_3.6M", View::Table, |app| {
+            app.views.table.layout = Layout::Pivot;
+        }),
+        ("bar_chart_10_regions_3.6M", View::Chart, |_| {}),
+        ("line_chart_10_regions_3.6M", View::Chart, |app| {
+            app.state.picks.kind = ChartKind::Line;
+        }),
+        ("bar_chart_100_regions_3.6M", View::Chart, |app| {
+            pick_first(app, 100);
+        }),
+        ("line_chart_100_regions_3.6M", View::Chart, |app| {
+            pick_first(app, 100);
+            app.state.picks.kind = ChartKind::Line;
+        }),
+        ("compare_3.6M_10k_edits", View::Compare, |_| {}),
+        ("targets_3.6M_3000_targets", View::Targets, |_| {}),
+        ("rankings_3.6M", View::Rankings, |_| {}),
+        ("rankings_3.6M_3000_regions_composite_of_10", View::Rankings, |app| {
+            pick_first(app, 3000);
+            app.state.composite_weights = (0..10).map(|i| (IndicatorIdx(i), 1.0)).collect();
+        }),
+        ("bar_chart_3000_regions_3.6M", View::Chart, |app| {
+            // More than the chart draws: it says so and offers top-N.
+            pick_first(app, 3000);
+        }),
+    ];
+    for (name, view, setup) in cases {
+        let mut app = national_app(&dataset, view);
+        if name.starts_with("line_chart") {
+            app.state.picks.years = all_years;
+        }
+        setup(&mut app);
+        let mut window = Headless::new(app);
         let first = std::time::Instant::now();
         window.frame();
         eprintln!(
