@@ -29,8 +29,8 @@ use egui::{
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use yardstick::model::{ChartKind, IndicatorIdx};
 use yardstick::model::synthetic::{FIRST_YEAR, synthetic_dataset, with_targets};
+use yardstick::model::{ChartKind, IndicatorIdx};
 use yardstick::ui::table_view::Layout;
 use yardstick::ui::{View, YardstickApp};
 
@@ -262,10 +262,14 @@ fn bench_national(c: &mut Criterion) {
         ("compare_3.6M_10k_edits", View::Compare, |_| {}),
         ("targets_3.6M_3000_targets", View::Targets, |_| {}),
         ("rankings_3.6M", View::Rankings, |_| {}),
-        ("rankings_3.6M_3000_regions_composite_of_10", View::Rankings, |app| {
-            pick_first(app, 3000);
-            app.state.composite_weights = (0..10).map(|i| (IndicatorIdx(i), 1.0)).collect();
-        }),
+        (
+            "rankings_3.6M_3000_regions_composite_of_10",
+            View::Rankings,
+            |app| {
+                pick_first(app, 3000);
+                app.state.composite_weights = (0..10).map(|i| (IndicatorIdx(i), 1.0)).collect();
+            },
+        ),
         ("bar_chart_3000_regions_3.6M", View::Chart, |app| {
             // More than the chart draws: it says so and offers top-N.
             pick_first(app, 3000);

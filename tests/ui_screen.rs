@@ -337,6 +337,52 @@ fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
 }
 
 #[test]
+fn the_pivot_opened_on_the_latest_year_cuts_no_year_column_at_the_left() {
+    let mut harness = harness();
+    show(
+        &mut harness,
+        "gdp",
+        &[],
+        ChartKind::Line,
+        Some((2015, 2024)),
+    );
+    harness.state_mut().state.view = View::Table;
+    harness.run();
+    let app = harness.state();
+    let region_column = harness
+        .get_all_by_role_and_label(Role::Label, "地区")
+        .map(|n| n.rect())
+        .find(|r| r.left() > 240.0 && r.left() < 600.0)
+        .expect("the pivot's region column");
+    // The years start right of the region column (120 px) and an 8 px gap.
+    let years_left = region_column.left() as f32 + 120.0 + 8.0;
+    let (region, _) = app.views.table.anchor.expect("the latest year is selected");
+    let cells: Vec<(i32, egui::Rect)> = (2015..=2024)
+        .filter_map(|year| {
+            let cell = CellRef {
+                region,
+                indicator: app.state.picks.indicator,
+                year,
+            };
+            app.views.table.cell_rect(cell).map(|r| (year, r))
+        })
+        .collect();
+    assert!(
+        cells
+            .first()
+            .is_some_and(|(_, r)| r.left() < years_left - 50.0),
+        "the years scrolled to the latest: {cells:?}"
+    );
+    for (year, rect) in &cells {
+        let cut = rect.left() < years_left - 1.0 && rect.right() > years_left + 1.0;
+        assert!(
+            !cut,
+            "{year} is cut at the left edge ({years_left}): {cells:?}"
+        );
+    }
+}
+
+#[test]
 fn only_a_region_larger_than_several_others_together_counts_as_their_whole() {
     let dataset = yardstick::bundled_dataset().unwrap();
     let aggregate = yardstick::model::view::aggregate_regions(&dataset);

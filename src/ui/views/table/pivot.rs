@@ -522,7 +522,21 @@ impl TableState {
                                 },
                             )
                         {
-                            ui.scroll_to_rect(rect, None);
+                            let row_rects: Vec<egui::Rect> = years
+                                .iter()
+                                .filter_map(|&year| {
+                                    self.cell_rect(CellRef {
+                                        region: rows[pos.0],
+                                        indicator: frame.indicator,
+                                        year,
+                                    })
+                                })
+                                .collect();
+                            if let Some((target, align)) =
+                                column_aligned_target(rect, &row_rects, ui.clip_rect(), 8.0)
+                            {
+                                ui.scroll_to_rect(target, align);
+                            }
                         }
                     })
                 });
@@ -679,4 +693,31 @@ fn sources_of(frame: &Frame<'_>, region: RegionIdx, years: &[i32]) -> String {
         .map(|&s| frame.dataset.source(s).title.as_str())
         .collect::<Vec<_>>()
         .join(frame.lang.pick("；", "; "))
+}
+
+/// Where to scroll the years so that `cell` is in view and no year column is cut at the left
+/// edge: `None` when the cell is in view already; else the rect to bring in with its left
+/// edge at the view's left (egui leaves `spacing`, the gap between columns, before it) — the
+/// cell itself when it is left of the view, or the first column (of `row`, the cells of the
+/// cell's row) from which everything up to the cell fits when it is right of the view.
+fn column_aligned_target(
+    cell: egui::Rect,
+    row: &[egui::Rect],
+    view: egui::Rect,
+    spacing: f32,
+) -> Option<(egui::Rect, Option<egui::Align>)> {
+    const SLACK: f32 = 0.5;
+    if cell.left() >= view.left() - SLACK && cell.right() <= view.right() + SLACK {
+        return None;
+    }
+    if cell.left() < view.left() {
+        return Some((cell, Some(egui::Align::Min)));
+    }
+    let left = row
+        .iter()
+        .map(|r| r.left())
+        .filter(|&left| left <= cell.left() && cell.right() - left + spacing <= view.width())
+        .fold(cell.left(), f32::min);
+    let target = egui::Rect::from_x_y_ranges(left..=cell.right(), cell.y_range());
+    Some((target, Some(egui::Align::Min)))
 }
