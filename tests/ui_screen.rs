@@ -355,7 +355,7 @@ fn the_pivot_opened_on_the_latest_year_cuts_no_year_column_at_the_left() {
         .find(|r| r.left() > 240.0 && r.left() < 600.0)
         .expect("the pivot's region column");
     // The years start right of the region column (120 px) and an 8 px gap.
-    let years_left = region_column.left() as f32 + 120.0 + 8.0;
+    let years_left = region_column.left() + 120.0 + 8.0;
     let (region, _) = app.views.table.anchor.expect("the latest year is selected");
     let cells: Vec<(i32, egui::Rect)> = (2015..=2024)
         .filter_map(|year| {
