@@ -284,6 +284,14 @@ fn bench_national(c: &mut Criterion) {
         let mut window = Headless::new(app);
         let first = std::time::Instant::now();
         window.frame();
+        let warm = window.app.derived.rebuilds();
+        for _ in 0..5 {
+            window.frame();
+        }
+        eprintln!(
+            "{name}: {} rebuilds in 5 warm frames",
+            window.app.derived.rebuilds() - warm
+        );
         eprintln!(
             "{name}: a frame after the first ten took {:.1?}",
             first.elapsed()

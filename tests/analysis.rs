@@ -625,3 +625,48 @@ fn per_capita_and_share_of_parent_are_derived_with_their_units() {
     assert!(with.get(ws, pc, 2021, ObservationKind::Actual).is_none());
     assert!(yardstick::model::derived_indicators::with_derived(&d, "gdp").is_none());
 }
+
+/// The composite's years and default year on the bundled data (gaps, estimates beside
+/// actuals) are what the definition says, computed the slow way: for each ticked indicator
+/// and region, the years it has a measured value, counted once each.
+#[test]
+fn the_composite_year_is_the_year_most_ticked_pairs_cover() {
+    use std::collections::{BTreeMap, BTreeSet};
+    use yardstick::model::ranking::{composite_data, years_with_data};
+    let d = parse_dataset(yardstick::BUNDLED_NAME, yardstick::BUNDLED_DATASET).unwrap();
+    let regions: Vec<RegionIdx> = d.region_indices().collect();
+    let ticked: Vec<(IndicatorIdx, f64)> =
+        d.indicator_indices().take(4).map(|i| (i, 1.0)).collect();
+    let weights: Vec<(IndicatorIdx, f64)> = ticked
+        .iter()
+        .copied()
+        .chain(d.indicator_indices().skip(4).take(1).map(|i| (i, 0.0)))
+        .collect();
+    let mut counts = BTreeMap::<i32, usize>::new();
+    let mut years = BTreeSet::new();
+    for &(indicator, _) in &ticked {
+        for &region in &regions {
+            for year in years_with_data(&d, indicator, &[region]) {
+                *counts.entry(year).or_default() += 1;
+                years.insert(year);
+            }
+        }
+    }
+    let best = counts
+        .iter()
+        .max_by_key(|&(&year, &n)| (n, year))
+        .map(|(&year, _)| year);
+    let data = composite_data(&d, &regions, &weights, None);
+    assert_eq!(data.year, best, "from {counts:?}");
+    assert!(
+        data.years.iter().all(|y| years.contains(y)),
+        "{:?}",
+        data.years
+    );
+    assert!(!data.years.is_empty());
+    assert_eq!(
+        composite_data(&d, &regions, &weights, Some(2020)).year,
+        Some(2020),
+        "a picked year is kept"
+    );
+}

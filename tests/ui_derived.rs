@@ -4,6 +4,7 @@
 //! it); a changed pick rebuilds.
 
 use egui_kittest::Harness;
+use yardstick::model::IndicatorIdx;
 use yardstick::ui::{View, YardstickApp};
 
 mod common;
@@ -61,4 +62,25 @@ fn a_changed_pick_or_scenario_rebuilds_what_depends_on_it() {
     assert!(harness.state_mut().undo());
     harness.step();
     assert_eq!(harness.state().derived.rebuilds(), before + 1);
+}
+
+#[test]
+fn a_warm_frame_of_the_composite_over_every_region_rebuilds_nothing() {
+    let mut harness = harness();
+    let dataset = &harness.state().state.dataset;
+    let weights: Vec<(IndicatorIdx, f64)> = dataset.indicator_indices().map(|i| (i, 1.0)).collect();
+    let regions = dataset.regions().len();
+    let app = harness.state_mut();
+    app.state.view = View::Rankings;
+    app.state.composite_weights = weights;
+    app.state.picks.regions = vec![true; regions];
+    harness.run();
+    let warm = harness.state().derived.rebuilds();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().derived.rebuilds(),
+        warm,
+        "a frame with nothing changed rebuilt the composite"
+    );
 }

@@ -1,6 +1,8 @@
 //! The "排名 / Rankings" view: the picked regions ranked on the picked indicator in one year
 //! (polarity respected), and a weighted composite score over several indicators.
 
+use std::collections::HashSet;
+
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
@@ -183,11 +185,16 @@ fn ranking_section(
                 });
             }
         })
-        .body(|mut body| {
-            for (i, r) in ranked.iter().enumerate() {
+        .body(|body| {
+            // Only the rows in view are laid out (3,000 on a national file).
+            body.rows(row_height, ranked.len(), |mut row| {
+                let i = row.index();
+                let Some(r) = ranked.get(i) else {
+                    return;
+                };
                 // With "latest up to the year", a value of an earlier year says so.
                 let value_year = data.value_years.get(i).copied().unwrap_or(year);
-                body.row(row_height, |mut row| {
+                {
                     row.col(|ui| {
                         ui.label(r.rank.to_string());
                     });
@@ -218,8 +225,8 @@ fn ranking_section(
                     row.col(|ui| {
                         ui.label(&unit);
                     });
-                });
-            }
+                }
+            });
         });
     // A picked whole (重庆市 over its picked districts) is not ranked among its parts: say so,
     // rather than listing it as having no data.
@@ -241,9 +248,10 @@ fn ranking_section(
             .weak(),
         );
     }
+    let ranked_regions: HashSet<RegionIdx> = ranked.iter().map(|x| x.region).collect();
     let missing: Vec<&str> = regions
         .iter()
-        .filter(|r| !ranked.iter().any(|x| x.region == **r))
+        .filter(|r| !ranked_regions.contains(r))
         .filter(|r| !data.references.contains(r))
         .map(|r| dataset.region(*r).display_name(lang))
         .collect();
@@ -426,9 +434,13 @@ fn composite_section(
                 });
             }
         })
-        .body(|mut body| {
-            for (i, c) in scores.iter().enumerate() {
-                body.row(row_height, |mut row| {
+        .body(|body| {
+            body.rows(row_height, scores.len(), |mut row| {
+                let i = row.index();
+                let Some(c) = scores.get(i) else {
+                    return;
+                };
+                {
                     row.col(|ui| {
                         ui.label((i + 1).to_string());
                     });
@@ -449,12 +461,13 @@ fn composite_section(
                             .collect();
                         ui.label(missing.join(lang.pick("、", ", ")));
                     });
-                });
-            }
+                }
+            });
         });
+    let scored: HashSet<RegionIdx> = scores.iter().map(|c| c.region).collect();
     let absent: Vec<&str> = regions
         .iter()
-        .filter(|r| !scores.iter().any(|c| c.region == **r))
+        .filter(|r| !scored.contains(r))
         .map(|r| dataset.region(*r).display_name(lang))
         .collect();
     if !absent.is_empty() {
