@@ -550,4 +550,20 @@ mod tests {
         assert_eq!(read.observations().len(), 72);
         assert_eq!(read, dataset);
     }
+
+    #[test]
+    fn a_cancelled_load_stops_while_the_entries_stream() {
+        // 70,000 observations: past the first check, every 65,536 entries.
+        let dataset = synthetic_dataset(100, 10, 70, 1);
+        let text = dataset_to_ron_as(&dataset, ValuesLayout::Observations);
+        let progress = Progress::new();
+        progress.cancel();
+        let loaded = load_with_fast_lists("t.ron", &text, Some(&progress))
+            .expect("the fast path reads the file");
+        let error = loaded.expect_err("cancelled");
+        assert!(error.to_string().contains("cancelled"), "{error}");
+        let fresh = Progress::new();
+        let loaded = load_with_fast_lists("t.ron", &text, Some(&fresh)).expect("fast path");
+        assert_eq!(loaded.expect("not cancelled").observations().len(), 70_000);
+    }
 }
