@@ -1,5 +1,7 @@
 //! [`Dataset`]: regions, indicators, sources and observations, with interned ids and an
-//! index for O(1) lookup of a value by (region, indicator, year, kind).
+//! index for lookup of a value by (region, indicator, year, kind) in O(1) for a file written
+//! series by series (see `store::LevelIndex`). Observations are stored by column
+//! ([`ObservationColumns`]) and handed out by value.
 //!
 //! The lookup by (region, indicator, year, kind) — [`Dataset::get`] and everything built on
 //! it — means the **whole-year level**. Format 2's part-year figures (`months`) and published
