@@ -216,13 +216,8 @@ impl ObservationColumns {
         self.annotations.get(&annotation_key(o))
     }
 
-    /// True when some observation has a note or a quote.
-    pub fn any_annotated(&self) -> bool {
-        !self.annotations.is_empty()
-    }
-
     /// Memory held, in bytes (values, runs and the annotation map's slots; not the text of
-    /// notes): what the load benchmark prints beside the process's own figures.
+    /// notes).
     pub fn heap_bytes(&self) -> usize {
         self.values.capacity() * std::mem::size_of::<f64>()
             + self.runs.capacity() * std::mem::size_of::<Run>()

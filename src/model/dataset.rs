@@ -198,11 +198,6 @@ impl DatasetBuilder {
             .add_series(place, series, &ids, &mut self.problems);
     }
 
-    /// How many values were kept so far.
-    pub fn values_kept(&self) -> usize {
-        self.store.observations.len()
-    }
-
     /// The dataset, or every problem found.
     pub fn finish(self) -> Result<Dataset, Vec<Problem>> {
         if !self.problems.is_empty() {
