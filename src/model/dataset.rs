@@ -140,6 +140,18 @@ impl DatasetBuilder {
         builder
     }
 
+    /// The store, the ids and lists it checks against, and the problems found: borrowed
+    /// apart, for one `Store::add_*` call.
+    fn checking(&mut self) -> (&mut Store, Ids<'_>, &mut Vec<Problem>) {
+        let ids = Ids {
+            regions: &self.region_ids,
+            indicators: &self.indicator_ids,
+            sources: &self.source_ids,
+            indicator_list: &self.parts.indicators,
+        };
+        (&mut self.store, ids, &mut self.problems)
+    }
+
     /// Checks the next entry of the file's `observations` and keeps it.
     pub fn add_observation(&mut self, mut record: ObservationRecord) {
         nfc_in_place(&mut record.region);
@@ -147,14 +159,8 @@ impl DatasetBuilder {
         nfc_in_place(&mut record.source);
         let place = Place::observation(self.observations_seen);
         self.observations_seen += 1;
-        let ids = Ids {
-            regions: &self.region_ids,
-            indicators: &self.indicator_ids,
-            sources: &self.source_ids,
-            indicator_list: &self.parts.indicators,
-        };
-        self.store
-            .add_record(place, record, &ids, &mut self.problems);
+        let (store, ids, problems) = self.checking();
+        store.add_record(place, record, &ids, problems);
     }
 
     /// [`DatasetBuilder::add_observation`] of an entry whose texts are borrowed: no `String`
@@ -169,13 +175,8 @@ impl DatasetBuilder {
         }
         let place = Place::observation(self.observations_seen);
         self.observations_seen += 1;
-        let ids = Ids {
-            regions: &self.region_ids,
-            indicators: &self.indicator_ids,
-            sources: &self.source_ids,
-            indicator_list: &self.parts.indicators,
-        };
-        self.store.add_entry(place, entry, &ids, &mut self.problems);
+        let (store, ids, problems) = self.checking();
+        store.add_entry(place, entry, &ids, problems);
     }
 
     /// Checks the next entry of the file's `series` and keeps its values.
@@ -188,14 +189,8 @@ impl DatasetBuilder {
             position: self.series_seen,
         };
         self.series_seen += 1;
-        let ids = Ids {
-            regions: &self.region_ids,
-            indicators: &self.indicator_ids,
-            sources: &self.source_ids,
-            indicator_list: &self.parts.indicators,
-        };
-        self.store
-            .add_series(place, series, &ids, &mut self.problems);
+        let (store, ids, problems) = self.checking();
+        store.add_series(place, series, &ids, problems);
     }
 
     /// The dataset, or every problem found.

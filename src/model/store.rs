@@ -206,6 +206,16 @@ pub(crate) struct Store {
     last_ids: LastIds,
 }
 
+/// True when `value` fails the range check of its measure: the indicator's bounds for a
+/// level, the growth rate's own for a growth rate (the check behind the message
+/// `validate::resolve_observation` gives).
+fn value_fails(value: f64, measure: Measure, indicator: &Indicator) -> bool {
+    match measure {
+        Measure::Level => validate::value_problem(value, indicator).is_some(),
+        Measure::GrowthPct => validate::growth_problem(value).is_some(),
+    }
+}
+
 /// The ids of the last entry [`Store::add_entry`] resolved: a file lists one region's
 /// indicators one after another, from one source, so most entries skip the hash look-ups.
 #[derive(Default)]
@@ -353,14 +363,10 @@ impl Store {
             return self.add_record(place, entry.to_record(), ids, problems);
         };
         let checked = &ids.indicator_list[indicator.0 as usize];
-        let value_bad = match entry.measure {
-            Measure::Level => validate::value_problem(entry.value, checked).is_some(),
-            // A bound on a growth rate may be refused (of a count): the general path says.
-            Measure::GrowthPct => {
-                validate::growth_problem(entry.value).is_some() || entry.bound != Bound::Exact
-            }
-        };
-        if value_bad
+        // A bound on a growth rate may be refused (of a count): the general path says.
+        let growth_bound = entry.measure == Measure::GrowthPct && entry.bound != Bound::Exact;
+        if value_fails(entry.value, entry.measure, checked)
+            || growth_bound
             || validate::year_problem(entry.year).is_some()
             || validate::months_problem(entry.months).is_some()
         {
@@ -436,11 +442,8 @@ impl Store {
                 note: None,
                 quote: None,
             };
-            let value_bad = match series.measure {
-                Measure::Level => validate::value_problem(value, checked).is_some(),
-                Measure::GrowthPct => validate::growth_problem(value).is_some(),
-            };
-            if value_bad || validate::year_problem(year).is_some() {
+            if value_fails(value, series.measure, checked) || validate::year_problem(year).is_some()
+            {
                 self.add_record(place, record_of(), ids, problems);
                 continue;
             }
