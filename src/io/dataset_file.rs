@@ -121,7 +121,7 @@ fn load_with_fast_lists(
         return None;
     }
     let rest = rest_of(text, &mut cuts)?;
-    let mut file: DatasetFile = ron::Options::default().from_str(&rest).ok()?;
+    let file: DatasetFile = ron::Options::default().from_str(&rest).ok()?;
     drop(rest);
     if series.is_some() && !is_series_marker(&file.series) {
         return None;
@@ -137,28 +137,15 @@ fn load_with_fast_lists(
     let list_bytes = |list: &Option<std::ops::Range<usize>>| list.as_ref().map_or(0, |r| r.len());
     let expected = list_bytes(&observations) / 100 + list_bytes(&series) / 8;
     let runs = list_bytes(&series) / 200 + list_bytes(&observations) / 1600;
-    let mut builder = crate::model::DatasetBuilder::new(
-        DatasetParts {
-            title: file.title,
-            title_en: file.title_en,
-            notes: file.notes,
-            regions: file.regions,
-            indicators: file.indicators,
-            sources: file.sources,
-            observations: if observations.is_some() {
-                Vec::new()
-            } else {
-                std::mem::take(&mut file.observations)
-            },
-            series: if series.is_some() {
-                Vec::new()
-            } else {
-                std::mem::take(&mut file.series)
-            },
-        },
-        expected,
-        runs,
-    );
+    // A list read fast is the marker in `parts`: its entries come below, one at a time.
+    let mut parts = file.into_parts();
+    if observations.is_some() {
+        parts.observations = Vec::new();
+    }
+    if series.is_some() {
+        parts.series = Vec::new();
+    }
+    let mut builder = crate::model::DatasetBuilder::new(parts, expected, runs);
     // Stops the lists' reading (every 64 Ki entries) once the user cancels.
     let mut read = 0u32;
     let mut going = || {
@@ -202,17 +189,23 @@ pub fn parse_dataset_by_ron(shown: &str, text: &str) -> Result<Dataset, LoadErro
 
 /// Checks and indexes the file's parts into a dataset; problems located in `text`.
 fn build(shown: &str, text: &str, file: DatasetFile) -> Result<Dataset, LoadError> {
-    Dataset::build(DatasetParts {
-        title: file.title,
-        title_en: file.title_en,
-        notes: file.notes,
-        regions: file.regions,
-        indicators: file.indicators,
-        sources: file.sources,
-        observations: file.observations,
-        series: file.series,
-    })
-    .map_err(|problems| problems_error(shown, text, &problems))
+    Dataset::build(file.into_parts()).map_err(|problems| problems_error(shown, text, &problems))
+}
+
+impl DatasetFile {
+    /// The file's parts, for [`Dataset::build`] or a [`crate::model::DatasetBuilder`].
+    fn into_parts(self) -> DatasetParts {
+        DatasetParts {
+            title: self.title,
+            title_en: self.title_en,
+            notes: self.notes,
+            regions: self.regions,
+            indicators: self.indicators,
+            sources: self.sources,
+            observations: self.observations,
+            series: self.series,
+        }
+    }
 }
 
 /// Checks, before any full parse, that the text is not empty, is the expected kind of file,

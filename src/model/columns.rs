@@ -12,7 +12,9 @@ use std::collections::HashMap;
 
 use super::fasthash::FastHash;
 use super::qualifier::{Bound, Measure};
-use super::records::{IndicatorIdx, Observation, ObservationKind, RegionIdx, SourceIdx};
+use super::records::{
+    IndicatorIdx, Observation, ObservationKey, ObservationKind, RegionIdx, SourceIdx,
+};
 
 /// What the observations of one run share, and where its values start.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -90,17 +92,8 @@ pub struct Annotation {
     pub quote: Option<String>,
 }
 
-/// The full key notes and quotes are kept by: (region, indicator, year, months, measure, kind).
-type AnnotationKey = (
-    RegionIdx,
-    IndicatorIdx,
-    i32,
-    Option<(u8, u8)>,
-    Measure,
-    ObservationKind,
-);
-
-fn annotation_key(o: &Observation) -> AnnotationKey {
+/// The full key notes and quotes are kept by (unique in a dataset).
+fn annotation_key(o: &Observation) -> ObservationKey {
     (o.region, o.indicator, o.year, o.months, o.measure, o.kind)
 }
 
@@ -109,7 +102,7 @@ fn annotation_key(o: &Observation) -> AnnotationKey {
 pub struct ObservationColumns {
     runs: Vec<Run>,
     values: Vec<f64>,
-    annotations: HashMap<AnnotationKey, Annotation, FastHash>,
+    annotations: HashMap<ObservationKey, Annotation, FastHash>,
 }
 
 impl ObservationColumns {
@@ -222,7 +215,7 @@ impl ObservationColumns {
         self.values.capacity() * std::mem::size_of::<f64>()
             + self.runs.capacity() * std::mem::size_of::<Run>()
             + self.annotations.capacity()
-                * (std::mem::size_of::<AnnotationKey>() + std::mem::size_of::<Annotation>())
+                * (std::mem::size_of::<ObservationKey>() + std::mem::size_of::<Annotation>())
     }
 }
 

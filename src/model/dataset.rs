@@ -19,19 +19,9 @@ use super::validate::{self, Place, Problem};
 
 pub use super::qualifier::{Bound, Measure};
 pub use super::records::{
-    Better, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationEntry, ObservationKind,
-    ObservationRecord, Region, RegionIdx, SeriesRecord, Source, SourceIdx,
+    Better, DatasetParts, Indicator, IndicatorIdx, Observation, ObservationEntry, ObservationKey,
+    ObservationKind, ObservationRecord, Region, RegionIdx, SeriesRecord, Source, SourceIdx,
 };
-
-/// The full uniqueness key: (region, indicator, year, months, measure, kind).
-pub type ObservationKey = (
-    RegionIdx,
-    IndicatorIdx,
-    i32,
-    Option<(u8, u8)>,
-    Measure,
-    ObservationKind,
-);
 
 /// A checked dataset: every id resolves, no key repeats, every value is in range.
 #[derive(Clone, Debug)]

@@ -136,6 +136,16 @@ pub struct ObservationRecord {
     pub quote: Option<String>,
 }
 
+/// The full uniqueness key: (region, indicator, year, months, measure, kind).
+pub type ObservationKey = (
+    RegionIdx,
+    IndicatorIdx,
+    i32,
+    Option<(u8, u8)>,
+    Measure,
+    ObservationKind,
+);
+
 /// An observation as a file gives it, its texts borrowed from the file's: what the loader's
 /// byte parser reads, checked and stored without a `String` made (see
 /// [`super::DatasetBuilder::add_observation_entry`]).
