@@ -35,16 +35,21 @@ fn a_warm_frame_of_each_tab_rebuilds_nothing() {
     let mut harness = harness();
     for view in View::ALL {
         harness.state_mut().state.view = view;
-        harness.run();
-        let warm = harness.state().derived.rebuilds();
-        harness.step();
-        harness.step();
-        assert_eq!(
-            harness.state().derived.rebuilds(),
-            warm,
-            "{view:?}: a frame with nothing changed rebuilt derived data"
-        );
+        assert_warm_frames_rebuild_nothing(&mut harness, &format!("{view:?}"));
     }
+}
+
+/// Settles the window, then checks two more frames with nothing changed rebuild nothing.
+fn assert_warm_frames_rebuild_nothing(harness: &mut Harness<'_, YardstickApp>, what: &str) {
+    harness.run();
+    let warm = harness.state().derived.rebuilds();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().derived.rebuilds(),
+        warm,
+        "{what}: a frame with nothing changed rebuilt derived data"
+    );
 }
 
 #[test]
@@ -74,13 +79,5 @@ fn a_warm_frame_of_the_composite_over_every_region_rebuilds_nothing() {
     app.state.view = View::Rankings;
     app.state.composite_weights = weights;
     app.state.picks.regions = vec![true; regions];
-    harness.run();
-    let warm = harness.state().derived.rebuilds();
-    harness.step();
-    harness.step();
-    assert_eq!(
-        harness.state().derived.rebuilds(),
-        warm,
-        "a frame with nothing changed rebuilt the composite"
-    );
+    assert_warm_frames_rebuild_nothing(&mut harness, "the composite over every region");
 }

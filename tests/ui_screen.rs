@@ -286,8 +286,8 @@ fn the_csv_published_value_is_the_published_figure_or_empty() {
     }
 }
 
-#[test]
-fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
+/// The window on the pivot of GDP, every region, 2015–2024 (wider than the table's room).
+fn pivot_of_gdp_2015_to_2024() -> Harness<'static, YardstickApp> {
     let mut harness = harness();
     show(
         &mut harness,
@@ -298,6 +298,12 @@ fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
     );
     harness.state_mut().state.view = View::Table;
     harness.run();
+    harness
+}
+
+#[test]
+fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
+    let mut harness = pivot_of_gdp_2015_to_2024();
     let app = harness.state();
     let fuling = app.state.dataset.region_by_id("fuling").unwrap();
     let cell = CellRef {
@@ -338,16 +344,7 @@ fn the_pivots_region_column_stays_when_the_years_scroll_sideways() {
 
 #[test]
 fn the_pivot_opened_on_the_latest_year_cuts_no_year_column_at_the_left() {
-    let mut harness = harness();
-    show(
-        &mut harness,
-        "gdp",
-        &[],
-        ChartKind::Line,
-        Some((2015, 2024)),
-    );
-    harness.state_mut().state.view = View::Table;
-    harness.run();
+    let harness = pivot_of_gdp_2015_to_2024();
     let app = harness.state();
     let region_column = harness
         .get_all_by_role_and_label(Role::Label, "地区")
