@@ -545,17 +545,23 @@ impl Dataset {
             .max()
     }
 
+    /// `lookup[region]` is true for each of `regions` (by index): a test in O(1) where
+    /// `regions.contains` is O(regions) — 3,000 on a national file, for each of 3.6 M values.
+    pub fn region_lookup(&self, regions: &[RegionIdx]) -> Vec<bool> {
+        let mut lookup = vec![false; self.regions.len()];
+        for r in regions {
+            if let Some(slot) = lookup.get_mut(r.0 as usize) {
+                *slot = true;
+            }
+        }
+        lookup
+    }
+
     /// The year in which most of `regions` have an `Actual` whole-year level of `indicator`; ties go to
     /// the later year. This is the default year of a bar chart: the most comparable one.
     pub fn best_covered_year(&self, indicator: IndicatorIdx, regions: &[RegionIdx]) -> Option<i32> {
         let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
-        // A lookup table, not `regions.contains`: linear in observations + regions.
-        let mut picked = vec![false; self.regions.len()];
-        for r in regions {
-            if let Some(p) = picked.get_mut(r.0 as usize) {
-                *p = true;
-            }
-        }
+        let picked = self.region_lookup(regions);
         for o in self.levels() {
             if o.indicator == indicator
                 && o.kind == ObservationKind::Actual

@@ -84,7 +84,7 @@ pub fn years_with_data(
     indicator: IndicatorIdx,
     regions: &[RegionIdx],
 ) -> Vec<i32> {
-    let picked = picked_lookup(dataset, regions);
+    let picked = dataset.region_lookup(regions);
     let years: BTreeSet<i32> = dataset
         .levels()
         .filter(|o| {
@@ -98,18 +98,6 @@ pub fn years_with_data(
     years.into_iter().collect()
 }
 
-/// `lookup[region]` is true for each of `regions`: a test in O(1), where `regions.contains`
-/// is O(regions) (3,000 on a national file, for each of 3.6 M values).
-fn picked_lookup(dataset: &Dataset, regions: &[RegionIdx]) -> Vec<bool> {
-    let mut lookup = vec![false; dataset.regions().len()];
-    for r in regions {
-        if let Some(slot) = lookup.get_mut(r.0 as usize) {
-            *slot = true;
-        }
-    }
-    lookup
-}
-
 /// For each year, how many (weighted indicator, region of `regions`) pairs have a measured
 /// whole-year level in it: one pass over the values, whatever the number of weights.
 fn weighted_year_counts(
@@ -117,7 +105,7 @@ fn weighted_year_counts(
     regions: &[RegionIdx],
     weights: &[(IndicatorIdx, f64)],
 ) -> BTreeMap<i32, usize> {
-    let picked = picked_lookup(dataset, regions);
+    let picked = dataset.region_lookup(regions);
     let mut weighted = vec![false; dataset.indicators().len()];
     for &(indicator, weight) in weights {
         if weight > 0.0

@@ -65,12 +65,7 @@ pub(super) fn years_of_regions(
     indicator: IndicatorIdx,
     regions: &[RegionIdx],
 ) -> Option<(i32, i32)> {
-    let mut picked = vec![false; dataset.regions().len()];
-    for r in regions {
-        if let Some(flag) = picked.get_mut(r.0 as usize) {
-            *flag = true;
-        }
-    }
+    let picked = dataset.region_lookup(regions);
     dataset
         .levels()
         .filter(|o| o.indicator == indicator && picked[o.region.0 as usize])
